@@ -1,0 +1,125 @@
+// vanban parser: the structure of a Vietnamese legal or administrative document.
+//
+// Glossary (Vietnamese term = identifier used here):
+//   Phần = part, Chương = chapter, Mục = section, Tiểu mục = subsection, Điều = article,
+//   Khoản = clause, Điểm = point, chủ trì = lead, phối hợp = support, căn cứ = basis,
+//   nơi nhận = recipients, số/ký hiệu = number/symbol, trích yếu = title,
+//   cơ quan ban hành = issuer, người ký = signer, thẩm quyền ký (TM./KT./Q./TL./TUQ.) = capacity,
+//   văn bản hợp nhất = consolidated text, công báo = official gazette.
+//
+// Data flows one way: bytes -> normalize -> Document (a pure value). No I/O happens here.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban {
+
+/// A byte range [start, end) into Document::text, always on UTF-8 boundaries.
+struct Span {
+    std::size_t start = 0;
+    std::size_t end = 0;
+};
+
+/// A problem found in the content (never an exception): invalid bytes, a missing field, ...
+struct Diagnostic {
+    std::string message;
+    Span span;
+};
+
+/// A document number (số/ký hiệu) as printed and parsed into its parts.
+struct DocumentNumber {
+    std::string text;         ///< as printed, e.g. "134/KH-UBND", "30/2021/QH15", "25-KL/TW"
+    std::string key;          ///< normalized key, see number_key()
+    std::string seq;          ///< "134", "66.17" (leading zeros kept as printed)
+    std::optional<int> year;  ///< 2021 in "30/2021/QH15"
+    std::string type_code;    ///< "KH", "NĐ", "KL"; empty when the number has none ("30/2021/QH15")
+    std::string issuer_code;  ///< "UBND", "CP", "TW", "VPTW", "QH15"
+};
+
+/// One "Căn cứ ..." line of the preamble.
+struct Basis {
+    std::string text;
+    Span span;
+};
+
+/// A signer: the authority lines above the name (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH).
+struct Signer {
+    std::string name;
+    std::vector<std::string> capacity;
+};
+
+/// Kinds of numbered body elements, outermost first.
+enum class SectionKind {
+    part,        ///< Phần
+    chapter,     ///< Chương
+    section,     ///< Mục
+    subsection,  ///< Tiểu mục
+    article,     ///< Điều
+    roman,       ///< I., II.
+    arabic,      ///< 1. (Khoản inside an Điều)
+    decimal,     ///< 1.1., 3.2.1.
+    letter,      ///< a), đ)
+    dash,        ///< - bullet
+    plus,        ///< + bullet
+    appendix,    ///< PHỤ LỤC, attached QUY CHẾ / QUY ĐỊNH (ban hành kèm theo ...)
+};
+
+/// The name used in JSON for a section kind ("article", "roman", ...).
+std::string_view to_string(SectionKind kind);
+
+/// A node of the body tree. `span` covers the heading line, the own text and all children.
+struct Section {
+    SectionKind kind = SectionKind::arabic;
+    std::string label;    ///< "I", "2", "3.1", "a", "Điều 5" -> "5"; bullets have an empty label
+    std::string heading;  ///< heading text after the label (first line of a bullet)
+    std::string text;     ///< own text below the heading line, children excluded
+    Span span;
+    std::vector<Section> children;
+};
+
+/// A parsed document. Every Span points into `text`, the normalized (NFC, clutter-free) copy.
+struct Document {
+    std::string text;
+    std::optional<DocumentNumber> number;
+    std::optional<std::string> type;           ///< "Kế hoạch", "Nghị định", ...
+    std::optional<std::string> issuer;         ///< "Ủy ban nhân dân Thành phố Hà Nội"
+    std::optional<std::string> issuer_parent;  ///< body printed above the issuer, if any
+    std::vector<std::string> issuers;          ///< all issuers (joint documents), issuer first
+    std::optional<std::string> place;
+    std::optional<std::string> date;           ///< ISO yyyy-mm-dd
+    std::optional<std::string> title;          ///< trích yếu, one line
+    std::optional<std::string> consolidates;   ///< for a consolidated text: what it consolidates
+    std::optional<Span> preamble;
+    std::optional<Span> closing;
+    std::vector<Basis> bases;
+    std::vector<Signer> signers;
+    std::vector<std::string> recipients;
+    std::vector<Section> sections;
+    std::vector<Diagnostic> diagnostics;
+
+    /// The text a span points at.
+    std::string_view slice(Span s) const { return std::string_view(text).substr(s.start, s.end - s.start); }
+};
+
+/// Parses a document. Total and pure: never throws on content (only std::bad_alloc), no I/O.
+/// Invalid UTF-8 becomes U+FFFD plus a diagnostic; the result's spans point into Document::text.
+Document parse(std::string_view utf8);
+
+/// Parses a document number as printed ("Số: 134/KH-UBND" -> "134/KH-UBND"). nullopt if it is not one.
+std::optional<DocumentNumber> parse_number(std::string_view printed);
+
+/// The normalized key of a document number: case, spaces, dash variants, leading zeros of the
+/// sequence and đ/d ignored. "0134/KH-UBND" and "134/kh - ubnd" both give "134/KH-UBND".
+std::string number_key(std::string_view printed);
+
+/// Renders a document as canonical JSON (keys in a fixed order, 2-space indent, UTF-8 unescaped).
+std::string to_json(const Document& doc, std::string_view source = {});
+
+/// Renders a readable indented outline (header fields, then the section tree).
+std::string to_tree(const Document& doc);
+
+}  // namespace vanban

@@ -1,0 +1,107 @@
+#include "body.h"
+
+#include "numbering.h"
+#include "text.h"
+
+namespace vanban::detail {
+
+namespace {
+
+// Splits the first line of a section into heading and text: "Thời gian thực hiện: Thực hiện trong ..."
+// keeps both; a long first line without such a colon is all heading.
+void split_heading(std::string_view rest, Section& s) {
+    std::size_t colon = rest.find(':');
+    if (colon != std::string_view::npos && colon <= 120 && colon + 1 < rest.size()) {
+        std::string_view after = trim(rest.substr(colon + 1));
+        if (!after.empty()) {
+            s.heading = std::string(trim(rest.substr(0, colon)));
+            s.text = std::string(after);
+            return;
+        }
+    }
+    s.heading = std::string(trim(rest));
+}
+
+struct Open {
+    Section section;
+    int rank;
+};
+
+}  // namespace
+
+bool is_appendix_heading(const std::vector<Line>& lines, std::size_t i) {
+    std::string_view t = trim(lines[i].text);
+    if (t.empty() || t.size() > 400) return false;
+    std::string f = fold(t.substr(0, std::min<std::size_t>(t.size(), 40)));
+    if (f.starts_with("phu luc") && (is_all_caps(t.substr(0, std::min<std::size_t>(t.size(), 12))) || t.size() < 30)) {
+        return true;
+    }
+    if (!is_all_caps(t)) return false;
+    for (std::size_t j = i + 1; j < lines.size() && j <= i + 4; ++j) {
+        std::string g = fold(trim(lines[j].text).substr(0, std::min<std::size_t>(lines[j].text.size(), 30)));
+        if (g.starts_with("(ban hanh kem") || g.starts_with("(kem theo") || g.starts_with("ban hanh kem theo") ||
+            g.starts_with("(ban hanh theo")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<Section> build_sections(const std::vector<Line>& lines, const std::vector<std::size_t>& offsets,
+                                    std::size_t begin, std::size_t end) {
+    std::vector<Section> roots;
+    std::vector<Open> stack;
+    auto line_end = [&](std::size_t i) { return offsets[i] + lines[i].text.size(); };
+    auto close_top = [&]() {
+        Open top = std::move(stack.back());
+        stack.pop_back();
+        if (stack.empty()) {
+            roots.push_back(std::move(top.section));
+        } else {
+            Section& parent = stack.back().section;
+            parent.span.end = std::max(parent.span.end, top.section.span.end);
+            parent.children.push_back(std::move(top.section));
+        }
+    };
+    for (std::size_t i = begin; i < end; ++i) {
+        std::string_view t = lines[i].text;
+        std::optional<Marker> m;
+        if (is_appendix_heading(lines, i)) {
+            m = Marker{SectionKind::appendix, "", 0, 0};
+        } else {
+            m = detect_marker(t);
+        }
+        if (!m) {
+            if (stack.empty()) continue;
+            Section& cur = stack.back().section;
+            // The title of a chapter or part printed on the line after its label.
+            if (cur.heading.empty() && cur.text.empty() && cur.children.empty() &&
+                (cur.kind == SectionKind::chapter || cur.kind == SectionKind::part || cur.kind == SectionKind::section ||
+                 cur.kind == SectionKind::subsection || cur.kind == SectionKind::appendix ||
+                 cur.kind == SectionKind::article)) {
+                cur.heading = std::string(t);
+            } else {
+                if (!cur.text.empty()) cur.text += '\n';
+                cur.text += t;
+            }
+            cur.span.end = line_end(i);
+            continue;
+        }
+        int r = rank(*m);
+        while (!stack.empty() && stack.back().rank >= r) close_top();
+        Section s;
+        s.kind = m->kind;
+        s.label = m->label;
+        s.span = Span{offsets[i], line_end(i)};
+        if (m->kind == SectionKind::appendix) {
+            s.heading = std::string(t);
+        } else {
+            split_heading(t.substr(m->length), s);
+        }
+        stack.push_back(Open{std::move(s), r});
+    }
+    while (!stack.empty()) close_top();
+    return roots;
+}
+
+}  // namespace vanban::detail

@@ -1,0 +1,522 @@
+// Line-level cleaning. Each pass takes and returns a list of raw lines ("" marks a blank line),
+// so the passes stay independent and each can be tested alone.
+#include "clean.h"
+
+#include <algorithm>
+
+#include "numbering.h"
+#include "signature.h"
+#include "text.h"
+
+namespace vanban::detail {
+
+namespace {
+
+using Lines = std::vector<std::string>;
+
+bool is_blank(std::string_view s) { return trim(s).empty(); }
+
+// A line made only of rule characters ("-------", "_____", "***", "=== ").
+bool is_rule(std::string_view s) {
+    s = trim(s);
+    if (s.size() < 3) return false;
+    for (char c : s) {
+        if (c != '-' && c != '_' && c != '=' && c != '*' && c != '~' && c != ' ' && c != '.') return false;
+    }
+    return true;
+}
+
+// Removes a run of rule characters ("-------") inside a cell, returning the pieces around it.
+std::vector<std::string> split_on_rules(std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t j = i;
+        while (j < s.size() && (s[j] == '-' || s[j] == '_' || s[j] == '=')) ++j;
+        if (j - i >= 3) {
+            out.push_back(squeeze(cur));
+            cur.clear();
+            i = j;
+            continue;
+        }
+        cur += s[i++];
+    }
+    out.push_back(squeeze(cur));
+    std::erase_if(out, [](const std::string& x) { return x.empty(); });
+    return out;
+}
+
+// Markdown emphasis: "**" and single "*" around words are dropped. Where "**" glues a heading
+// in capitals to the text after it ("THÔNG BÁO**Kết luận"), a line break is put in its place.
+std::string strip_emphasis(std::string_view line) {
+    std::string out;
+    out.reserve(line.size());
+    std::size_t i = 0;
+    while (i < line.size()) {
+        if (line[i] == '*') {
+            std::size_t j = i;
+            while (j < line.size() && line[j] == '*') ++j;
+            bool footnote = i > 0 && line[i - 1] == '(' && j < line.size() && line[j] == ')';  // "(*)"
+            if (footnote) {
+                out.append(line.substr(i, j - i));
+            } else if (!out.empty() && out.back() != ' ' && out.back() != '\n' && j < line.size() && line[j] != ' ') {
+                // Glued on both sides: a caps heading followed by text starts a new line.
+                std::size_t ls = out.rfind('\n');
+                std::string_view cur = std::string_view(out).substr(ls == std::string::npos ? 0 : ls + 1);
+                std::size_t k = j;
+                char32_t next = next_cp(line, k);
+                if (cur.size() > 2 && is_all_caps(cur) && is_letter(next) && !is_all_caps(line.substr(j, 12))) out += '\n';
+            }
+            i = j;
+            continue;
+        }
+        // Markdown escapes: "1\." "\-" "\*".
+        if (line[i] == '\\' && i + 1 < line.size() && std::string_view(".-*_#[]()+>").find(line[i + 1]) != std::string_view::npos) {
+            ++i;
+            continue;
+        }
+        out += line[i++];
+    }
+    return out;
+}
+
+// Splits a Markdown table row into its cells. A row with at most two non-empty cells is a layout
+// table (header, signature): each cell becomes its own block of lines. A wider row is data: its
+// cells stay on one line, separated by tabs.
+void explode_table_row(std::string_view row, Lines& out) {
+    std::vector<std::string> cells;
+    std::size_t i = 0;
+    std::string_view r = trim(row);
+    if (r.starts_with('|')) r.remove_prefix(1);
+    if (r.ends_with('|')) r.remove_suffix(1);
+    while (i <= r.size()) {
+        std::size_t bar = r.find('|', i);
+        if (bar == std::string_view::npos) bar = r.size();
+        std::string cell = squeeze(r.substr(i, bar - i));
+        cells.push_back(cell);
+        i = bar + 1;
+    }
+    std::erase_if(cells, [](const std::string& c) { return c.empty(); });
+    bool separator = std::all_of(cells.begin(), cells.end(), [](const std::string& c) {
+        return c.find_first_not_of("-: ") == std::string::npos;
+    });
+    if (cells.empty() || separator) {
+        out.emplace_back();
+        return;
+    }
+    if (cells.size() <= 2) {
+        for (const auto& c : cells) {
+            out.emplace_back();
+            for (auto& piece : split_on_rules(c)) out.push_back(std::move(piece));
+        }
+        out.emplace_back();
+        return;
+    }
+    std::string joined;
+    for (const auto& c : cells) {
+        if (!joined.empty()) joined += '\t';
+        joined += c;
+    }
+    out.push_back(std::move(joined));
+}
+
+Lines undo_markdown(const Lines& in) {
+    Lines out;
+    out.reserve(in.size());
+    for (const auto& raw : in) {
+        std::string_view line = trim(raw);
+        // Headings "# ", "## ".
+        if (line.starts_with('#')) {
+            std::size_t k = line.find_first_not_of('#');
+            if (k != std::string_view::npos && line[k] == ' ') line = trim(line.substr(k));
+        }
+        if (line.starts_with("> ")) line = trim(line.substr(2));
+        if (line.starts_with('|')) {
+            std::string stripped = strip_emphasis(line);
+            explode_table_row(stripped, out);
+            continue;
+        }
+        std::string s = strip_emphasis(line);
+        for (auto piece : split_lines(s)) out.push_back(squeeze(piece));
+    }
+    return out;
+}
+
+// Gazette page furniture: "CÔNG BÁO/Số 252/Ngày 27-04-2026" (or the two halves reversed), the lone
+// page number beside it, and the signature stamp "Ký bởi: ... / Cơ quan: ... / Ngày ký: ...".
+bool is_gazette_header(std::string_view s) {
+    std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 80)));
+    if (f.size() > 70) return false;
+    return (f.starts_with("cong bao/") || f.starts_with("cong bao /") ||
+            (f.find("/cong bao") != std::string::npos && f.starts_with("so "))) ||
+           (f.starts_with("so ") && f.find("/ngay") != std::string::npos && f.find("cong bao") != std::string::npos);
+}
+
+bool is_page_number(std::string_view s) {
+    s = trim(s);
+    return !s.empty() && s.size() <= 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+Lines drop_gazette_furniture(const Lines& in) {
+    std::vector<bool> drop(in.size(), false);
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (is_gazette_header(in[i])) {
+            drop[i] = true;
+            // The page number sits just before or after the header, across blank lines.
+            for (int dir : {-1, 1}) {
+                std::size_t j = i;
+                for (int steps = 0; steps < 3; ++steps) {
+                    if ((dir < 0 && j == 0) || (dir > 0 && j + 1 >= in.size())) break;
+                    j += dir;
+                    if (is_blank(in[j])) continue;
+                    if (is_page_number(in[j])) drop[j] = true;
+                    break;
+                }
+            }
+        }
+        if (fold_starts_with(in[i], "ky boi:")) {
+            drop[i] = true;
+            for (std::size_t j = i + 1; j < in.size() && j <= i + 3; ++j) {
+                if (fold_starts_with(in[j], "co quan:") || fold_starts_with(in[j], "ngay ky:") ||
+                    fold_starts_with(in[j], "thoi gian ky:")) {
+                    drop[j] = true;
+                }
+            }
+        }
+    }
+    Lines out;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (!drop[i]) out.push_back(in[i]);
+    }
+    return out;
+}
+
+// Portal boilerplate that ends the document when it follows it (folded line starts).
+constexpr std::string_view kFooterStarts[] = {
+    "ghi chu",
+    "luatvietnam",
+    "file duoc dinh kem theo van ban",
+    "tinh trang hieu luc:",
+    "hien thi:",
+    "download van ban",
+    "de duoc giai dap thac mac",
+    "theo doi luatvietnam",
+    "van ban cung linh vuc",
+    "van ban moi nhat",
+    "vui long doi",
+    "tai van ban",
+    "luu y:",
+    "van ban nay co file dinh kem",
+    "ban dich tieng anh",
+    "moi thac mac",
+};
+
+bool is_footer_line(std::string_view s) {
+    std::string f = fold(trim(s).substr(0, std::min<std::size_t>(trim(s).size(), 60)));
+    for (auto m : kFooterStarts) {
+        if (f.starts_with(m) && (f.size() == m.size() || m.back() == ':' || f[m.size()] == ' ' || f[m.size()] == '.' || f[m.size()] == ':')) return true;
+    }
+    return false;
+}
+
+// The anchor of an official header: the national motto or the Party's name.
+bool is_motto(std::string_view s) {
+    std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 80)));
+    return f.starts_with("cong hoa xa hoi chu nghia viet nam") || f == "dang cong san viet nam" ||
+           f.starts_with("dang cong san viet nam ");
+}
+
+bool is_number_line(std::string_view s) {
+    std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 12)));
+    if (!f.starts_with("so")) return false;
+    std::size_t k = 2;
+    while (k < f.size() && (f[k] == ' ' || f[k] == ':' || f[k] == '.')) ++k;
+    return k > 2 && k < f.size() && f[k] >= '0' && f[k] <= '9';
+}
+
+// Known labels of a portal attribute block; the values are glued to the next label in copied pages
+// ("Số hiệu:134/KH-UBNDNgày đăng công báo:Đang cập nhật").
+constexpr std::string_view kPortalLabels[] = {
+    "Cơ quan ban hành:", "Số công báo:", "Số hiệu:", "Ngày đăng công báo:", "Loại văn bản:", "Người ký:",
+    "Ngày ban hành:", "Ngày hết hiệu lực:", "Áp dụng:", "Tình trạng hiệu lực:", "Lĩnh vực:", "Ngày hiệu lực:",
+    "Nơi ban hành:", "Tình trạng:", "Hiệu lực:",
+};
+
+void read_portal_block(const Lines& front, PortalMeta& meta) {
+    for (std::size_t i = 0; i < front.size(); ++i) {
+        std::string_view line = front[i];
+        // Find every label occurrence, in order.
+        std::vector<std::pair<std::size_t, std::string_view>> found;
+        for (auto label : kPortalLabels) {
+            std::size_t p = 0;
+            while ((p = line.find(label, p)) != std::string_view::npos) {
+                found.emplace_back(p, label);
+                p += label.size();
+            }
+        }
+        std::sort(found.begin(), found.end());
+        // Drop labels that are suffixes of a longer label found at an overlapping place.
+        for (std::size_t k = 0; k < found.size(); ++k) {
+            std::size_t start = found[k].first + found[k].second.size();
+            std::size_t stop = line.size();
+            for (std::size_t m = k + 1; m < found.size(); ++m) {
+                if (found[m].first >= start) {
+                    stop = found[m].first;
+                    break;
+                }
+            }
+            if (k + 1 < found.size() && found[k + 1].first < start) continue;
+            std::string key = fold(found[k].second.substr(0, found[k].second.size() - 1));
+            std::string value = squeeze(line.substr(start, stop - start));
+            if (!value.empty() && !meta.contains(key)) meta[key] = value;
+        }
+        // The portal's one-line description: "Kế hoạch 134/KH-UBND của Ủy ban nhân dân ... về việc ...",
+        // the line after "thuộc tính <Type> <number>".
+        if (fold_starts_with(line, "thuoc tinh ") && i + 1 < front.size()) {
+            std::size_t j = i + 1;
+            while (j < front.size() && is_blank(front[j])) ++j;
+            if (j < front.size() && front[j].find(" của ") != std::string::npos) meta["title"] = front[j];
+        }
+    }
+}
+
+// Finds where the document proper starts: the issuer lines above the national motto (or the
+// Party's name). Returns lines.size() when there is no motto in the first part of the text.
+std::size_t find_header_start(const Lines& lines) {
+    std::size_t limit = std::max<std::size_t>(lines.size() * 6 / 10, std::min<std::size_t>(lines.size(), 200));
+    for (std::size_t i = 0; i < limit; ++i) {
+        if (!is_motto(lines[i])) continue;
+        // Walk back over the issuer block: caps lines, rules, the number line, blank lines.
+        std::size_t start = i;
+        std::size_t j = i;
+        int taken = 0;
+        while (j > 0 && taken < 8) {
+            std::string_view prev = trim(lines[j - 1]);
+            if (prev.empty()) {
+                --j;
+                continue;
+            }
+            bool part_of_header = (is_all_caps(prev) && prev.size() < 140) || is_number_line(prev) ||
+                                  fold_starts_with(prev, "so:") || is_rule(prev);
+            if (!part_of_header) break;
+            --j;
+            ++taken;
+            start = j;
+        }
+        return start;
+    }
+    return lines.size();
+}
+
+Lines cut_portal_clutter(const Lines& in, PortalMeta& meta) {
+    std::size_t start = find_header_start(in);
+    if (start == in.size()) start = 0;
+    Lines front(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(start));
+    read_portal_block(front, meta);
+    // Footer: the first portal boilerplate line in the last part of the document, after its body.
+    std::size_t end = in.size();
+    std::size_t from = start + (in.size() - start) / 3;
+    for (std::size_t i = from; i < in.size(); ++i) {
+        if (is_footer_line(in[i])) {
+            end = i;
+            break;
+        }
+    }
+    return Lines(in.begin() + static_cast<std::ptrdiff_t>(start), in.begin() + static_cast<std::ptrdiff_t>(end));
+}
+
+// ---- Split diacritics ----------------------------------------------------------------------
+
+// Consonant clusters that begin or end a Vietnamese syllable (folded, lowercase).
+bool is_consonant_cluster(std::string_view folded) {
+    static constexpr std::string_view clusters[] = {"b",  "c",  "ch", "d",  "g",  "gh", "gi", "h",  "k",  "kh", "l",
+                                                    "m",  "n",  "ng", "ngh", "nh", "p", "ph", "qu", "r",  "s",  "t",
+                                                    "th", "tr", "v",  "x"};
+    for (auto c : clusters) {
+        if (folded == c) return true;
+    }
+    return false;
+}
+
+bool has_vietnamese_mark(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char32_t cp = next_cp(s, i);
+        if (cp >= 0xC0 && is_letter(cp) && cp != 0xD0) return true;
+    }
+    return false;
+}
+
+bool all_letters(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (!is_letter(next_cp(s, i))) return false;
+    }
+    return !s.empty();
+}
+
+// First / last code point of s.
+char32_t first_cp(std::string_view s) {
+    std::size_t i = 0;
+    return s.empty() ? 0 : next_cp(s, i);
+}
+char32_t last_cp(std::string_view s) {
+    std::size_t i = s.size();
+    while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+    if (i > 0) --i;
+    std::size_t k = i;
+    return s.empty() ? 0 : next_cp(s, k);
+}
+
+bool is_marked_vowel(char32_t cp) {
+    std::string tmp;
+    append_cp(tmp, cp);
+    std::string f = fold(tmp);
+    return cp >= 0xC0 && f.size() == 1 && std::string_view("aeiouy").find(f[0]) != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string join_split_diacritics(std::string_view line) {
+    if (line.find(' ') == std::string_view::npos || !has_vietnamese_mark(line)) return std::string(line);
+    std::vector<std::string> toks;
+    std::size_t i = 0;
+    while (i <= line.size()) {
+        std::size_t sp = line.find(' ', i);
+        if (sp == std::string_view::npos) sp = line.size();
+        toks.emplace_back(line.substr(i, sp - i));
+        i = sp + 1;
+    }
+    // A fragment made only of a consonant cluster ("Qu", "ng", "X", "Đ") joins the neighbour that
+    // touches it with a marked vowel: "Qu ả ng" -> "Quảng", "Đặ ng" -> "Đặng", "X ã" -> "Xã".
+    // A lone marked vowel between two such fragments is the nucleus they share.
+    std::string out;
+    std::size_t k = 0;
+    while (k < toks.size()) {
+        std::string word = toks[k];
+        while (k + 1 < toks.size()) {
+            const std::string& next = toks[k + 1];
+            if (next.empty() || !all_letters(next) || !all_letters(word)) break;
+            std::string fw = fold(word), fn = fold(next);
+            bool word_is_onset = is_consonant_cluster(fw) || (fw.size() <= 3 && fw.starts_with("qu") && !has_vietnamese_mark(word));
+            bool next_is_coda = is_consonant_cluster(fn) && !has_vietnamese_mark(next);
+            bool join = (word_is_onset && !has_vietnamese_mark(word) && is_marked_vowel(first_cp(next))) ||
+                        (next_is_coda && is_marked_vowel(last_cp(word)) && fn.size() <= 2 && word.size() <= 8 &&
+                         !(fn.size() == 1 && is_upper(first_cp(next))));
+            if (!join) break;
+            word += next;
+            ++k;
+        }
+        if (!out.empty()) out += ' ';
+        out += word;
+        ++k;
+    }
+    return out;
+}
+
+namespace {
+
+// ---- Unwrapping ----------------------------------------------------------------------------
+
+std::size_t cp_length(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+bool ends_sentence(std::string_view s) {
+    s = trim(s);
+    if (s.empty()) return true;
+    char c = s.back();
+    if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?') return true;
+    return s.ends_with("./.") || s.ends_with("”.") || s.ends_with(".”");
+}
+
+// Starts a new paragraph whatever came before: a marker, a basis, a signature or recipients line.
+bool starts_block(std::string_view s) {
+    if (detect_marker(s)) return true;
+    std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 24)));
+    static constexpr std::string_view starts[] = {"can cu ", "theo de nghi", "xet de nghi", "noi nhan", "phu luc",
+                                                  "(ban hanh kem", "(kem theo"};
+    for (auto p : starts) {
+        if (f.starts_with(p)) return true;
+    }
+    return is_authority_line(s) || is_position_line(s) || is_number_line(s);
+}
+
+// Joins lines broken inside a sentence. Two regimes are told apart by the document itself:
+// text with blank lines between paragraphs (a portal's Markdown) joins every line of a block unless
+// the next one starts a new element; text without them (a PDF) joins a line only when it reaches the
+// usual line width, or when the next line starts in lowercase.
+std::vector<Line> unwrap(const Lines& in) {
+    std::vector<std::size_t> lengths;
+    std::size_t blanks = 0, nonblank = 0;
+    for (const auto& l : in) {
+        if (is_blank(l)) {
+            ++blanks;
+        } else {
+            ++nonblank;
+            lengths.push_back(cp_length(l));
+        }
+    }
+    std::sort(lengths.begin(), lengths.end());
+    std::size_t width = lengths.empty() ? 0 : lengths[lengths.size() * 8 / 10];
+    // Blank-separated: most paragraphs have a blank line after them, and lines are short.
+    bool blank_separated = nonblank > 0 && blanks * 10 >= nonblank * 3 && width < 120;
+    std::vector<Line> out;
+    bool blank_before = false;
+    for (const auto& raw : in) {
+        std::string_view l = trim(raw);
+        if (l.empty()) {
+            blank_before = true;
+            continue;
+        }
+        if (!out.empty() && !blank_before) {
+            std::string_view prev = out.back().text;
+            bool caps_prev = is_all_caps(prev), caps_next = is_all_caps(l);
+            bool join = false;
+            if (!starts_block(l) && !ends_sentence(prev) && !is_authority_line(prev) && !is_position_line(prev)) {
+                if (caps_prev && caps_next) {
+                    join = cp_length(prev) >= width * 6 / 10 || blank_separated;
+                } else if (caps_prev != caps_next) {
+                    join = false;
+                } else if (starts_lower(l)) {
+                    join = true;
+                } else if (blank_separated) {
+                    join = true;
+                } else {
+                    join = width >= 40 && cp_length(prev) + 12 >= width && cp_length(prev) <= width + 25;
+                }
+            }
+            if (!join && blank_separated && !starts_block(l) && starts_lower(l) && !ends_sentence(prev)) join = true;
+            if (join) {
+                out.back().text += ' ';
+                out.back().text += l;
+                continue;
+            }
+        }
+        out.push_back(Line{std::string(l), blank_before});
+        blank_before = false;
+    }
+    return out;
+}
+
+}  // namespace
+
+Cleaned clean(std::string_view text) {
+    Cleaned result;
+    Lines lines;
+    for (auto l : split_lines(text)) lines.emplace_back(l);
+    lines = undo_markdown(lines);
+    lines = drop_gazette_furniture(lines);
+    for (auto& l : lines) {
+        if (is_rule(l)) l.clear();
+        else l = join_split_diacritics(l);
+    }
+    lines = cut_portal_clutter(lines, result.portal);
+    result.lines = unwrap(lines);
+    return result;
+}
+
+}  // namespace vanban::detail

@@ -1,0 +1,36 @@
+// Line-level cleaning: clutter out, Markdown and tables undone, wrapped lines joined.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban::detail {
+
+/// One paragraph or heading line of the cleaned document.
+struct Line {
+    std::string text;
+    bool blank_before = false;  ///< a blank line (or a table cell boundary) preceded it in the input
+};
+
+/// Fields read from a portal's attribute block ("Số hiệu:", "Loại văn bản:", "Ngày ban hành:", ...),
+/// keyed by the folded label ("so hieu", "loai van ban", ...), plus "title" for the portal's own
+/// one-line description ("Kế hoạch 134/KH-UBND của ... về việc ...") when there is one.
+using PortalMeta = std::map<std::string, std::string>;
+
+struct Cleaned {
+    std::vector<Line> lines;
+    PortalMeta portal;
+};
+
+/// Cleans normalized text (NFC, LF): Markdown marks and table pipes, gazette page headers and
+/// page numbers, portal menus and footers, split diacritics ("Qu ả ng" -> "Quảng"); then joins
+/// lines wrapped in the middle of a sentence. Never fails; an empty input gives no lines.
+Cleaned clean(std::string_view text);
+
+/// Joins fragments of one syllable split by stray spaces, where unambiguous:
+/// "Qu ả ng Ngãi" -> "Quảng Ngãi", "X ã hội" -> "Xã hội", "Đặ ng" -> "Đặng".
+std::string join_split_diacritics(std::string_view line);
+
+}  // namespace vanban::detail

@@ -1,0 +1,230 @@
+// vanban::parse: the passes in order. bytes -> normalize -> clean -> header -> zones -> body tree.
+//
+// Zones of a cleaned document, in order (each may be empty):
+//   header (issuer, number, place/date, type, title) | preamble (bases) | body (numbered tree) |
+//   closing (unnumbered paragraphs after the last section) | signature and recipients |
+//   attached documents (appendices, regulations "ban hành kèm theo"), each a top-level section.
+#include <cstdio>
+
+#include "body.h"
+#include "clean.h"
+#include "dates.h"
+#include "header.h"
+#include "normalize.h"
+#include "numbering.h"
+#include "signature.h"
+#include "text.h"
+#include "vanban/parser.h"
+
+namespace vanban {
+
+using namespace detail;
+
+namespace {
+
+bool is_consolidation_stamp(std::string_view line) { return fold(trim(line)) == "xac thuc van ban hop nhat"; }
+
+// Paragraphs that close a document's body rather than continue its last item.
+bool is_closing_cue(std::string_view line) {
+    std::string f = fold(line.substr(0, std::min<std::size_t>(line.size(), 200)));
+    static constexpr std::string_view starts[] = {"tren day la", "tren day ", "trong qua trinh", "(noi dung",
+                                                  "noi dung ke hoach nay", "yeu cau cac", "de nghi cac"};
+    for (auto s : starts) {
+        if (f.starts_with(s)) return true;
+    }
+    if (!starts_upper(line)) return false;
+    // "<issuer> đề nghị / yêu cầu / thông báo ..." within the first words.
+    std::string head = f.substr(0, std::min<std::size_t>(f.size(), 90));
+    return head.find(" de nghi ") != std::string::npos || head.find(" yeu cau ") != std::string::npos ||
+           head.find(" thong bao y kien") != std::string::npos || head.find(" thong bao de ") != std::string::npos ||
+           head.find(" thong bao ket luan") != std::string::npos;
+}
+
+// Where the body ends: the recipients list, a signature (authority lines then a name), or the
+// consolidation stamp of a consolidated text.
+std::size_t find_body_end(const std::vector<Line>& lines, std::size_t from) {
+    for (std::size_t i = from; i < lines.size(); ++i) {
+        std::string_view t = trim(lines[i].text);
+        if (is_recipients_line(t) || is_authority_line(t)) return i;
+        if (is_consolidation_stamp(t)) {
+            // The issuer and "Số: .../VBHN-..." lines printed just above the stamp belong to it.
+            std::size_t j = i;
+            while (j > from && j + 3 > i && (is_all_caps(lines[j - 1].text) || fold_starts_with(lines[j - 1].text, "so"))) --j;
+            return j;
+        }
+        if (is_position_line(t)) {
+            for (std::size_t k = i + 1; k < lines.size() && k <= i + 4; ++k) {
+                if (is_name_line(lines[k].text, true) && !is_position_line(lines[k].text)) return i;
+                if (!is_all_caps(lines[k].text)) break;
+            }
+        }
+    }
+    return lines.size();
+}
+
+// A consolidated text (văn bản hợp nhất) takes its number, date, issuer and signer from the
+// authentication block at its end.
+void read_consolidation(const std::vector<Line>& lines, std::size_t body_end, Document& doc) {
+    std::size_t stamp = lines.size();
+    for (std::size_t i = body_end; i < lines.size(); ++i) {
+        if (is_consolidation_stamp(lines[i].text)) {
+            stamp = i;
+            break;
+        }
+    }
+    if (stamp == lines.size()) return;
+    // The consolidated document's own type and number become `consolidates`.
+    if (doc.type && *doc.type != "Văn bản hợp nhất") {
+        std::string what = *doc.type;
+        if (doc.number) what += " " + doc.number->text;
+        doc.consolidates = what;
+    }
+    doc.type = "Văn bản hợp nhất";
+    doc.number.reset();
+    std::vector<std::string> caps;
+    for (std::size_t i = stamp > 6 ? stamp - 6 : 0; i < stamp + 8 && i < lines.size(); ++i) {
+        std::string_view t = trim(lines[i].text);
+        if (i < stamp) {
+            if (fold_starts_with(t, "so")) {
+                std::size_t k = 2;
+                while (k < t.size() && (t[k] == ' ' || t[k] == ':' || static_cast<unsigned char>(t[k]) >= 0x80)) ++k;
+                if (auto n = parse_number(t.substr(k))) doc.number = *n;
+            } else if (is_all_caps(t) && !is_position_line(t)) {
+                caps.emplace_back(t);
+            }
+        } else {
+            std::string place;
+            if (auto d = read_place_date(t, place)) {
+                doc.date = *d;
+                if (!place.empty()) doc.place = place;
+            }
+        }
+    }
+    if (!caps.empty()) {
+        doc.issuer.reset();
+        doc.issuer_parent.reset();
+        doc.issuers.clear();
+        read_issuer(caps, doc);
+    }
+}
+
+}  // namespace
+
+Document parse(std::string_view utf8) {
+    Document doc;
+    Normalized norm = normalize(utf8);
+    Cleaned cleaned = clean(norm.text);
+    const std::vector<Line>& lines = cleaned.lines;
+
+    // The normalized text: one line per paragraph.
+    std::vector<std::size_t> offsets;
+    offsets.reserve(lines.size());
+    for (const auto& l : lines) {
+        if (!doc.text.empty()) doc.text += '\n';
+        offsets.push_back(doc.text.size());
+        doc.text += l.text;
+    }
+
+    Header h = read_header(lines, cleaned.portal, doc);
+
+    // The consolidation note of a consolidated text names what it consolidates.
+    // Body: from the first numbered heading after the title.
+    std::size_t body_end = find_body_end(lines, h.title_end);
+    std::size_t body_start = body_end;
+    for (std::size_t i = h.title_end; i < body_end; ++i) {
+        auto m = detect_marker(lines[i].text);
+        if ((m && m->kind != SectionKind::dash && m->kind != SectionKind::plus) || is_appendix_heading(lines, i)) {
+            body_start = i;
+            break;
+        }
+    }
+    if (body_start == body_end) {
+        // No numbered heading: a bulleted body, if any.
+        for (std::size_t i = h.title_end; i < body_end; ++i) {
+            if (detect_marker(lines[i].text)) {
+                body_start = i;
+                break;
+            }
+        }
+    }
+    // Preamble and bases.
+    if (h.title_end < body_start && body_start <= lines.size()) {
+        std::size_t pe = body_start;
+        if (pe > h.title_end) {
+            doc.preamble = Span{offsets[h.title_end], offsets[pe - 1] + lines[pe - 1].text.size()};
+        }
+        for (std::size_t i = h.title_end; i < pe; ++i) {
+            if (fold_starts_with(lines[i].text, "can cu")) {
+                doc.bases.push_back(Basis{lines[i].text, Span{offsets[i], offsets[i] + lines[i].text.size()}});
+            }
+        }
+    }
+    // Closing: the unnumbered paragraphs at the end of the body that close the document.
+    std::size_t closing_start = body_end;
+    if (body_start < body_end) {
+        std::size_t j = body_end;
+        while (j > body_start + 1 && !detect_marker(lines[j - 1].text) && !is_appendix_heading(lines, j - 1)) --j;
+        for (std::size_t k = j; k < body_end; ++k) {
+            if (is_closing_cue(lines[k].text)) {
+                closing_start = k;
+                break;
+            }
+        }
+        if (closing_start < body_end) {
+            doc.closing = Span{offsets[closing_start], offsets[body_end - 1] + lines[body_end - 1].text.size()};
+        }
+    }
+    if (body_start < closing_start) doc.sections = build_sections(lines, offsets, body_start, closing_start);
+
+    // Signature and recipients, then attached documents.
+    std::size_t attach = lines.size();
+    for (std::size_t i = body_end; i < lines.size(); ++i) {
+        if (is_appendix_heading(lines, i)) {
+            attach = i;
+            break;
+        }
+    }
+    read_signature_zone(lines, body_end, attach, doc.signers, doc.recipients);
+    read_consolidation(lines, body_end, doc);
+    if (attach < lines.size()) {
+        auto more = build_sections(lines, offsets, attach, lines.size());
+        for (auto& s : more) doc.sections.push_back(std::move(s));
+    }
+
+    // Diagnostics: invalid bytes (each became U+FFFD, found again in order in the final text).
+    std::size_t search = 0;
+    for (const auto& bad : norm.invalid) {
+        char msg[96];
+        std::snprintf(msg, sizeof msg, "invalid UTF-8 byte 0x%02X at input offset %zu", bad.byte, bad.offset);
+        std::size_t at = doc.text.find("\xEF\xBF\xBD", search);
+        Span span{0, 0};
+        if (at != std::string::npos) {
+            span = Span{at, at + 3};
+            search = at + 3;
+        }
+        doc.diagnostics.push_back(Diagnostic{msg, span});
+    }
+    if (!doc.number) doc.diagnostics.push_back(Diagnostic{"no document number found", Span{0, 0}});
+    if (!doc.date) doc.diagnostics.push_back(Diagnostic{"no date of issue found", Span{0, 0}});
+    return doc;
+}
+
+std::string_view to_string(SectionKind kind) {
+    switch (kind) {
+        case SectionKind::part: return "part";
+        case SectionKind::chapter: return "chapter";
+        case SectionKind::section: return "section";
+        case SectionKind::subsection: return "subsection";
+        case SectionKind::article: return "article";
+        case SectionKind::roman: return "roman";
+        case SectionKind::arabic: return "arabic";
+        case SectionKind::decimal: return "decimal";
+        case SectionKind::letter: return "letter";
+        case SectionKind::dash: return "dash";
+        case SectionKind::plus: return "plus";
+        case SectionKind::appendix: return "appendix";
+    }
+    return "unknown";
+}
+
+}  // namespace vanban

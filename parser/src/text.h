@@ -1,0 +1,59 @@
+// Text utilities shared by the parser's passes: UTF-8 walking, folding for comparisons, casing.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban::detail {
+
+/// Decodes the code point at s[i] and advances i. The input must be valid UTF-8
+/// (Document::text always is); a stray byte is returned as U+FFFD and skipped.
+char32_t next_cp(std::string_view s, std::size_t& i);
+
+/// Appends the UTF-8 encoding of cp.
+void append_cp(std::string& out, char32_t cp);
+
+/// Folds for comparison: lowercase, Vietnamese diacritics removed, đ -> d. Non-letters are kept
+/// as they are, so byte lengths differ but the order of characters is preserved.
+/// "Ủy ban" -> "uy ban", "hoà" and "hòa" -> "hoa", "ĐẢNG" -> "dang".
+std::string fold(std::string_view s);
+
+/// Lowercase (ICU simple case mapping, enough for Vietnamese).
+std::string lower(std::string_view s);
+
+/// Uppercases the first letter of s.
+std::string capitalize_first(std::string_view s);
+
+/// True when the code point is a letter (any script).
+bool is_letter(char32_t cp);
+bool is_upper(char32_t cp);
+bool is_lower(char32_t cp);
+
+/// True when s has at least one letter and no lowercase letter ("THÀNH PHỐ HÀ NỘI").
+bool is_all_caps(std::string_view s);
+
+/// True when the first letter of s is uppercase.
+bool starts_upper(std::string_view s);
+/// True when the first letter of s is lowercase.
+bool starts_lower(std::string_view s);
+
+/// Trims ASCII white space on both sides.
+std::string_view trim(std::string_view s);
+
+/// Collapses runs of spaces into one and trims.
+std::string squeeze(std::string_view s);
+
+/// True when fold(s) starts with the already-folded prefix `folded_prefix`.
+bool fold_starts_with(std::string_view s, std::string_view folded_prefix);
+
+/// Splits s on '\n' (the views point into s).
+std::vector<std::string_view> split_lines(std::string_view s);
+
+/// Puts a name printed in capitals into normal Vietnamese case:
+/// "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" -> "Ủy ban nhân dân Thành phố Hà Nội",
+/// "BỘ KẾ HOẠCH VÀ ĐẦU TƯ" -> "Bộ Kế hoạch và Đầu tư". Text not in capitals is returned as is.
+std::string normal_case_name(std::string_view caps);
+
+}  // namespace vanban::detail

@@ -1,0 +1,67 @@
+// Golden files: every corpus/<name>.txt|.md with a corpus/<name>.expected.json beside it is parsed and
+// its canonical JSON compared with the expected file. VANBAN_UPDATE_GOLDEN=1 rewrites the expected
+// files, so that every change of behaviour is a reviewable diff.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "vanban/parser.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path corpus_dir() {
+    const char* src = std::getenv("VANBAN_SOURCE_DIR");
+    return fs::path(src ? src : ".") / "corpus";
+}
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::vector<fs::path> golden_inputs() {
+    std::vector<fs::path> out;
+    for (const auto& e : fs::directory_iterator(corpus_dir())) {
+        auto ext = e.path().extension();
+        if (ext != ".txt" && ext != ".md") continue;
+        out.push_back(e.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+fs::path expected_path(const fs::path& input) {
+    return input.parent_path() / (input.stem().string() + ".expected.json");
+}
+
+TEST(GoldenTest, CorpusHasGoldenFiles) {
+    std::size_t with_expected = 0;
+    for (const auto& p : golden_inputs()) with_expected += fs::exists(expected_path(p));
+    EXPECT_GE(with_expected, 12u) << "corpus/ should hold the two seeds and at least ten real documents";
+}
+
+TEST(GoldenTest, MatchesExpectedJson) {
+    bool update = std::getenv("VANBAN_UPDATE_GOLDEN") != nullptr;
+    for (const auto& input : golden_inputs()) {
+        fs::path exp = expected_path(input);
+        if (!fs::exists(exp) && !update) continue;
+        SCOPED_TRACE(input.filename().string());
+        std::string actual = vanban::to_json(vanban::parse(slurp(input))) + "\n";
+        if (update) {
+            std::ofstream(exp, std::ios::binary) << actual;
+            continue;
+        }
+        std::string expected = slurp(exp);
+        EXPECT_EQ(actual, expected) << "golden mismatch for " << input.filename()
+                                    << "; inspect with: VANBAN_UPDATE_GOLDEN=1 ctest -R Golden && git diff corpus/";
+    }
+}
+
+}  // namespace
