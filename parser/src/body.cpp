@@ -1,6 +1,7 @@
 #include "body.h"
 
 #include "numbering.h"
+#include "signature.h"
 #include "text.h"
 
 namespace vanban::detail {
@@ -36,11 +37,15 @@ bool is_appendix_heading(const std::vector<Line>& lines, std::size_t i) {
     if (f.starts_with("phu luc") && (is_all_caps(t.substr(0, std::min<std::size_t>(t.size(), 12))) || t.size() < 30)) {
         return true;
     }
-    if (!is_all_caps(t)) return false;
-    for (std::size_t j = i + 1; j < lines.size() && j <= i + 4; ++j) {
-        std::string g = fold(trim(lines[j].text).substr(0, std::min<std::size_t>(lines[j].text.size(), 30)));
-        if (g.starts_with("(ban hanh kem") || g.starts_with("(kem theo") || g.starts_with("ban hanh kem theo") ||
-            g.starts_with("(ban hanh theo")) {
+    if (!is_all_caps(t) || is_position_line(t) || is_authority_line(t) || detect_marker(t)) return false;
+    // The title line under "PHỤ LỤC I" belongs to that heading.
+    if (i > 0 && fold_starts_with(lines[i - 1].text, "phu luc")) return false;
+    // A title in capitals followed by its caption: "QUY CHẾ ..." / "(Ban hành kèm theo Quyết định số ...)".
+    for (std::size_t j = i; j < lines.size() && j <= i + 3; ++j) {
+        std::string g = fold(lines[j].text);
+        if (j > i && !(g.starts_with("(") || g.starts_with("ban hanh") || is_all_caps(lines[j].text))) break;
+        if (g.find("(ban hanh kem") != std::string::npos || g.find("(kem theo") != std::string::npos ||
+            g.starts_with("ban hanh kem theo") || g.find("(ban hanh theo") != std::string::npos) {
             return true;
         }
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "normalize.h"
 #include "numbering.h"
 #include "signature.h"
 #include "text.h"
@@ -132,7 +133,9 @@ Lines undo_markdown(const Lines& in) {
             if (k != std::string_view::npos && line[k] == ' ') line = trim(line.substr(k));
         }
         if (line.starts_with("> ")) line = trim(line.substr(2));
-        if (line.starts_with('|')) {
+        // A table row, also one glued without its leading pipe ("CHÍNH PHỦ------- | CỘNG HÒA ... |").
+        bool row = line.starts_with('|') || (line.ends_with('|') && line.find(" | ") != std::string_view::npos);
+        if (row) {
             std::string stripped = strip_emphasis(line);
             explode_table_row(stripped, out);
             continue;
@@ -210,7 +213,16 @@ constexpr std::string_view kFooterStarts[] = {
     "van ban nay co file dinh kem",
     "ban dich tieng anh",
     "moi thac mac",
+    "van ban nay chua cap nhat noi dung tieng anh",
+    "van ban lien quan",
+    "noi dung sua doi, huong dan",
+    "file attached to document",
 };
+
+bool ends_with_period(std::string_view s) {
+    s = trim(s);
+    return s.ends_with('.') || s.ends_with(';') || s.ends_with(':');
+}
 
 bool is_footer_line(std::string_view s) {
     std::string f = fold(trim(s).substr(0, std::min<std::size_t>(trim(s).size(), 60)));
@@ -223,13 +235,21 @@ bool is_footer_line(std::string_view s) {
 // The anchor of an official header: the national motto or the Party's name.
 bool is_motto(std::string_view s) {
     std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 80)));
-    return f.starts_with("cong hoa xa hoi chu nghia viet nam") || f == "dang cong san viet nam" ||
+    return f.starts_with("cong hoa xa hoi") || f == "dang cong san viet nam" ||
            f.starts_with("dang cong san viet nam ");
 }
 
 bool is_number_line(std::string_view s) {
-    std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 12)));
-    if (!f.starts_with("so")) return false;
+    std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 40)));
+    // "Số: 134/KH-UBND", also "Nghị quyết số: 89/2025/UBTVQH15", "Luật số: 51/2024/QH15".
+    if (!f.starts_with("so")) {
+        std::size_t p = f.find(" so");
+        if (p == std::string::npos || p > 24) return false;
+        for (std::size_t k = 0; k < p; ++k) {
+            if (!(f[k] >= 'a' && f[k] <= 'z') && f[k] != ' ') return false;
+        }
+        f = f.substr(p + 1);
+    }
     std::size_t k = 2;
     while (k < f.size() && (f[k] == ' ' || f[k] == ':' || f[k] == '.')) ++k;
     return k > 2 && k < f.size() && f[k] >= '0' && f[k] <= '9';
@@ -281,37 +301,87 @@ void read_portal_block(const Lines& front, PortalMeta& meta) {
     }
 }
 
+// Lines that only a portal page has around a document: menus, notices, its attribute block (folded starts).
+bool is_portal_marker(std::string_view s) {
+    static constexpr std::string_view markers[] = {
+        "dang tai van ban", "thuoc tinh", "tai ve", "muc luc", "ban dich nay thuoc quyen", "vui long dang nhap",
+        "so hieu:", "loai van ban:", "co quan ban hanh:", "noi ban hanh:", "ngay ban hanh:", "nguoi ky:",
+        "tinh trang hieu luc", "click vao phan boi vang", "cac noi dung duoc sua doi", "• ", "luu", "theo doi van ban",
+        "tim tu trong trang", "bao loi", "xem chi tiet", "xem them chi tiet", "xem toan van",
+    };
+    std::string f = fold(trim(s).substr(0, std::min<std::size_t>(trim(s).size(), 40)));
+    for (auto m : markers) {
+        if (f.starts_with(m)) return true;
+    }
+    return false;
+}
+
 // Finds where the document proper starts: the issuer lines above the national motto (or the
-// Party's name). Returns lines.size() when there is no motto in the first part of the text.
+// Party's name), when what comes before them is a portal's page furniture. Returns 0 when the
+// text before the header is not portal clutter (it may be a title line or a displaced cell).
 std::size_t find_header_start(const Lines& lines) {
     std::size_t limit = std::max<std::size_t>(lines.size() * 6 / 10, std::min<std::size_t>(lines.size(), 200));
     for (std::size_t i = 0; i < limit; ++i) {
-        if (!is_motto(lines[i])) continue;
-        // Walk back over the issuer block: caps lines, rules, the number line, blank lines.
+        // The motto may be wrapped ("CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").
+        bool motto = is_motto(lines[i]) ||
+                     (i + 1 < lines.size() && lines[i].size() < 40 && is_motto(lines[i] + " " + std::string(trim(lines[i + 1]))));
+        if (!motto) continue;
+        // Walk back over the issuer block: caps lines, rules, the number line, "V/v", blank lines.
         std::size_t start = i;
         std::size_t j = i;
         int taken = 0;
-        while (j > 0 && taken < 8) {
+        while (j > 0 && taken < 10) {
             std::string_view prev = trim(lines[j - 1]);
             if (prev.empty()) {
                 --j;
                 continue;
             }
             bool part_of_header = (is_all_caps(prev) && prev.size() < 140) || is_number_line(prev) ||
-                                  fold_starts_with(prev, "so:") || is_rule(prev);
-            if (!part_of_header) break;
+                                  fold_starts_with(prev, "so:") || fold_starts_with(prev, "so ") || is_rule(prev) ||
+                                  fold_starts_with(prev, "v/v") || (taken > 0 && starts_lower(prev) && prev.size() < 200);
+            if (!part_of_header || is_portal_marker(prev)) break;
             --j;
             ++taken;
             start = j;
         }
-        return start;
+        // Before a header there is at most a title line; more text, or any portal furniture, is a
+        // page's clutter (a portal's news summary, menus, its attribute block).
+        std::size_t text_lines = 0;
+        for (std::size_t k = 0; k < start; ++k) {
+            if (is_portal_marker(lines[k])) return start;
+            text_lines += !is_blank(lines[k]);
+        }
+        return text_lines >= 3 ? start : 0;
     }
-    return lines.size();
+    // No motto: a portal page whose header was lost still starts after its attribute block.
+    for (std::size_t i = 0; i < std::min<std::size_t>(lines.size(), 80); ++i) {
+        if (fold_starts_with(lines[i], "dang tai van ban")) {
+            std::size_t last_attr = i;
+            for (std::size_t k = i; k < std::min<std::size_t>(lines.size(), i + 60); ++k) {
+                if (fold_starts_with(lines[k], "tinh trang:") || fold_starts_with(lines[k], "so cong bao:") ||
+                    fold_starts_with(lines[k], "ngay cong bao:")) {
+                    last_attr = k;
+                }
+            }
+            // Skip the value of the last attribute ("Đã biết") and separators.
+            std::size_t k = last_attr + 1;
+            while (k < lines.size() && (is_blank(lines[k]) || fold_starts_with(lines[k], "da biet") ||
+                                        fold_starts_with(lines[k], "dang cap nhat") || trim(lines[k]) == "#")) {
+                ++k;
+            }
+            // A portal's news summary ends with "Xem chi tiết tại ...": the document follows it.
+            for (std::size_t m = k; m < std::min<std::size_t>(lines.size(), k + 60); ++m) {
+                std::string f = fold(trim(lines[m]).substr(0, std::min<std::size_t>(trim(lines[m]).size(), 30)));
+                if (f.starts_with("xem chi tiet") || f.starts_with("xem them chi tiet")) return m + 1;
+            }
+            return k;
+        }
+    }
+    return 0;
 }
 
 Lines cut_portal_clutter(const Lines& in, PortalMeta& meta) {
     std::size_t start = find_header_start(in);
-    if (start == in.size()) start = 0;
     Lines front(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(start));
     read_portal_block(front, meta);
     // Footer: the first portal boilerplate line in the last part of the document, after its body.
@@ -321,6 +391,20 @@ Lines cut_portal_clutter(const Lines& in, PortalMeta& meta) {
         if (is_footer_line(in[i])) {
             end = i;
             break;
+        }
+    }
+    // A portal repeats the document's description just above its footer
+    // ("Quyết định 01763/QĐ-UBND năm 2025 công bố ..."): it is not part of the document.
+    if (end < in.size()) {
+        std::size_t k = end;
+        while (k > start && is_blank(in[k - 1])) --k;
+        if (k > start) {
+            std::string_view prev = trim(in[k - 1]);
+            bool has_digit = prev.find_first_of("0123456789") != std::string_view::npos;
+            if (has_digit && !is_all_caps(prev) && prev.find('/') != std::string_view::npos && starts_upper(prev) &&
+                !detect_marker(prev) && !is_name_line(prev) && prev.size() < 400 && !ends_with_period(prev)) {
+                end = k - 1;
+            }
         }
     }
     return Lines(in.begin() + static_cast<std::ptrdiff_t>(start), in.begin() + static_cast<std::ptrdiff_t>(end));
@@ -442,7 +526,24 @@ bool starts_block(std::string_view s) {
     for (auto p : starts) {
         if (f.starts_with(p)) return true;
     }
-    return is_authority_line(s) || is_position_line(s) || is_number_line(s);
+    // A number line of a header ("Số: 134/KH-UBND"), not a wrapped "số 64/2025/QH15 ..." of a sentence.
+    bool number = is_number_line(s) && (s.find(':') != std::string_view::npos || s.size() < 40) && !starts_lower(s);
+    return is_authority_line(s) || is_position_line(s) || number;
+}
+
+// A list label with nothing after it: "III.", "2.", "1.2.", "a)", "-", "+".
+bool is_bare_label(std::string_view s) {
+    s = trim(s);
+    if (s == "-" || s == "+" || s == "–" || s == "•") return true;
+    if (s.size() < 2 || s.size() > 8) return false;
+    char last = s.back();
+    if (last != '.' && last != ')') return false;
+    std::string_view body = s.substr(0, s.size() - 1);
+    if (roman_value(body) > 0) return true;
+    bool digits = !body.empty();
+    for (char c : body) digits &= (c >= '0' && c <= '9') || c == '.';
+    if (digits) return true;
+    return body.size() == 1 && body[0] >= 'a' && body[0] <= 'z';
 }
 
 // Joins lines broken inside a sentence. Two regimes are told apart by the document itself:
@@ -472,13 +573,23 @@ std::vector<Line> unwrap(const Lines& in) {
             blank_before = true;
             continue;
         }
+        // A label alone on its line ("III.", "2.", "a)", "-") takes the line after it.
+        if (!out.empty() && is_bare_label(out.back().text)) {
+            out.back().text += ' ';
+            out.back().text += l;
+            blank_before = false;
+            continue;
+        }
         if (!out.empty() && !blank_before) {
             std::string_view prev = out.back().text;
             bool caps_prev = is_all_caps(prev), caps_next = is_all_caps(l);
             bool join = false;
             if (!starts_block(l) && !ends_sentence(prev) && !is_authority_line(prev) && !is_position_line(prev)) {
                 if (caps_prev && caps_next) {
-                    join = cp_length(prev) >= width * 6 / 10 || blank_separated;
+                    // A first line cut short by a page's indent ("CHÍNH" / "PHỦ", "CỘNG" / "HÒA XÃ HỘI ...").
+                    bool short_head = std::count(prev.begin(), prev.end(), ' ') <= 1 && !is_motto(l) &&
+                                      !fold_starts_with(l, "doc lap");
+                    join = cp_length(prev) >= width * 6 / 10 || blank_separated || short_head;
                 } else if (caps_prev != caps_next) {
                     join = false;
                 } else if (starts_lower(l)) {
@@ -490,6 +601,13 @@ std::vector<Line> unwrap(const Lines& in) {
                 }
             }
             if (!join && blank_separated && !starts_block(l) && starts_lower(l) && !ends_sentence(prev)) join = true;
+            // "... ngày 16 tháng 11 năm" / "2025": a date or a reference cut before its number.
+            if (!join && !l.empty() && l[0] >= '0' && l[0] <= '9' && !detect_marker(l)) {
+                std::size_t sp = prev.rfind(' ');
+                std::string last = fold(sp == std::string_view::npos ? prev : prev.substr(sp + 1));
+                join = last == "nam" || last == "thang" || last == "ngay" || last == "so" || last == "dieu" ||
+                       last == "khoan" || last == "so:";
+            }
             if (join) {
                 out.back().text += ' ';
                 out.back().text += l;
@@ -516,6 +634,9 @@ Cleaned clean(std::string_view text) {
     }
     lines = cut_portal_clutter(lines, result.portal);
     result.lines = unwrap(lines);
+    // Removing marks ("a*\u0301") or joining fragments can put a combining mark next to a new base
+    // letter: normalize again (a quick check, so almost free on text that is already NFC).
+    for (auto& l : result.lines) l.text = to_nfc(l.text);
     return result;
 }
 

@@ -82,6 +82,11 @@ std::optional<std::string> find_written_date(std::string_view s, std::size_t& st
         skip_spaces(s, i);
         int month = read_int(s, i, 2);
         if (month < 0) continue;
+        // "tháng 0 7": a digit split from its leading zero.
+        if (month == 0 && i + 1 < s.size() && s[i] == ' ' && is_digit(s[i + 1])) {
+            ++i;
+            month = read_int(s, i, 1);
+        }
         skip_spaces(s, i);
         if (!match_word(s, i, "nam")) continue;
         skip_spaces(s, i);
@@ -136,7 +141,7 @@ std::optional<std::string> read_place_date(std::string_view line, std::string& p
     std::string_view before = trim(line.substr(0, s));
     while (!before.empty() && (before.back() == ',' || before.back() == ' ')) before.remove_suffix(1);
     // The place is a short name in front of the date; a sentence in front means this is not a header line.
-    if (before.size() > 60) return std::nullopt;
+    if (before.size() > 60 || before.find_first_of("0123456789()/;:") != std::string_view::npos) return std::nullopt;
     if (!before.empty() && !starts_upper(before)) return std::nullopt;
     place = squeeze(before);
     return iso;

@@ -9,6 +9,8 @@
 
 namespace vanban::detail {
 
+std::optional<TypeHeading> read_type_heading_any_case(std::string_view line);
+
 namespace {
 
 struct TypeName {
@@ -81,19 +83,35 @@ bool is_section_banner(std::string_view folded) {
            folded == "cong bao";
 }
 
-// Reads "Số: 134/KH-UBND" (also "Số 25-KL/TW", "Số:134/...", "SỐ: ..."). Returns the rest position.
-std::optional<DocumentNumber> read_number_line(std::string_view line, std::string_view& rest) {
-    std::string f = fold(line.substr(0, std::min<std::size_t>(line.size(), 12)));
-    if (!f.starts_with("so")) return std::nullopt;
-    std::size_t i = 0;
+// Reads "Số: 134/KH-UBND" (also "Số 25-KL/TW", "Số:134/...", "SỐ: ...", and "Luật số: 51/2024/QH15",
+// "Nghị quyết số: 89/2025/UBTVQH15" where the type word comes first). A number wrapped after a
+// dash ("01/2022/TTLT-VKSNDTC-" / "TANDTC-BCA") is completed from `next`.
+std::optional<DocumentNumber> read_number_line(std::string_view line, std::string_view& rest, std::string_view next = {},
+                                              bool* used_next = nullptr) {
+    std::size_t at = 0;
+    if (!fold_starts_with(line, "so")) {
+        auto th = read_type_heading_any_case(line);
+        if (!th) return std::nullopt;
+        at = th->length;
+        while (at < line.size() && line[at] == ' ') ++at;
+        if (!fold_starts_with(line.substr(at), "so")) return std::nullopt;
+    }
+    std::size_t i = at;
     next_cp(line, i);  // S
     next_cp(line, i);  // ố / o
     std::size_t k = i;
     while (k < line.size() && (line[k] == ' ' || line[k] == ':' || line[k] == '.')) ++k;
     if (k == i && !(k < line.size() && line[k] >= '0' && line[k] <= '9')) return std::nullopt;
-    auto n = parse_number(line.substr(k));
+    std::string_view tail = trim(line.substr(k));
+    std::string joined;
+    if ((tail.ends_with("-") || tail.ends_with("/")) && !next.empty()) {
+        joined = std::string(tail) + std::string(trim(next));
+        tail = joined;
+    }
+    auto n = parse_number(tail);
     if (!n) return std::nullopt;
-    rest = trim(line.substr(k + n->text.size()));
+    if (used_next) *used_next = !joined.empty();
+    rest = joined.empty() ? trim(line.substr(k + n->text.size())) : std::string_view{};
     return n;
 }
 
@@ -119,9 +137,26 @@ bool is_title_stop(std::string_view l, bool have_title, bool title_caps) {
 
 }  // namespace
 
+std::optional<TypeHeading> read_type_heading_any_case(std::string_view line) {
+    std::string f = fold(line.substr(0, std::min<std::size_t>(line.size(), 40)));
+    for (const auto& t : kTypes) {
+        if (!f.starts_with(t.folded) || f.size() <= t.folded.size() || f[t.folded.size()] != ' ') continue;
+        std::size_t words = 1, i = 0, w = 0;
+        for (char c : t.folded) words += c == ' ';
+        while (i < line.size() && w < words) {
+            while (i < line.size() && line[i] != ' ') ++i;
+            ++w;
+            if (w < words)
+                while (i < line.size() && line[i] == ' ') ++i;
+        }
+        return TypeHeading{std::string(t.name), i};
+    }
+    return std::nullopt;
+}
+
 std::optional<TypeHeading> read_type_heading(std::string_view line) {
     line = trim(line);
-    if (line.empty() || line.size() > 400) return std::nullopt;
+    if (line.empty() || line.size() > 2000) return std::nullopt;
     std::string f = fold(line.substr(0, std::min<std::size_t>(line.size(), 60)));
     for (const auto& t : kTypes) {
         if (!f.starts_with(t.folded)) continue;
@@ -143,8 +178,9 @@ std::optional<TypeHeading> read_type_heading(std::string_view line) {
         bool alone = trim(line.substr(i)).empty() || trim(line.substr(i)) == ":";
         // A heading is in capitals; a lone word in normal case ("Kế hoạch") counts too.
         if (!caps && !(alone && line.size() < 40)) continue;
-        // "QUYẾT ĐỊNH:" is the enacting formula, not a heading.
-        if (line.substr(i).starts_with(":")) return std::nullopt;
+        // "QUYẾT ĐỊNH:" is the enacting formula, not a heading; "VĂN BẢN HỢP NHẤT - BỘ ..." is a
+        // gazette's section banner.
+        if (line.substr(i).starts_with(":") || line.substr(i).starts_with(" - ")) return std::nullopt;
         return TypeHeading{std::string(t.name), i};
     }
     return std::nullopt;
@@ -163,8 +199,11 @@ std::string type_from_code(std::string_view type_code) {
 
 void read_issuer(const std::vector<std::string>& caps_lines, Document& doc) {
     std::vector<std::string> bodies;
+    // Joint issuers are printed joined by dashes: "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO -" / "BỘ CÔNG AN - BỘ QUỐC PHÒNG".
+    bool dash_joined = false;
     for (const auto& raw : caps_lines) {
         std::string line = squeeze(raw);
+        if (line.ends_with(" -") || line.ends_with(" –")) dash_joined = true;
         while (!line.empty() && (line.back() == '-' || line.back() == '_' || line.back() == '*')) line.pop_back();
         line = squeeze(line);
         if (line.empty()) continue;
@@ -176,6 +215,7 @@ void read_issuer(const std::vector<std::string>& caps_lines, Document& doc) {
             if (starts_body(next)) {
                 pieces.push_back(line.substr(start, p - start));
                 start = p + 3;
+                dash_joined = true;
             }
         }
         pieces.push_back(line.substr(start));
@@ -190,9 +230,16 @@ void read_issuer(const std::vector<std::string>& caps_lines, Document& doc) {
     }
     if (bodies.empty()) return;
     std::vector<std::string> names;
-    for (const auto& b : bodies) names.push_back(normal_case_name(b));
+    for (const auto& b : bodies) {
+        std::string n = normal_case_name(b);
+        // A gazette may print the issuer block twice.
+        bool seen = false;
+        for (const auto& x : names) seen |= fold(x) == fold(n);
+        if (!seen) names.push_back(n);
+    }
     auto first_word = [](const std::string& s) { return fold(s.substr(0, s.find(' '))); };
-    bool joint = names.size() >= 2 && first_word(names[0]) == first_word(names[1]) && first_word(names[0]) == "bo";
+    bool joint = (names.size() >= 2 && first_word(names[0]) == first_word(names[1]) && first_word(names[0]) == "bo") ||
+                 (names.size() >= 2 && dash_joined);
     if (joint) {
         doc.issuers = names;
         doc.issuer = names[0];
@@ -212,18 +259,28 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
     std::optional<TypeHeading> heading;
     std::string title;
     bool vv_title = false;
+    bool addressed = false;  // "Kính gửi:" before any heading: the form of a công văn
     for (; i < limit; ++i) {
         std::string_view t = trim(lines[i].text);
         if (t.empty()) continue;
-        if (is_motto_line(t)) {
-            anchor_seen = true;
-            continue;
-        }
+        if (is_motto_line(t)) continue;
         std::string_view rest;
         if (!doc.number) {
-            if (auto n = read_number_line(t, rest)) {
+            std::string_view next = i + 1 < lines.size() ? std::string_view(lines[i + 1].text) : std::string_view{};
+            // "Số:" alone, the number on the next line (a wrapped table cell).
+            std::string glued;
+            std::string fs = fold(t);
+            if ((fs == "so:" || fs == "so") && !next.empty()) {
+                glued = std::string(t) + " " + std::string(next);
+                t = glued;
+                ++i;
+                next = i + 1 < lines.size() ? std::string_view(lines[i + 1].text) : std::string_view{};
+            }
+            bool used_next = false;
+            if (auto n = read_number_line(t, rest, next, &used_next)) {
                 doc.number = *n;
                 h.number_line = i;
+                if (used_next) ++i;
                 anchor_seen = true;
                 std::string place;
                 if (!rest.empty() && !doc.date) {
@@ -251,6 +308,7 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
             if (v.starts_with(':')) v = trim(v.substr(1));
             title = std::string(v);
             vv_title = true;
+            if (title.empty() && i + 1 < limit && !detect_marker(lines[i + 1].text)) title = lines[++i].text;
             // The subject may wrap over the next lines.
             while (i + 1 < limit && starts_lower(lines[i + 1].text) && !detect_marker(lines[i + 1].text)) {
                 title += ' ' + lines[++i].text;
@@ -259,11 +317,12 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
         }
         if ((heading = read_type_heading(t))) break;
         std::string f = fold(t.substr(0, std::min<std::size_t>(t.size(), 30)));
+        if (f.starts_with("kinh gui")) addressed = true;
         if (f.starts_with("can cu") || f.starts_with("kinh gui") || t.size() > 300) break;
         if (auto m = detect_marker(t); m && m->kind != SectionKind::dash) break;
         if (!anchor_seen && is_all_caps(t) && t.size() < 160 && !is_section_banner(fold(t))) {
             caps_before.emplace_back(t);
-            if (caps_before.size() > 4) caps_before.erase(caps_before.begin());
+            if (caps_before.size() > 12) caps_before.erase(caps_before.begin());
         }
     }
     read_issuer(caps_before, doc);
@@ -301,13 +360,42 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
     h.title_end = end;
     if (!title.empty()) doc.title = squeeze(title);
 
+    // A header block displaced from the top (a portal's chunks out of order): a number line next to the
+    // national motto or a place-and-date line, anywhere in the document.
+    if (!doc.number) {
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            std::string_view rest;
+            auto n = read_number_line(trim(lines[k].text), rest);
+            if (!n) continue;
+            bool header_like = false;
+            std::string place;
+            for (std::size_t m = k > 3 ? k - 3 : 0; m < lines.size() && m <= k + 3; ++m) {
+                std::string_view l = trim(lines[m].text);
+                if (is_motto_line(l)) header_like = true;
+                if (auto d = read_place_date(l, place)) {
+                    header_like = true;
+                    if (!doc.date) doc.date = *d, doc.place = place;
+                }
+            }
+            if (header_like) {
+                doc.number = *n;
+                break;
+            }
+        }
+    }
+    // A number with the VBHN code is a consolidated text, whatever heading it carries: the heading
+    // names the type of the document it consolidates.
+    if (doc.number && type_from_code(doc.number->type_code) == "Văn bản hợp nhất" && doc.type != "Văn bản hợp nhất") {
+        if (doc.type) doc.consolidates = *doc.type;
+        doc.type = "Văn bản hợp nhất";
+    }
     // Fallbacks: the number's type code, then the portal's attribute block.
     if (!doc.type && doc.number) {
         std::string t = type_from_code(doc.number->type_code);
         if (!t.empty()) doc.type = t;
         else if (vv_title || (!doc.number->year && doc.number->type_code.empty())) doc.type = "Công văn";
     }
-    if (!doc.type && vv_title) doc.type = "Công văn";
+    if (!doc.type && (vv_title || addressed)) doc.type = "Công văn";
     if (!doc.number) {
         if (auto it = portal.find("so hieu"); it != portal.end()) {
             if (auto n = parse_number(it->second)) doc.number = *n;

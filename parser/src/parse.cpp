@@ -54,9 +54,15 @@ std::size_t find_body_end(const std::vector<Line>& lines, std::size_t from) {
         }
         if (is_position_line(t)) {
             for (std::size_t k = i + 1; k < lines.size() && k <= i + 4; ++k) {
-                if (is_name_line(lines[k].text, true) && !is_position_line(lines[k].text)) return i;
-                if (!is_all_caps(lines[k].text)) break;
+                if (is_name_line(lines[k].text) && !is_position_line(lines[k].text)) return i;
+                bool junk = lines[k].text.size() <= 3;  // a stray footnote mark "[" between title and name
+                if (!is_all_caps(lines[k].text) && !junk) break;
             }
+        }
+        // A table cell gluing the position and the name: "CHỦ TỊCH Đặng Văn Minh".
+        if (std::string_view caps = leading_caps(t); !caps.empty() && caps.size() < t.size() && is_position_line(caps) &&
+                                                     is_name_line(t.substr(caps.size()))) {
+            return i;
         }
     }
     return lines.size();
@@ -80,8 +86,12 @@ void read_consolidation(const std::vector<Line>& lines, std::size_t body_end, Do
         doc.consolidates = what;
     }
     doc.type = "Văn bản hợp nhất";
-    doc.number.reset();
+    // A number printed at the top with the VBHN code is the consolidated text's own; any other
+    // number at the top belongs to the document it consolidates.
+    bool own_number = doc.number && type_from_code(doc.number->type_code) == "Văn bản hợp nhất";
+    if (!own_number) doc.number.reset();
     std::vector<std::string> caps;
+    bool dated = false;
     for (std::size_t i = stamp > 6 ? stamp - 6 : 0; i < stamp + 8 && i < lines.size(); ++i) {
         std::string_view t = trim(lines[i].text);
         if (i < stamp) {
@@ -92,11 +102,13 @@ void read_consolidation(const std::vector<Line>& lines, std::size_t body_end, Do
             } else if (is_all_caps(t) && !is_position_line(t)) {
                 caps.emplace_back(t);
             }
-        } else {
+        } else if (!dated) {
+            // The first place-and-date line after the stamp dates the consolidation.
             std::string place;
             if (auto d = read_place_date(t, place)) {
                 doc.date = *d;
                 if (!place.empty()) doc.place = place;
+                dated = true;
             }
         }
     }
@@ -191,6 +203,20 @@ Document parse(std::string_view utf8) {
         for (auto& s : more) doc.sections.push_back(std::move(s));
     }
 
+    // Laws and Standing Committee resolutions have no place-and-date line: they are dated by the
+    // sentence that records their passing ("... thông qua ngày 27 tháng 11 năm 2024.").
+    if (!doc.date) {
+        for (std::size_t i = lines.size(); i-- > 0;) {
+            std::string f = fold(lines[i].text);
+            std::size_t p = f.find("thong qua ngay");
+            if (p == std::string::npos) continue;
+            std::size_t s = 0, e = 0;
+            if (auto d = find_written_date(lines[i].text, s, e)) {
+                doc.date = *d;
+                break;
+            }
+        }
+    }
     // Diagnostics: invalid bytes (each became U+FFFD, found again in order in the final text).
     std::size_t search = 0;
     for (const auto& bad : norm.invalid) {

@@ -206,7 +206,7 @@ std::vector<std::string> words_of(std::string_view s) {
 // ("Bộ Kế hoạch", "Sở Y tế", "Ban Tuyên giáo"). Folded.
 bool is_kind_word(const std::vector<std::string>& folded, std::size_t i, std::size_t& len) {
     static const char* const two[] = {"tong cuc", "van phong", "hoc vien", "chi cuc", "thanh tra",
-                                      "dai hoc", "trung tam", "ban chi"};
+                                      "dai hoc", "trung tam"};
     static const char* const one[] = {"bo", "so", "ban", "cuc", "vu", "vien", "truong", "hoi", "dai", "bao", "phong", "kho"};
     if (i + 1 < folded.size()) {
         std::string pair = folded[i] + " " + folded[i + 1];
@@ -235,6 +235,7 @@ std::string normal_case_name(std::string_view caps) {
     folded.reserve(words.size());
     for (const auto& w : words) folded.push_back(fold(w));
     std::vector<bool> cap(words.size(), false);
+    std::vector<bool> cap_after_dash(words.size(), false);
     if (!words.empty()) cap[0] = true;
 
     // Abbreviations stay in capitals.
@@ -273,7 +274,14 @@ std::string normal_case_name(std::string_view caps) {
         cap[i] = true;
         std::size_t j = i + len;
         cap[j] = true;
-        for (; j + 1 < words.size(); ++j) {
+        // "Lao động-Thương binh": a hyphen inside a word joins two parts of the name.
+        for (; j < words.size(); ++j) {
+            static const char* const stops[] = {"ve", "cua", "tai", "tren", "cho", "thuoc", "trong", "doi", "voi", "quoc"};
+            bool stop = false;
+            for (const char* w : stops) stop |= folded[j] == w;
+            if (stop) break;
+            if (words[j].find('-') != std::string::npos && words[j] != "-") cap_after_dash[j] = true;
+            if (j + 1 >= words.size()) break;
             if (folded[j] == "va" || words[j] == "-" || words[j].back() == ',') cap[j + 1] = true;
             std::size_t l2 = 0;
             if (is_kind_word(folded, j + 1, l2)) break;
@@ -287,10 +295,13 @@ std::string normal_case_name(std::string_view caps) {
             std::size_t k = 0;
             while (k < words[i].size()) append_cp(up, static_cast<char32_t>(u_toupper(static_cast<UChar32>(next_cp(words[i], k)))));
             out += up;
-        } else if (cap[i]) {
-            out += capitalize_first(words[i]);
         } else {
-            out += words[i];
+            std::string w = cap[i] ? capitalize_first(words[i]) : words[i];
+            if (cap_after_dash[i]) {
+                std::size_t d = w.find('-');
+                w = w.substr(0, d + 1) + capitalize_first(std::string_view(w).substr(d + 1));
+            }
+            out += w;
         }
     }
     return out;
