@@ -50,9 +50,23 @@ std::optional<Marker> word_marker(std::string_view line, std::string_view folded
         if (k == j) return std::nullopt;
         label = std::string(line.substr(j, k - j));
     }
-    if (k < line.size() && (line[k] == '.' || line[k] == ':' || line[k] == '-' || line[k] == ')')) ++k;
+    bool punct = k < line.size() && (line[k] == '.' || line[k] == ':' || line[k] == '-' || line[k] == ')');
+    if (punct) ++k;
+    // "Điều 1." has a dot; without one, "Điều 9 Nghị định này;" at the start of a wrapped line is a
+    // reference, not a heading. A chapter, part or section label may stand without punctuation when
+    // its title is in capitals or on the next line: "Chương I", "Mục 2 QUY ĐỊNH CHUNG".
+    std::size_t t = skip_spaces(line, k);
+    if (!punct && t < line.size()) {
+        if (kind == SectionKind::article) {
+            // "Điều 5.[2] ..." footnotes and "Điều 5 - Phạm vi" are fine; anything else is a reference.
+            if (line[t] != '[') return std::nullopt;
+        } else {
+            std::string_view rest = line.substr(t, std::min<std::size_t>(line.size() - t, 40));
+            if (!is_all_caps(rest)) return std::nullopt;
+        }
+    }
     if (!followed_by_text(line, k)) return std::nullopt;
-    return Marker{kind, label, skip_spaces(line, k), 0};
+    return Marker{kind, label, t, 0};
 }
 
 }  // namespace
