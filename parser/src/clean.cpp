@@ -7,6 +7,7 @@
 #include "normalize.h"
 #include "numbering.h"
 #include "signature.h"
+#include "syllable.h"
 #include "text.h"
 
 namespace vanban::detail {
@@ -410,94 +411,7 @@ Lines cut_portal_clutter(const Lines& in, PortalMeta& meta) {
     return Lines(in.begin() + static_cast<std::ptrdiff_t>(start), in.begin() + static_cast<std::ptrdiff_t>(end));
 }
 
-// ---- Split diacritics ----------------------------------------------------------------------
-
-// Consonant clusters that begin or end a Vietnamese syllable (folded, lowercase).
-bool is_consonant_cluster(std::string_view folded) {
-    static constexpr std::string_view clusters[] = {"b",  "c",  "ch", "d",  "g",  "gh", "gi", "h",  "k",  "kh", "l",
-                                                    "m",  "n",  "ng", "ngh", "nh", "p", "ph", "qu", "r",  "s",  "t",
-                                                    "th", "tr", "v",  "x"};
-    for (auto c : clusters) {
-        if (folded == c) return true;
-    }
-    return false;
-}
-
-bool has_vietnamese_mark(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        char32_t cp = next_cp(s, i);
-        if (cp >= 0xC0 && is_letter(cp) && cp != 0xD0) return true;
-    }
-    return false;
-}
-
-bool all_letters(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        if (!is_letter(next_cp(s, i))) return false;
-    }
-    return !s.empty();
-}
-
-// First / last code point of s.
-char32_t first_cp(std::string_view s) {
-    std::size_t i = 0;
-    return s.empty() ? 0 : next_cp(s, i);
-}
-char32_t last_cp(std::string_view s) {
-    std::size_t i = s.size();
-    while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
-    if (i > 0) --i;
-    std::size_t k = i;
-    return s.empty() ? 0 : next_cp(s, k);
-}
-
-bool is_marked_vowel(char32_t cp) {
-    std::string tmp;
-    append_cp(tmp, cp);
-    std::string f = fold(tmp);
-    return cp >= 0xC0 && f.size() == 1 && std::string_view("aeiouy").find(f[0]) != std::string_view::npos;
-}
-
 }  // namespace
-
-std::string join_split_diacritics(std::string_view line) {
-    if (line.find(' ') == std::string_view::npos || !has_vietnamese_mark(line)) return std::string(line);
-    std::vector<std::string> toks;
-    std::size_t i = 0;
-    while (i <= line.size()) {
-        std::size_t sp = line.find(' ', i);
-        if (sp == std::string_view::npos) sp = line.size();
-        toks.emplace_back(line.substr(i, sp - i));
-        i = sp + 1;
-    }
-    // A fragment made only of a consonant cluster ("Qu", "ng", "X", "Đ") joins the neighbour that
-    // touches it with a marked vowel: "Qu ả ng" -> "Quảng", "Đặ ng" -> "Đặng", "X ã" -> "Xã".
-    // A lone marked vowel between two such fragments is the nucleus they share.
-    std::string out;
-    std::size_t k = 0;
-    while (k < toks.size()) {
-        std::string word = toks[k];
-        while (k + 1 < toks.size()) {
-            const std::string& next = toks[k + 1];
-            if (next.empty() || !all_letters(next) || !all_letters(word)) break;
-            std::string fw = fold(word), fn = fold(next);
-            bool word_is_onset = is_consonant_cluster(fw) || (fw.size() <= 3 && fw.starts_with("qu") && !has_vietnamese_mark(word));
-            bool next_is_coda = is_consonant_cluster(fn) && !has_vietnamese_mark(next);
-            bool join = (word_is_onset && !has_vietnamese_mark(word) && is_marked_vowel(first_cp(next))) ||
-                        (next_is_coda && is_marked_vowel(last_cp(word)) && fn.size() <= 2 && word.size() <= 8 &&
-                         !(fn.size() == 1 && is_upper(first_cp(next))));
-            if (!join) break;
-            word += next;
-            ++k;
-        }
-        if (!out.empty()) out += ' ';
-        out += word;
-        ++k;
-    }
-    return out;
-}
 
 namespace {
 
@@ -620,6 +534,20 @@ std::vector<Line> unwrap(const Lines& in) {
     return out;
 }
 
+// Fragments of syllables split by stray spaces ("Qu ả ng Ngãi", "T HÀNH P HỐ") are joined back only
+// in a document where such splits recur (three or more), so that a lone letter in ordinary text
+// ("loại A, B ở ...") is never glued to its neighbour on the strength of one coincidence.
+void join_split_syllables(Lines& lines) {
+    int found = 0;
+    for (const auto& l : lines) {
+        std::string copy = l;
+        found += join_fragments(copy);
+        if (found >= 3) break;
+    }
+    if (found < 3) return;
+    for (auto& l : lines) join_fragments(l);
+}
+
 }  // namespace
 
 Cleaned clean(std::string_view text) {
@@ -630,8 +558,8 @@ Cleaned clean(std::string_view text) {
     lines = drop_gazette_furniture(lines);
     for (auto& l : lines) {
         if (is_rule(l)) l.clear();
-        else l = join_split_diacritics(l);
     }
+    join_split_syllables(lines);
     lines = cut_portal_clutter(lines, result.portal);
     result.lines = unwrap(lines);
     // Removing marks ("a*\u0301") or joining fragments can put a combining mark next to a new base

@@ -29,8 +29,4 @@ struct Cleaned {
 /// lines wrapped in the middle of a sentence. Never fails; an empty input gives no lines.
 Cleaned clean(std::string_view text);
 
-/// Joins fragments of one syllable split by stray spaces, where unambiguous:
-/// "Qu ả ng Ngãi" -> "Quảng Ngãi", "X ã hội" -> "Xã hội", "Đặ ng" -> "Đặng".
-std::string join_split_diacritics(std::string_view line);
-
 }  // namespace vanban::detail
