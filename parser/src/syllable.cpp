@@ -99,6 +99,12 @@ bool has_tone_or_shape(std::string_view s) {
     return false;
 }
 
+// A token without its trailing punctuation: "inh," -> "inh".
+std::string_view core_of(std::string_view s) {
+    while (!s.empty() && std::string_view(",.;:)!?").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+    return s;
+}
+
 bool is_onset_only(std::string_view s) {
     std::string t = toneless(s);
     for (auto o : kOnsets) {
@@ -163,7 +169,8 @@ int join_fragments(std::string& line) {
     std::vector<std::string> a;
     for (std::size_t k = 0; k < toks.size(); ++k) {
         if (k + 2 < toks.size() && cp_count(toks[k + 1]) == 1 && has_tone_or_shape(toks[k + 1]) && letters_only(toks[k]) &&
-            letters_only(toks[k + 2]) && is_syllable(toks[k] + toks[k + 1] + toks[k + 2])) {
+            letters_only(toks[k + 2]) && is_syllable(toks[k] + toks[k + 1] + toks[k + 2]) &&
+            !(is_onset_only(toks[k + 2]) && k + 3 < toks.size() && starts_with_vowel(toks[k + 3]))) {
             a.push_back(toks[k] + toks[k + 1] + toks[k + 2]);
             k += 2;
             joins += 2;
@@ -173,6 +180,7 @@ int join_fragments(std::string& line) {
     }
     // Pass 2: a fragment that is not a syllable joins the fragments after it while they still build
     // one ("Qu ả ng" -> "Quảng", "T HÀNH" -> "THÀNH"), else the fragment before it ("Cá c" -> "Các").
+    // A fragment may carry trailing punctuation ("M inh,"): it ends the syllable.
     std::vector<std::string> out;
     for (std::size_t k = 0; k < a.size(); ++k) {
         const std::string& cur = a[k];
@@ -183,20 +191,23 @@ int join_fragments(std::string& line) {
         std::string acc = cur;
         std::size_t best_end = k;
         std::string best;
-        for (std::size_t j = k + 1; j < a.size() && j <= k + 3 && letters_only(a[j]); ++j) {
+        for (std::size_t j = k + 1; j < a.size() && j <= k + 3; ++j) {
+            std::string_view core = core_of(a[j]);
+            if (!letters_only(core)) break;
             // A consonant fragment before a vowel is that vowel's onset, not this syllable's coda:
             // "C HÍ M I NH" -> "CHÍ MINH", not "CHÍM INH".
             if (j > k + 1 && is_onset_only(a[j]) && j + 1 < a.size() && starts_with_vowel(a[j + 1]) &&
-                is_syllable_prefix(a[j] + a[j + 1])) {
+                is_syllable_prefix(a[j] + std::string(core_of(a[j + 1])))) {
                 break;
             }
-            std::string cand = acc + a[j];
+            std::string cand = acc + std::string(core);
             if (!is_syllable_prefix(cand)) break;
             acc = cand;
             if (is_syllable(acc)) {
-                best = acc;
+                best = acc + std::string(std::string_view(a[j]).substr(core.size()));
                 best_end = j;
             }
+            if (core.size() != a[j].size()) break;  // punctuation ends the word
         }
         if (best_end > k) {
             out.push_back(best);

@@ -55,3 +55,15 @@ TEST(SyllableTest, JoinsSplitFragments) {
 }
 
 }  // namespace
+
+TEST(SyllableTest, PunctuationEndsAJoinedWord) {
+    std::string line = "Thành phố Hồ Chí M inh, ngày 28";  // real/tvpl-cb_3210_2014_QD_UBND
+    join_fragments(line);
+    EXPECT_EQ(line, "Thành phố Hồ Chí Minh, ngày 28");
+}
+
+TEST(SyllableTest, ConsonantBeforeAVowelIsItsOnset) {
+    std::string line = "HỒ C H Í M I NH -------";  // real/tvpl-cb_3210_2014_QD_UBND, header cell
+    join_fragments(line);
+    EXPECT_EQ(line, "HỒ CHÍ MINH -------");
+}
