@@ -73,7 +73,7 @@ bool starts_body(std::string_view folded) {
 
 bool is_motto_line(std::string_view s) {
     std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 60)));
-    return f.starts_with("cong hoa xa hoi chu nghia") || f.starts_with("doc lap - tu do") ||
+    return f.starts_with("cong hoa xa hoi") || f.starts_with("chu nghia viet nam") || f.starts_with("doc lap - tu do") ||
            f.starts_with("doc lap-tu do") || f.starts_with("doc lap – tu do") || f.starts_with("dang cong san viet nam");
 }
 
@@ -115,12 +115,26 @@ std::optional<DocumentNumber> read_number_line(std::string_view line, std::strin
     return n;
 }
 
-bool is_title_stop(std::string_view l, bool have_title, bool title_caps) {
+// A title line that cannot end a title: "... CỦA", "... VÀ", "... về", "...,".
+bool dangling(std::string_view title) {
+    title = trim(title);
+    if (title.empty()) return false;
+    if (title.back() == ',' || title.back() == '-') return true;
+    std::size_t sp = title.rfind(' ');
+    std::string last = fold(sp == std::string_view::npos ? title : title.substr(sp + 1));
+    return last == "cua" || last == "va" || last == "ve" || last == "cho" || last == "tai" || last == "trong" ||
+           last == "theo" || last == "tren" || last == "voi" || last == "den" || last == "nam" || last == "so";
+}
+
+bool is_title_stop(std::string_view l, bool have_title, bool title_caps, bool open_end = false) {
+    if (open_end && is_all_caps(l) == title_caps && !detect_marker(l)) return false;
     std::string f = fold(l.substr(0, std::min<std::size_t>(l.size(), 40)));
     if (f.starts_with("can cu") || f.starts_with("theo de nghi") || f.starts_with("xet de nghi") ||
-        f.starts_with("thuc hien ") || f.starts_with("kinh gui")) {
+        f.starts_with("kinh gui")) {
         return true;
     }
+    // "Thực hiện Chỉ thị số ..." opens a plan's preamble; "THỰC HIỆN CHỈ THỊ ..." in capitals is its title.
+    if (f.starts_with("thuc hien ") && !is_all_caps(l)) return true;
     if (auto m = detect_marker(l); m && (have_title || m->kind != SectionKind::dash)) return true;
     if (is_position_line(l) || is_authority_line(l) || is_recipients_line(l)) return true;
     std::string place;
@@ -207,15 +221,27 @@ void read_issuer(const std::vector<std::string>& caps_lines, Document& doc) {
         while (!line.empty() && (line.back() == '-' || line.back() == '_' || line.back() == '*')) line.pop_back();
         line = squeeze(line);
         if (line.empty()) continue;
+        // A parent and its unit on one line: "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH SỞ GIÁO DỤC VÀ ĐÀO TẠO".
+        for (std::string_view unit : {" SỞ ", " CỤC ", " CHI CỤC ", " TỔNG CỤC ", " VĂN PHÒNG ", " TRUNG TÂM ", " BAN QUẢN LÝ "}) {
+            std::size_t p = line.find(unit);
+            if (p != std::string::npos && p > 0 && line.find(" - ") == std::string::npos) {
+                line.replace(p, 1, " - ");
+                break;
+            }
+        }
         // Joint issuers on one line: "BỘ TÀI CHÍNH - BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI".
         std::vector<std::string> pieces;
         std::size_t start = 0;
+        bool unit_split = false;
+        for (std::string_view unit : {" - SỞ ", " - CỤC ", " - CHI CỤC ", " - TỔNG CỤC ", " - VĂN PHÒNG ", " - TRUNG TÂM ", " - BAN QUẢN LÝ "}) {
+            unit_split |= line.find(unit) != std::string::npos;
+        }
         for (std::size_t p = line.find(" - "); p != std::string::npos; p = line.find(" - ", p + 3)) {
             std::string next = fold(std::string_view(line).substr(p + 3, 20));
             if (starts_body(next)) {
                 pieces.push_back(line.substr(start, p - start));
                 start = p + 3;
-                dash_joined = true;
+                if (!unit_split) dash_joined = true;
             }
         }
         pieces.push_back(line.substr(start));
@@ -286,9 +312,13 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
                 if (!rest.empty() && !doc.date) {
                     if (auto d = read_place_date(rest, place)) doc.date = *d, doc.place = place;
                 }
-                // A Công văn's "V/v ..." may follow on the same line.
+                // A Công văn's subject may follow in the same cell: "V/v ...", "Về ...".
                 if (fold_starts_with(rest, "v/v")) {
                     title = std::string(trim(rest.substr(3)));
+                    if (title.starts_with(':')) title = std::string(trim(std::string_view(title).substr(1)));
+                    vv_title = true;
+                } else if (fold_starts_with(rest, "ve ") && starts_upper(rest)) {
+                    title = std::string(rest);
                     vv_title = true;
                 }
                 continue;
@@ -341,7 +371,7 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
             std::string_view l = trim(lines[j].text);
             bool have = !title.empty();
             if (!have) caps = is_all_caps(l);
-            if (is_title_stop(l, have, caps)) break;
+            if (is_title_stop(l, have, caps, have && dangling(title))) break;
             if (have && lines[j].blank_before && !(caps && is_all_caps(l)) && !starts_lower(l)) break;
             if (have && !caps && is_all_caps(l)) break;
             if (vv_title) break;
