@@ -538,11 +538,13 @@ std::vector<Line> unwrap(const Lines& in) {
 // in a document where such splits recur (three or more), so that a lone letter in ordinary text
 // ("loại A, B ở ...") is never glued to its neighbour on the strength of one coincidence.
 void join_split_syllables(Lines& lines) {
+    // Where splits happen they happen throughout (a converter's habit), in the header and in the
+    // signature block too: the first 200 and the last 100 lines decide.
     int found = 0;
-    for (const auto& l : lines) {
-        std::string copy = l;
+    for (std::size_t i = 0; i < lines.size() && found < 3; ++i) {
+        if (i == 200 && lines.size() > 300) i = lines.size() - 100;
+        std::string copy = lines[i];
         found += join_fragments(copy);
-        if (found >= 3) break;
     }
     if (found < 3) return;
     for (auto& l : lines) join_fragments(l);

@@ -286,6 +286,7 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
     std::string title;
     bool vv_title = false;
     bool addressed = false;  // "Kính gửi:" before any heading: the form of a công văn
+    std::string glued;  // outlives `t`, which may point into it
     for (; i < limit; ++i) {
         std::string_view t = trim(lines[i].text);
         if (t.empty()) continue;
@@ -294,7 +295,6 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
         if (!doc.number) {
             std::string_view next = i + 1 < lines.size() ? std::string_view(lines[i + 1].text) : std::string_view{};
             // "Số:" alone, the number on the next line (a wrapped table cell).
-            std::string glued;
             std::string fs = fold(t);
             if ((fs == "so:" || fs == "so") && !next.empty()) {
                 glued = std::string(t) + " " + std::string(next);

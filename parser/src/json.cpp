@@ -39,6 +39,57 @@ Object::Ptr section_json(const Section& s) {
     return o;
 }
 
+Poco::Dynamic::Var period_json(const std::optional<Period>& p) {
+    if (!p) return Poco::Dynamic::Var();
+    Object::Ptr o = make_object();
+    o->set("text", p->text);
+    o->set("from", opt(p->from));
+    o->set("to", opt(p->to));
+    o->set("recurrence", opt(p->recurrence));
+    o->set("start", static_cast<Poco::UInt64>(p->span.start));
+    o->set("end", static_cast<Poco::UInt64>(p->span.end));
+    return o;
+}
+
+Object::Ptr task_json(const Task& t) {
+    Object::Ptr o = make_object();
+    o->set("path", t.path);
+    o->set("text", t.text);
+    o->set("start", static_cast<Poco::UInt64>(t.span.start));
+    o->set("end", static_cast<Poco::UInt64>(t.span.end));
+    Array::Ptr agencies = new Array;
+    for (const auto& a : t.agencies) {
+        Object::Ptr x = make_object();
+        x->set("name", a.name);
+        x->set("canonical", a.canonical);
+        x->set("id", a.id);
+        x->set("role", std::string(to_string(a.role)));
+        x->set("collective", a.collective);
+        agencies->add(x);
+    }
+    o->set("agencies", agencies);
+    o->set("deadline", period_json(t.deadline));
+    return o;
+}
+
+Object::Ptr reference_json(const Reference& r) {
+    Object::Ptr o = make_object();
+    o->set("number", r.number.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.number));
+    o->set("number_key", r.number_key.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.number_key));
+    o->set("type", opt(r.type));
+    o->set("name", opt(r.name));
+    o->set("date", opt(r.date));
+    o->set("issuer", opt(r.issuer));
+    o->set("relation", std::string(to_string(r.relation)));
+    o->set("provision", r.provision.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(r.provision));
+    o->set("start", static_cast<Poco::UInt64>(r.span.start));
+    o->set("end", static_cast<Poco::UInt64>(r.span.end));
+    Array::Ptr flags = new Array;
+    for (const auto& f : r.flags) flags->add(f);
+    o->set("flags", flags);
+    return o;
+}
+
 }  // namespace
 
 std::string to_json(const Document& doc, std::string_view source) {
@@ -95,6 +146,13 @@ std::string to_json(const Document& doc, std::string_view source) {
     Array::Ptr sections = new Array;
     for (const auto& s : doc.sections) sections->add(section_json(s));
     o->set("sections", sections);
+    Array::Ptr tasks = new Array;
+    for (const auto& t : doc.tasks) tasks->add(task_json(t));
+    o->set("tasks", tasks);
+    Array::Ptr refs = new Array;
+    for (const auto& r : doc.references) refs->add(reference_json(r));
+    o->set("references", refs);
+    o->set("period", period_json(doc.period));
     Array::Ptr diags = new Array;
     for (const auto& d : doc.diagnostics) {
         Object::Ptr x = make_object();

@@ -96,8 +96,34 @@ std::string to_nfd(std::string_view utf8) {
     return U_FAILURE(status) ? std::string(utf8) : out;
 }
 
+// True when the bytes are valid UTF-8 that needs nothing but NFC: no CR, no control or zero-width
+// characters, no special spaces, no BOM, no Cyrillic. Most documents are; they skip the slow path.
+bool already_clean(std::string_view bytes) {
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+    const auto size = static_cast<int32_t>(bytes.size());
+    int32_t i = 0;
+    while (i < size) {
+        uint8_t b = data[i];
+        if (b < 0x80) {
+            if ((b < 0x20 && b != '\n') || b == 0x7F) return false;
+            ++i;
+            continue;
+        }
+        UChar32 c = 0;
+        U8_NEXT(data, i, size, c);
+        if (c < 0) return false;
+        auto cp = static_cast<char32_t>(c);
+        if (is_space_like(cp) || is_dropped(cp) || is_cyrillic(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x85) return false;
+    }
+    return true;
+}
+
 Normalized normalize(std::string_view bytes) {
     Normalized result;
+    if (already_clean(bytes)) {
+        result.text = to_nfc(bytes);
+        return result;
+    }
     std::u32string cps;
     cps.reserve(bytes.size());
     bool has_cyrillic = false;

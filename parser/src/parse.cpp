@@ -7,6 +7,8 @@
 #include <cstdio>
 
 #include "body.h"
+#include "citations.h"
+#include "periods.h"
 #include "clean.h"
 #include "dates.h"
 #include "header.h"
@@ -120,6 +122,38 @@ void read_consolidation(const std::vector<Line>& lines, std::size_t body_end, Do
     }
 }
 
+// The document's period of implementation: a section "Thời gian thực hiện" (or a sentence
+// "Thực hiện trong thời gian ..."), else a period in the title ("giai đoạn 2026-2030").
+std::optional<Period> find_period_in_sections(const Document& doc, const std::vector<Section>& sections) {
+    for (const auto& s : sections) {
+        std::string h = fold(s.heading);
+        if (h.starts_with("thoi gian thuc hien") || h.starts_with("thoi gian") || fold_starts_with(s.text, "thuc hien trong thoi gian")) {
+            std::size_t from = s.span.start;
+            auto found = find_periods(doc.slice(s.span), from);
+            for (auto& p : found) {
+                if (p.from && p.to) return p;
+            }
+        }
+        if (auto p = find_period_in_sections(doc, s.children)) return p;
+    }
+    return std::nullopt;
+}
+
+std::optional<Period> find_document_period(const Document& doc) {
+    if (auto p = find_period_in_sections(doc, doc.sections)) return p;
+    if (doc.title) {
+        for (auto& p : find_periods(*doc.title)) {
+            if (p.from && p.to) {
+                p.span = Span{0, 0};  // the title may not be in the text (a portal's description)
+                std::size_t at = doc.text.find(p.text);
+                if (at != std::string::npos) p.span = Span{at, at + p.text.size()};
+                return p;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Document parse(std::string_view utf8) {
@@ -217,6 +251,9 @@ Document parse(std::string_view utf8) {
             }
         }
     }
+    doc.references = find_references(doc);
+    doc.period = find_document_period(doc);
+
     // Diagnostics: invalid bytes (each became U+FFFD, found again in order in the final text).
     std::size_t search = 0;
     for (const auto& bad : norm.invalid) {
@@ -233,6 +270,28 @@ Document parse(std::string_view utf8) {
     if (!doc.number) doc.diagnostics.push_back(Diagnostic{"no document number found", Span{0, 0}});
     if (!doc.date) doc.diagnostics.push_back(Diagnostic{"no date of issue found", Span{0, 0}});
     return doc;
+}
+
+std::string_view to_string(Role role) {
+    switch (role) {
+        case Role::lead: return "lead";
+        case Role::support: return "support";
+        case Role::requested: return "requested";
+    }
+    return "lead";
+}
+
+std::string_view to_string(Relation relation) {
+    switch (relation) {
+        case Relation::basis: return "basis";
+        case Relation::implements: return "implements";
+        case Relation::amends: return "amends";
+        case Relation::replaces: return "replaces";
+        case Relation::repeals: return "repeals";
+        case Relation::guides: return "guides";
+        case Relation::mentions: return "mentions";
+    }
+    return "mentions";
 }
 
 std::string_view to_string(SectionKind kind) {

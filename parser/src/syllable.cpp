@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 
 #include <array>
+#include <cstdint>
+#include <unordered_set>
 #include <string_view>
 
 #include "text.h"
@@ -62,16 +64,81 @@ constexpr std::string_view kRhymes[] = {
     "uyêng", "ên", "uôm", "ưu",
 };
 
-bool is_rhyme(std::string_view r) {
-    for (auto x : kRhymes) {
-        if (x == r) return true;
+// A toneless lowercase word of at most 8 code points, without allocation.
+struct Small {
+    char32_t cp[8];
+    std::size_t n = 0;
+    bool ok = true;  // false: too long or not letters only
+};
+
+Small small_toneless(std::string_view word);
+
+// Rhymes and onsets packed into integers: 5 bits per letter (the 29 Vietnamese letters, plus f, j, w,
+// z as "other"), so membership is a hash lookup on a 64-bit key.
+int letter_code(char32_t c) {
+    static constexpr std::u32string_view letters = U"aăâbcdđeêghiklmnoôơpqrstuưvxy";
+    std::size_t p = letters.find(c);
+    return p == std::u32string_view::npos ? 31 : static_cast<int>(p) + 1;
+}
+
+std::uint64_t pack(const char32_t* cp, std::size_t n) {
+    std::uint64_t k = n;
+    for (std::size_t i = 0; i < n; ++i) k = (k << 5) | static_cast<std::uint64_t>(letter_code(cp[i]));
+    return k;
+}
+
+struct Tables {
+    std::unordered_set<std::uint64_t> rhymes, rhyme_prefixes;
+    std::vector<std::u32string> onsets;  // longest first, "" last
+};
+
+const Tables& tables() {
+    static const Tables t = [] {
+        Tables t;
+        auto to32 = [](std::string_view s) {
+            std::u32string out;
+            std::size_t i = 0;
+            while (i < s.size()) out += next_cp(s, i);
+            return out;
+        };
+        for (auto r : kRhymes) {
+            std::u32string u = to32(r);
+            t.rhymes.insert(pack(u.data(), u.size()));
+            for (std::size_t n = 0; n <= u.size(); ++n) t.rhyme_prefixes.insert(pack(u.data(), n));
+        }
+        for (auto o : kOnsets) t.onsets.push_back(to32(o));
+        return t;
+    }();
+    return t;
+}
+
+bool starts_with(const Small& w, const std::u32string& o) {
+    if (o.size() > w.n) return false;
+    for (std::size_t i = 0; i < o.size(); ++i) {
+        if (w.cp[i] != o[i]) return false;
+    }
+    return true;
+}
+
+bool syllable_of(const Small& w) {
+    if (!w.ok || w.n == 0) return false;
+    const Tables& t = tables();
+    for (const auto& o : t.onsets) {
+        if (starts_with(w, o) && t.rhymes.contains(pack(w.cp + o.size(), w.n - o.size()))) return true;
     }
     return false;
 }
 
-bool is_rhyme_prefix(std::string_view r) {
-    for (auto x : kRhymes) {
-        if (x.starts_with(r)) return true;
+bool syllable_prefix_of(const Small& w) {
+    if (!w.ok) return false;
+    const Tables& t = tables();
+    for (const auto& o : t.onsets) {
+        if (!o.empty() && o.size() >= w.n) {
+            bool prefix = true;
+            for (std::size_t i = 0; i < w.n; ++i) prefix &= o[i] == w.cp[i];
+            if (prefix) return true;
+        }
+        if (starts_with(w, o) && t.rhyme_prefixes.contains(pack(w.cp + o.size(), w.n - o.size()))) return true;
     }
     return false;
 }
@@ -106,9 +173,10 @@ std::string_view core_of(std::string_view s) {
 }
 
 bool is_onset_only(std::string_view s) {
-    std::string t = toneless(s);
-    for (auto o : kOnsets) {
-        if (!o.empty() && t == o) return true;
+    Small w = small_toneless(s);
+    if (!w.ok) return false;
+    for (const auto& o : tables().onsets) {
+        if (!o.empty() && o.size() == w.n && starts_with(w, o)) return true;
     }
     return false;
 }
@@ -135,26 +203,48 @@ std::string toneless(std::string_view word) {
     return out;
 }
 
-bool is_syllable(std::string_view word) {
-    if (!letters_only(word) || cp_count(word) > 7) return false;
-    std::string w = toneless(word);
-    for (auto o : kOnsets) {
-        if (w.starts_with(o) && is_rhyme(std::string_view(w).substr(o.size()))) return true;
+namespace {
+
+Small small_toneless(std::string_view word) {
+    const auto& table = toneless_table();
+    Small w;
+    std::size_t i = 0;
+    while (i < word.size()) {
+        char32_t cp = next_cp(word, i);
+        if (w.n == 8 || !is_letter(cp)) {
+            w.ok = false;
+            return w;
+        }
+        w.cp[w.n++] = cp < 0x1F00 ? table[cp] : static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
     }
-    return false;
+    return w;
 }
 
-bool is_syllable_prefix(std::string_view word) {
-    if (!letters_only(word) || cp_count(word) > 7) return false;
-    std::string w = toneless(word);
-    for (auto o : kOnsets) {
-        if (!o.empty() && o.starts_with(w)) return true;
-        if (w.starts_with(o) && is_rhyme_prefix(std::string_view(w).substr(o.size()))) return true;
-    }
-    return false;
-}
+}  // namespace
+
+bool is_syllable(std::string_view word) { return syllable_of(small_toneless(word)); }
+
+bool is_syllable_prefix(std::string_view word) { return syllable_prefix_of(small_toneless(word)); }
 
 int join_fragments(std::string& line) {
+    // Fast path: nothing to do unless some short word is not a syllable, or is a lone vowel with a
+    // diacritic (the middle of "nhi ệ m").
+    {
+        bool candidate = false;
+        std::size_t i = 0;
+        while (i < line.size() && !candidate) {
+            while (i < line.size() && line[i] == ' ') ++i;
+            std::size_t j = line.find(' ', i);
+            if (j == std::string::npos) j = line.size();
+            std::string_view tok = core_of(std::string_view(line).substr(i, j - i));
+            if (!tok.empty() && cp_count(tok) <= 4) {
+                Small w = small_toneless(tok);
+                if (w.ok && (!syllable_of(w) || (w.n == 1 && has_tone_or_shape(tok)))) candidate = true;
+            }
+            i = j;
+        }
+        if (!candidate) return 0;
+    }
     std::vector<std::string> toks;
     std::size_t i = 0;
     while (i <= line.size()) {

@@ -85,6 +85,35 @@ std::string fold(std::string_view s) {
     return out;
 }
 
+Folded fold_with_map(std::string_view s) {
+    const auto& table = fold_table();
+    Folded f;
+    f.text.reserve(s.size());
+    f.orig.reserve(s.size() + 1);
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t start = i;
+        unsigned char b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {
+            f.text += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            f.orig.push_back(start);
+            ++i;
+            continue;
+        }
+        char32_t cp = next_cp(s, i);
+        if (cp >= 0x300 && cp <= 0x36F) continue;
+        std::size_t before = f.text.size();
+        if (cp < 0x1F00 && table[cp] != 0) {
+            f.text += table[cp];
+        } else {
+            append_cp(f.text, static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
+        }
+        for (std::size_t k = before; k < f.text.size(); ++k) f.orig.push_back(start);
+    }
+    f.orig.push_back(s.size());
+    return f;
+}
+
 std::string lower(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -166,9 +195,31 @@ std::string squeeze(std::string_view s) {
 }
 
 bool fold_starts_with(std::string_view s, std::string_view folded_prefix) {
-    // Fold only as much as needed: a prefix never needs more than 4 bytes per folded byte.
-    std::string f = fold(s.substr(0, std::min(s.size(), folded_prefix.size() * 4 + 4)));
-    return f.compare(0, folded_prefix.size(), folded_prefix) == 0;
+    // Fold code point by code point and stop at the first difference: no allocation.
+    const auto& table = fold_table();
+    std::size_t i = 0, k = 0;
+    while (k < folded_prefix.size()) {
+        if (i >= s.size()) return false;
+        unsigned char b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {
+            char c = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            if (c != folded_prefix[k]) return false;
+            ++i, ++k;
+            continue;
+        }
+        char32_t cp = next_cp(s, i);
+        if (cp >= 0x300 && cp <= 0x36F) continue;
+        if (cp < 0x1F00 && table[cp] != 0) {
+            if (table[cp] != folded_prefix[k]) return false;
+            ++k;
+            continue;
+        }
+        std::string one;
+        append_cp(one, static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
+        if (folded_prefix.compare(k, one.size(), one) != 0) return false;
+        k += one.size();
+    }
+    return true;
 }
 
 std::vector<std::string_view> split_lines(std::string_view s) {
@@ -247,17 +298,30 @@ std::string normal_case_name(std::string_view caps) {
         }
     }
     // Proper names: places and the names of state and Party bodies, matched on whole words.
-    for (std::size_t i = 0; i < words.size(); ++i) {
+    struct ProperName {
+        std::vector<std::string> folded;
+        std::vector<bool> upper;
+    };
+    static const std::vector<ProperName> names = [] {
+        std::vector<ProperName> out;
         for (std::string_view name : proper_names()) {
-            std::vector<std::string> nw = words_of(fold(name));
-            if (i + nw.size() > words.size()) continue;
+            ProperName p;
+            p.folded = words_of(fold(name));
+            for (const auto& w : words_of(name)) p.upper.push_back(starts_upper(w));
+            out.push_back(std::move(p));
+        }
+        return out;
+    }();
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        for (const auto& name : names) {
+            const auto& nw = name.folded;
+            if (i + nw.size() > words.size() || folded[i] != nw[0]) continue;
             bool match = true;
-            for (std::size_t k = 0; k < nw.size() && match; ++k) match = folded[i + k] == nw[k];
+            for (std::size_t k = 1; k < nw.size() && match; ++k) match = folded[i + k] == nw[k];
             if (!match) continue;
             // Capitalize the words the canonical spelling capitalizes.
-            std::vector<std::string> orig = words_of(name);
             for (std::size_t k = 0; k < nw.size(); ++k) {
-                if (starts_upper(orig[k])) cap[i + k] = true;
+                if (name.upper[k]) cap[i + k] = true;
             }
         }
     }

@@ -20,6 +20,17 @@ void append_cp(std::string& out, char32_t cp);
 /// "Ủy ban" -> "uy ban", "hoà" and "hòa" -> "hoa", "ĐẢNG" -> "dang".
 std::string fold(std::string_view s);
 
+/// A folded copy with a map back to the original: `orig[i]` is the byte offset in the original of the
+/// code point that produced folded byte i; `orig[text.size()]` is the original's size. Lets scanners
+/// search the folded text and report spans in the original.
+struct Folded {
+    std::string text;
+    std::vector<std::size_t> orig;
+};
+
+/// fold() with the offset map.
+Folded fold_with_map(std::string_view s);
+
 /// Lowercase (ICU simple case mapping, enough for Vietnamese).
 std::string lower(std::string_view s);
 

@@ -81,6 +81,64 @@ struct Section {
     std::vector<Section> children;
 };
 
+/// A period or deadline as written ("trước ngày 15/12/2023", "trong quý II/2022", "2 năm 2022-2023")
+/// and normalized: `from`/`to` are ISO dates (inclusive) or empty when open; `recurrence` is set
+/// for recurring periods ("hằng năm" -> "yearly", "định kỳ 6 tháng" -> "6 months").
+struct Period {
+    std::string text;
+    std::optional<std::string> from;
+    std::optional<std::string> to;
+    std::optional<std::string> recurrence;
+    Span span;
+};
+
+/// How a task involves an agency.
+enum class Role {
+    lead,       ///< chủ trì, the agency a block is addressed to, "Giao ...", "... có trách nhiệm"
+    support,    ///< phối hợp, "cùng", "và các cơ quan liên quan"
+    requested,  ///< "Đề nghị ..." a body outside the issuer's authority
+};
+
+std::string_view to_string(Role role);
+
+/// An agency named in a task, resolved against the agency data.
+struct AgencyMention {
+    std::string name;       ///< as written ("Công an Thành phố", "SYT")
+    std::string canonical;  ///< canonical name with its place completed ("Công an thành phố Hà Nội")
+    std::string id;         ///< stable id ("cong-an@ha-noi", "bo-y-te", "collective:so-ban-nganh@ha-noi")
+    Role role = Role::lead;
+    bool collective = false;  ///< a collective addressee ("các Sở, ban, ngành Thành phố")
+    Span span;                ///< where the name is written (the block heading for inherited agencies)
+};
+
+/// An actionable item of a document: a bullet or numbered item in a part that assigns work.
+struct Task {
+    std::string path;  ///< section path, e.g. "III.2" (bullets add their ordinal: "III.2.-3")
+    std::string text;
+    Span span;
+    std::vector<AgencyMention> agencies;
+    std::optional<Period> deadline;
+};
+
+/// Relation of a citing occurrence to the cited document.
+enum class Relation { basis, implements, amends, replaces, repeals, guides, mentions };
+
+std::string_view to_string(Relation relation);
+
+/// A mention of another document ("Nghị quyết số 38/NQ-CP ngày 17/3/2022 của Chính phủ").
+struct Reference {
+    std::string number;       ///< as printed; empty for a reference by name ("Hiến pháp")
+    std::string number_key;   ///< number_key(number)
+    std::optional<std::string> type;    ///< "Nghị quyết", or from the number's type code
+    std::optional<std::string> name;    ///< "Luật Phòng, chống bệnh truyền nhiễm", "Hiến pháp"
+    std::optional<std::string> date;    ///< ISO
+    std::optional<std::string> issuer;  ///< as written after "của"
+    Relation relation = Relation::mentions;
+    std::string provision;              ///< "khoản 2 Điều 92"
+    Span span;
+    std::vector<std::string> flags;     ///< e.g. "suspect_symbol" for "18/2008/NQ-QHH12"
+};
+
 /// A parsed document. Every Span points into `text`, the normalized (NFC, clutter-free) copy.
 struct Document {
     std::string text;
@@ -99,6 +157,9 @@ struct Document {
     std::vector<Signer> signers;
     std::vector<std::string> recipients;
     std::vector<Section> sections;
+    std::vector<Task> tasks;
+    std::vector<Reference> references;
+    std::optional<Period> period;  ///< the document's period of implementation, when it states one
     std::vector<Diagnostic> diagnostics;
 
     /// The text a span points at.

@@ -1,0 +1,77 @@
+// Agencies: the catalogue compiled from parser/data/agencies.tsv, and the recognizer that finds
+// agency names in running text and resolves them to a canonical agency with an id.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace vanban::detail {
+
+/// One line of agencies.tsv.
+struct AgencyEntry {
+    std::string id;
+    std::string kind;  ///< national, ministry, party, agency, province, local, collective
+    std::string name;
+    std::vector<std::string> aliases;
+    std::string scope;  ///< province: "tỉnh" / "thành phố"; local: the level
+    std::string valid;  ///< "from..to"
+    std::string successor;
+};
+
+/// The agency catalogue: parsed once (thread-safe static) from the embedded data.
+class AgencyCatalog {
+public:
+    static const AgencyCatalog& instance();
+
+    const std::vector<AgencyEntry>& entries() const { return entries_; }
+
+    /// The longest name or alias that starts at folded byte i of `folded` (at a word boundary) and
+    /// ends at a word boundary: the entry's index and the folded length matched.
+    struct Hit {
+        std::size_t entry;
+        std::size_t length;
+    };
+    std::optional<Hit> match(std::string_view folded, std::size_t i) const;
+
+    /// The province whose name (or alias) starts at folded byte i, with the folded length.
+    std::optional<Hit> match_province(std::string_view folded, std::size_t i) const;
+
+    /// The province named somewhere in `text` (an issuer's name, a place): its entry index.
+    std::optional<std::size_t> find_province(std::string_view text) const;
+
+private:
+    AgencyCatalog();
+    std::vector<AgencyEntry> entries_;
+    // First folded word -> (folded phrase, entry), longest phrases first.
+    std::unordered_map<std::string, std::vector<std::pair<std::string, std::size_t>>> by_first_word_;
+    std::unordered_map<std::string, std::vector<std::pair<std::string, std::size_t>>> provinces_;
+};
+
+/// An agency found in a piece of text.
+struct FoundAgency {
+    std::size_t start = 0;  ///< byte offsets in the text given to find_agencies
+    std::size_t end = 0;
+    std::string name;       ///< as written
+    std::string canonical;  ///< with its place completed: "Sở Y tế thành phố Hà Nội"
+    std::string id;         ///< "so-y-te@ha-noi", "bo-y-te", "collective:so-ban-nganh@ha-noi"
+    bool collective = false;
+};
+
+/// The place agencies of a document belong to when their names leave it out ("Công an Thành phố"
+/// in a Hanoi document): the province named by the issuer, its parent, or the place line.
+struct HomePlace {
+    std::optional<std::size_t> province;  ///< index into the catalogue
+};
+
+HomePlace home_place(std::string_view issuer, std::string_view issuer_parent, std::string_view place);
+
+/// Finds agency names in `text`, left to right, non-overlapping, longest first. Lists such as
+/// "các sở: YT, TC, XD" and "Giám đốc các Sở: Y tế, Xây dựng" and "các Báo: Hà Nội mới, Kinh tế và
+/// Đô thị" give one agency per item.
+std::vector<FoundAgency> find_agencies(std::string_view text, const HomePlace& home);
+
+}  // namespace vanban::detail

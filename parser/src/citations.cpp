@@ -1,0 +1,343 @@
+// The citation scanner. Numbers are found first (a digit run that parses as a document number with
+// a letter symbol); the type, provision and "số" are read backwards from it, the date and issuer
+// forwards. Invariant: a reference's span lies inside one line of doc.text and covers at least the
+// number (or the name, for a reference by name).
+#include "citations.h"
+
+#include <algorithm>
+
+#include "dates.h"
+#include "header.h"
+#include "text.h"
+
+namespace vanban::detail {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word_char(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
+
+struct TypeWord {
+    std::string_view folded;
+    std::string_view name;
+};
+
+// Types as they are written in running text before a number, longest first.
+constexpr TypeWord kCitedTypes[] = {
+    {"thong tu lien tich", "Thông tư liên tịch"}, {"nghi quyet lien tich", "Nghị quyết liên tịch"},
+    {"van ban hop nhat", "Văn bản hợp nhất"}, {"nghi dinh", "Nghị định"}, {"nghi quyet", "Nghị quyết"},
+    {"quyet dinh", "Quyết định"}, {"thong tu", "Thông tư"}, {"chi thi", "Chỉ thị"}, {"ke hoach", "Kế hoạch"},
+    {"thong bao", "Thông báo"}, {"ket luan", "Kết luận"}, {"cong van", "Công văn"}, {"huong dan", "Hướng dẫn"},
+    {"bao cao", "Báo cáo"}, {"bo luat", "Bộ luật"}, {"luat", "Luật"}, {"phap lenh", "Pháp lệnh"},
+    {"cong dien", "Công điện"}, {"to trinh", "Tờ trình"}, {"quy dinh", "Quy định"}, {"chuong trinh", "Chương trình"},
+    {"de an", "Đề án"}, {"thong tri", "Thông tri"}, {"lenh", "Lệnh"}, {"van ban", ""}, {"hien phap", "Hiến pháp"},
+};
+
+// Relation triggers, folded, looked for just before the cited type.
+struct Trigger {
+    std::string_view folded;
+    Relation relation;
+};
+constexpr Trigger kTriggers[] = {
+    {"trien khai thuc hien", Relation::implements}, {"trien khai", Relation::implements},
+    {"thuc hien", Relation::implements}, {"cu the hoa", Relation::implements}, {"quan triet", Relation::implements},
+    {"sua doi, bo sung", Relation::amends}, {"sua doi bo sung", Relation::amends}, {"sua doi", Relation::amends},
+    {"thay the", Relation::replaces}, {"bai bo", Relation::repeals}, {"huy bo", Relation::repeals},
+    {"het hieu luc", Relation::repeals}, {"huong dan thi hanh", Relation::guides}, {"huong dan", Relation::guides},
+    {"quy dinh chi tiet", Relation::guides},
+};
+
+// Legislature symbols are "QH15" or "UBTVQH15"; anything else ending in a term number and containing
+// "QH" ("QHH12", "UBNTVQH15") is a misprint, kept as printed and flagged.
+bool suspect_symbol(const DocumentNumber& n) {
+    std::string code = number_key(n.issuer_code);
+    std::size_t q = code.find("QH");
+    if (q == std::string::npos) return false;
+    std::string_view rest = std::string_view(code).substr(q + 2);
+    bool digits = !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) { return is_digit(c); });
+    std::string_view prefix = std::string_view(code).substr(0, q);
+    return !digits || !(prefix.empty() || prefix == "UBTV");
+}
+
+// Ends of the clause around position p of a line (folded): a ';' or '.' followed by a space.
+std::size_t clause_start(const std::string& f, std::size_t p) {
+    for (std::size_t i = p; i > 0; --i) {
+        char c = f[i - 1];
+        if (c == ';' || (c == '.' && i < f.size() && f[i] == ' ') || c == '\n') return i;
+    }
+    return 0;
+}
+
+struct LineInfo {
+    std::size_t start;  // byte offset of the line in doc.text
+    std::size_t end;
+    bool basis;
+};
+
+}  // namespace
+
+std::vector<Reference> find_references(const Document& doc) {
+    std::vector<Reference> refs;
+    const std::string& text = doc.text;
+    const std::string own_key = doc.number ? doc.number->key : std::string();
+    std::string self_type = doc.type ? fold(*doc.type) : std::string();
+
+    // Line by line: a reference never spans two paragraphs.
+    std::vector<LineInfo> lines;
+    for (std::size_t s = 0; s <= text.size();) {
+        std::size_t e = text.find('\n', s);
+        if (e == std::string::npos) e = text.size();
+        bool basis = false;
+        for (const auto& b : doc.bases) basis |= b.span.start == s;
+        lines.push_back({s, e, basis});
+        s = e + 1;
+    }
+    for (const auto& li : lines) {
+        std::string_view line = std::string_view(text).substr(li.start, li.end - li.start);
+        if (line.find_first_of("0123456789") == std::string_view::npos && line.find("Luật") == std::string_view::npos &&
+            line.find("Hiến pháp") == std::string_view::npos) {
+            continue;
+        }
+        Folded fm = fold_with_map(line);
+        const std::string& f = fm.text;
+        // Positions in the folded line -> offsets in doc.text.
+        auto at = [&](std::size_t fi) { return li.start + fm.orig[fi]; };
+        std::vector<std::pair<std::size_t, std::size_t>> taken;  // folded [start, end) of references found
+        std::vector<std::size_t> line_refs;                      // indexes into refs of this line's references
+
+        // Builds the relation of a reference that starts at folded position `fs`.
+        auto relation_for = [&](std::size_t fs, std::size_t prev_end) {
+            std::size_t cs = std::max(clause_start(f, fs), prev_end);
+            std::string_view before = std::string_view(f).substr(cs, fs - cs);
+            // The closest trigger ending within a few short words of the reference.
+            Relation rel = Relation::mentions;
+            std::size_t best = std::string::npos;
+            for (const auto& t : kTriggers) {
+                std::size_t p = before.rfind(t.folded);
+                if (p == std::string_view::npos) continue;
+                std::size_t gap = before.size() - (p + t.folded.size());
+                std::string_view between = before.substr(p + t.folded.size());
+                bool short_gap = gap <= 16 && between.find_first_of("0123456789;,") == std::string_view::npos;
+                if (!short_gap) continue;
+                if (best == std::string::npos || p + t.folded.size() > best) {
+                    best = p + t.folded.size();
+                    rel = t.relation;
+                }
+            }
+            bool first_in_clause = true;
+            for (auto& [s, e] : taken) {
+                if (s >= cs && s < fs) first_in_clause = false;
+            }
+            if (li.basis) {
+                if (first_in_clause && rel != Relation::implements) return Relation::basis;
+                // "được sửa đổi, bổ sung bởi Luật số ..." inside a basis: still part of the basis.
+                if (rel == Relation::amends) return Relation::basis;
+                if (rel == Relation::implements) {
+                    // Only the citing document implements: "xây dựng Kế hoạch triển khai Nghị quyết ...".
+                    std::size_t p = before.rfind(self_type.empty() ? std::string_view("\x01") : std::string_view(self_type));
+                    if (!self_type.empty() && p != std::string_view::npos && before.size() - p < 60) return Relation::implements;
+                    return Relation::mentions;
+                }
+                return first_in_clause ? Relation::basis : Relation::mentions;
+            }
+            return rel;
+        };
+
+        // 1. Numbers.
+        std::size_t prev_end = 0;
+        for (std::size_t i = 0; i < f.size(); ++i) {
+            if (!is_digit(f[i]) || (i > 0 && (is_word_char(f[i - 1]) || f[i - 1] == '/' || f[i - 1] == '.' || f[i - 1] == '-'))) {
+                continue;
+            }
+            std::size_t oi = fm.orig[i];
+            auto n = parse_number(line.substr(oi, std::min<std::size_t>(line.size() - oi, 90)));
+            if (!n) continue;
+            std::size_t o_end = oi + n->text.size();
+            // The symbol must end the token: "12/2021/UBNTVQH15ngày" would be a glued word.
+            std::size_t fi_end = i;
+            while (fi_end < f.size() && fm.orig[fi_end] < o_end) ++fi_end;
+            if (n->key == own_key) {
+                i = fi_end;
+                continue;
+            }
+            Reference r;
+            r.number = n->text;
+            r.number_key = n->key;
+            if (suspect_symbol(*n)) r.flags.emplace_back("suspect_symbol");
+            // Backwards: "số", ":", the type, the provision.
+            std::size_t b = i;
+            auto back_spaces = [&] {
+                while (b > 0 && f[b - 1] == ' ') --b;
+            };
+            back_spaces();
+            if (b > 0 && f[b - 1] == ':') --b, back_spaces();
+            if (b >= 2 && f.compare(b - 2, 2, "so") == 0 && (b == 2 || !is_word_char(f[b - 3]))) {
+                b -= 2;
+                back_spaces();
+            }
+            std::size_t start = b < i ? b : i;
+            for (const auto& t : kCitedTypes) {
+                if (b < t.folded.size() || f.compare(b - t.folded.size(), t.folded.size(), t.folded) != 0) continue;
+                std::size_t ts = b - t.folded.size();
+                if (ts > 0 && is_word_char(f[ts - 1])) continue;
+                // Written with a capital ("Nghị quyết số"), except "văn bản số", "công văn số".
+                std::string_view orig_word = line.substr(fm.orig[ts], fm.orig[b] - fm.orig[ts]);
+                if (!starts_upper(orig_word) && t.folded != "van ban" && t.folded != "cong van") continue;
+                if (!t.name.empty()) r.type = std::string(t.name);
+                start = ts;
+                break;
+            }
+            // Named laws: "Luật Phòng, chống bệnh truyền nhiễm số 03/2007/QH12".
+            if (!r.type) {
+                std::size_t cs = clause_start(f, b);
+                for (std::string_view lw : {"bo luat ", "luat ", "phap lenh "}) {
+                    std::size_t p = std::string_view(f).substr(cs, b - cs).rfind(lw);
+                    if (p == std::string_view::npos) continue;
+                    p += cs;
+                    if (p > 0 && is_word_char(f[p - 1])) continue;
+                    std::string_view between = std::string_view(f).substr(p, b - p);
+                    if (between.size() > 110 || between.find_first_of("0123456789;()") != std::string_view::npos) continue;
+                    std::string_view orig = line.substr(fm.orig[p], fm.orig[b] - fm.orig[p]);
+                    if (!starts_upper(orig)) continue;
+                    r.type = lw == "bo luat " ? "Bộ luật" : lw == "luat " ? "Luật" : "Pháp lệnh";
+                    r.name = std::string(trim(orig));
+                    start = p;
+                    break;
+                }
+            }
+            if (!r.type) {
+                std::string t = type_from_code(n->type_code);
+                if (!t.empty()) r.type = t;
+            }
+            // Provision: "khoản 2 Điều 92 của" / "điểm a khoản 1 Điều 5" before the type.
+            {
+                std::size_t q = start;
+                while (q > 0 && f[q - 1] == ' ') --q;
+                std::string_view head = std::string_view(f).substr(clause_start(f, q), q - clause_start(f, q));
+                if (head.ends_with(" cua")) head.remove_suffix(4);
+                std::size_t d = head.rfind("dieu ");
+                if (d != std::string_view::npos && head.size() - d < 14) {
+                    std::size_t ps = d;
+                    std::size_t k = head.rfind("khoan ", d);
+                    if (k != std::string_view::npos && d - k < 12) ps = k;
+                    std::size_t e = head.rfind("diem ", ps);
+                    if (e != std::string_view::npos && ps - e < 10) ps = e;
+                    std::size_t base = clause_start(f, q);
+                    r.provision = std::string(trim(line.substr(fm.orig[base + ps], fm.orig[base + head.size()] - fm.orig[base + ps])));
+                }
+            }
+            // Forwards: ", ngày 17/3/2022" or "ngày 28 tháng 7 năm 2021", then "của <issuer>".
+            std::size_t o = o_end;
+            std::size_t end = o_end;
+            {
+                std::size_t k = o;
+                while (k < line.size() && (line[k] == ' ' || line[k] == ',')) ++k;
+                std::size_t ds = 0, de = 0;
+                if (fold_starts_with(line.substr(k), "ngay")) {
+                    std::string_view rest = line.substr(k, std::min<std::size_t>(line.size() - k, 40));
+                    auto d = find_written_date(rest, ds, de);
+                    if (!d || ds != 0) {
+                        std::size_t ns = 0, ne = 0;
+                        d = find_numeric_date(rest, ns, ne);
+                        if (d && ns <= 6) de = ne;
+                        else d.reset();
+                    }
+                    if (d) {
+                        r.date = *d;
+                        end = k + de;
+                    }
+                }
+            }
+            {
+                std::size_t k = end;
+                while (k < line.size() && line[k] == ' ') ++k;
+                if (fold_starts_with(line.substr(k), "cua ")) {
+                    std::size_t is = k + std::string_view("của ").size();
+                    std::string_view rest = line.substr(is, std::min<std::size_t>(line.size() - is, 90));
+                    Folded rf = fold_with_map(rest);
+                    std::size_t cut = rf.text.size();
+                    for (std::string_view stop : {" ve ", " ban hanh", " quy dinh", " huong dan", " thong bao", " phe duyet",
+                                                  " sua doi", " tai ", " tren ", " de ", " thuc hien", " trien khai", " va ",
+                                                  ";", ",", ".", "(", ")", ":", " ve viec", " theo ", " nham ", " doi voi"}) {
+                        std::size_t p = rf.text.find(stop);
+                        if (p != std::string::npos) cut = std::min(cut, p);
+                    }
+                    std::string_view issuer = trim(rest.substr(0, rf.orig[cut]));
+                    if (!issuer.empty() && starts_upper(issuer) && issuer.size() < 90) {
+                        r.issuer = std::string(issuer);
+                        end = is + rf.orig[cut];
+                        while (end > is && line[end - 1] == ' ') --end;
+                    }
+                }
+            }
+            r.span = Span{li.start + fm.orig[start], li.start + end};
+            r.relation = relation_for(start, prev_end);
+            taken.emplace_back(start, fi_end);
+            line_refs.push_back(refs.size());
+            refs.push_back(std::move(r));
+            prev_end = 0;
+            i = fi_end;
+        }
+
+        // 2. References by name without a number: "Hiến pháp", "Luật Tổ chức chính quyền địa phương".
+        for (std::string_view lw : {"hien phap", "bo luat ", "luat ", "phap lenh "}) {
+            for (std::size_t p = f.find(lw); p != std::string::npos; p = f.find(lw, p + 1)) {
+                if (p > 0 && is_word_char(f[p - 1])) continue;
+                bool inside = false;
+                for (auto& [s, e] : taken) inside |= p >= s && p < e;
+                if (inside) continue;
+                // Part of a longer type word already handled ("Bộ luật" when looking for "luật").
+                if (lw == "luat " && p >= 3 && f.compare(p - 3, 3, "bo ") == 0) continue;
+                std::size_t op = fm.orig[p];
+                if (!starts_upper(line.substr(op, 4))) continue;
+                std::size_t e = p + lw.size();
+                if (lw == "hien phap") {
+                    if (e < f.size() && is_word_char(f[e])) continue;
+                } else {
+                    // The name: words up to a stop; a comma continues the name when a lowercase word follows.
+                    std::size_t q = e;
+                    std::size_t last_good = e;
+                    while (q < f.size() && q - e < 110) {
+                        std::size_t ws = q;
+                        while (q < f.size() && f[q] != ' ' && f[q] != ',' && f[q] != ';' && f[q] != '.' && f[q] != '(' && f[q] != ')') ++q;
+                        std::string_view w = std::string_view(f).substr(ws, q - ws);
+                        static constexpr std::string_view stops[] = {"so", "ngay", "nam", "duoc", "cua", "da", "tai", "hien",
+                                                                     "quy", "ve", "va", "nay", "thi", "co", "theo", "doi", "de",
+                                                                     "sua", "hanh", "nhu", "khi", "la", "trong", "ban", "thuc",
+                                                                     "hien", "so:", "moi", "cac", "mot", "phai", "lien"};
+                        bool stop = w.empty() || std::find(std::begin(stops), std::end(stops), w) != std::end(stops) ||
+                                    (!w.empty() && is_digit(w[0]));
+                        if (stop) break;
+                        last_good = q;
+                        if (q < f.size() && f[q] == ',') {
+                            // "Phòng, chống": continue only if a lowercase word follows.
+                            std::size_t n2 = q + 1;
+                            while (n2 < f.size() && f[n2] == ' ') ++n2;
+                            if (n2 >= f.size() || starts_upper(line.substr(fm.orig[n2], 4)) || !is_word_char(f[n2])) break;
+                            q = n2;
+                            continue;
+                        }
+                        if (q >= f.size() || f[q] != ' ') break;
+                        ++q;
+                    }
+                    if (last_good <= e) continue;
+                    // The first word of the name is capitalized ("Luật Đất đai", not "Luật này").
+                    if (!starts_upper(line.substr(fm.orig[e], 4))) continue;
+                    e = last_good;
+                }
+                Reference r;
+                std::string_view name = trim(line.substr(op, fm.orig[e] - op));
+                r.name = std::string(name);
+                r.type = lw == "hien phap" ? "Hiến pháp" : lw == "bo luat " ? "Bộ luật" : lw == "luat " ? "Luật" : "Pháp lệnh";
+                r.span = Span{li.start + op, li.start + op + name.size()};
+                r.relation = relation_for(p, 0);
+                taken.emplace_back(p, e);
+                refs.push_back(std::move(r));
+            }
+        }
+    }
+    std::sort(refs.begin(), refs.end(), [](const Reference& a, const Reference& b) { return a.span.start < b.span.start; });
+    return refs;
+}
+
+}  // namespace vanban::detail
