@@ -1,7 +1,9 @@
 // vanban: the command-line interface. Translates arguments into library calls; all I/O is here.
 #include <cstring>
 #include <fstream>
+#include <algorithm>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -17,7 +19,7 @@ constexpr int kUsage = 2;   // a usage or query error
 const char* const kMainHelp = R"(vanban - Vietnamese legal and administrative documents
 
 Usage:
-  vanban parse FILE... [--format json|tree]   parse documents, print their structure
+  vanban parse FILE... [--format json|tree|agencies]   parse documents, print their structure
   vanban --help | help [COMMAND]              this help, or a command's help
   vanban --version
 
@@ -25,13 +27,15 @@ Exit codes: 0 success; 1 an operation failed (a file could not be read or parsed
 2 a usage error. Messages go to stderr.
 )";
 
-const char* const kParseHelp = R"(Usage: vanban parse FILE... [--format json|tree]
+const char* const kParseHelp = R"(Usage: vanban parse FILE... [--format json|tree|agencies]
 
 Parses each FILE (UTF-8 text: a gazette text, a copied portal page, Markdown) and prints
 its structure. Options may come before or after the files.
 
   --format json   one JSON object per file; a JSON array when several files are given (default)
   --format tree   a readable outline: header fields, then the section tree
+  --format agencies  the agencies a document assigns tasks to, with task counts by role
+                  (lead, support, requested), one per line, tab-separated
   -h, --help      this help
 
 A file that is not text (PDF, Word, an image, other binary data) is refused with a message.
@@ -59,15 +63,15 @@ bool parse_args(int argc, char** argv, int first, Args& args, std::string& error
             std::string v;
             if (a == "--format") {
                 if (i + 1 >= argc) {
-                    error = "--format needs a value (json or tree)";
+                    error = "--format needs a value (json, tree or agencies)";
                     return false;
                 }
                 v = argv[++i];
             } else {
                 v = a.substr(9);
             }
-            if (v != "json" && v != "tree") {
-                error = "unknown format '" + v + "' (expected json or tree)";
+            if (v != "json" && v != "tree" && v != "agencies") {
+                error = "unknown format '" + v + "' (expected json, tree or agencies)";
                 return false;
             }
             args.format = v;
@@ -115,6 +119,38 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
     return true;
 }
 
+// The agencies of one document with their task counts by role, most tasks first.
+std::string agency_table(const vanban::Document& doc) {
+    struct Row {
+        std::string canonical;
+        bool collective = false;
+        int counts[3] = {0, 0, 0};
+    };
+    std::map<std::string, Row> rows;
+    for (const auto& t : doc.tasks) {
+        for (const auto& a : t.agencies) {
+            Row& r = rows[a.id];
+            r.canonical = a.canonical;
+            r.collective = a.collective;
+            ++r.counts[static_cast<int>(a.role)];
+        }
+    }
+    std::vector<std::pair<std::string, Row>> sorted(rows.begin(), rows.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& x, const auto& y) {
+        int tx = x.second.counts[0] + x.second.counts[1] + x.second.counts[2];
+        int ty = y.second.counts[0] + y.second.counts[1] + y.second.counts[2];
+        return tx > ty;
+    });
+    std::ostringstream out;
+    out << "lead\tsupport\trequested\tagency\tid\n";
+    for (const auto& [id, r] : sorted) {
+        out << r.counts[0] << '\t' << r.counts[1] << '\t' << r.counts[2] << '\t' << r.canonical
+            << (r.collective ? " (collective)" : "") << '\t' << id << '\n';
+    }
+    out << doc.tasks.size() << " tasks, " << rows.size() << " agencies\n";
+    return out.str();
+}
+
 int cmd_parse(const Args& args) {
     if (args.help) {
         std::cout << kParseHelp;
@@ -141,7 +177,10 @@ int cmd_parse(const Args& args) {
             continue;
         }
         vanban::Document doc = vanban::parse(bytes);
-        if (args.format == "tree") {
+        if (args.format == "agencies") {
+            if (!first) std::cout << '\n';
+            std::cout << "== " << path << '\n' << agency_table(doc);
+        } else if (args.format == "tree") {
             if (!first) std::cout << '\n';
             std::cout << "== " << path << '\n' << vanban::to_tree(doc);
         } else {

@@ -34,6 +34,7 @@ public:
     struct Hit {
         std::size_t entry;
         std::size_t length;
+        bool caps_only = false;  ///< an abbreviation ("TU", "SYT"): only matches text in capitals
     };
     std::optional<Hit> match(std::string_view folded, std::size_t i) const;
 
@@ -46,9 +47,16 @@ public:
 private:
     AgencyCatalog();
     std::vector<AgencyEntry> entries_;
-    // First folded word -> (folded phrase, entry), longest phrases first.
-    std::unordered_map<std::string, std::vector<std::pair<std::string, std::size_t>>> by_first_word_;
-    std::unordered_map<std::string, std::vector<std::pair<std::string, std::size_t>>> provinces_;
+    struct Phrase {
+        std::string folded;
+        std::size_t entry;
+        bool caps_only;
+    };
+    using Index = std::unordered_map<std::string, std::vector<Phrase>>;
+    // First folded word -> phrases starting with it, longest first.
+    Index by_first_word_;
+    Index provinces_;
+    friend std::optional<Hit> match_in(const Index& index, std::string_view folded, std::size_t i);
 };
 
 /// An agency found in a piece of text.
@@ -73,5 +81,9 @@ HomePlace home_place(std::string_view issuer, std::string_view issuer_parent, st
 /// "các sở: YT, TC, XD" and "Giám đốc các Sở: Y tế, Xây dựng" and "các Báo: Hà Nội mới, Kinh tế và
 /// Đô thị" give one agency per item.
 std::vector<FoundAgency> find_agencies(std::string_view text, const HomePlace& home);
+
+struct Folded;
+/// The same, with the text already folded (fold_with_map(text)).
+std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& folded, const HomePlace& home);
 
 }  // namespace vanban::detail

@@ -9,12 +9,16 @@ namespace vanban::detail {
 namespace {
 
 // Splits the first line of a section into heading and text: "Thời gian thực hiện: Thực hiện trong ..."
-// keeps both; a long first line without such a colon is all heading.
+// keeps both; a long first line without such a colon is all heading, and so is a short list after a
+// colon ("các Báo: Hà Nội mới, Kinh tế và Đô thị"), which is still part of the heading.
 void split_heading(std::string_view rest, Section& s) {
     std::size_t colon = rest.find(':');
     if (colon != std::string_view::npos && colon <= 120 && colon + 1 < rest.size()) {
         std::string_view after = trim(rest.substr(colon + 1));
-        if (!after.empty()) {
+        std::size_t cps = 0;
+        for (char c : after) cps += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        bool sentence = cps >= 50 || after.ends_with('.') || after.ends_with(';');
+        if (!after.empty() && sentence) {
             s.heading = std::string(trim(rest.substr(0, colon)));
             s.text = std::string(after);
             return;

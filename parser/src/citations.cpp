@@ -59,13 +59,19 @@ bool suspect_symbol(const DocumentNumber& n) {
     return !digits || !(prefix.empty() || prefix == "UBTV");
 }
 
-// Ends of the clause around position p of a line (folded): a ';' or '.' followed by a space.
-std::size_t clause_start(const std::string& f, std::size_t p) {
-    for (std::size_t i = p; i > 0; --i) {
+// Clause boundaries of a line (folded): after a ';' or after a '.' followed by a space.
+std::vector<std::size_t> clause_bounds(const std::string& f) {
+    std::vector<std::size_t> b{0};
+    for (std::size_t i = 1; i <= f.size(); ++i) {
         char c = f[i - 1];
-        if (c == ';' || (c == '.' && i < f.size() && f[i] == ' ') || c == '\n') return i;
+        if (c == ';' || (c == '.' && i < f.size() && f[i] == ' ') || c == '\n') b.push_back(i);
     }
-    return 0;
+    return b;
+}
+
+// Start of the clause that holds position p.
+std::size_t clause_start(const std::vector<std::size_t>& bounds, std::size_t p) {
+    return *(std::upper_bound(bounds.begin(), bounds.end(), p) - 1);
 }
 
 struct LineInfo {
@@ -76,7 +82,7 @@ struct LineInfo {
 
 }  // namespace
 
-std::vector<Reference> find_references(const Document& doc) {
+std::vector<Reference> find_references(const Document& doc, const Folded& doc_fold) {
     std::vector<Reference> refs;
     const std::string& text = doc.text;
     const std::string own_key = doc.number ? doc.number->key : std::string();
@@ -98,8 +104,9 @@ std::vector<Reference> find_references(const Document& doc) {
             line.find("Hiến pháp") == std::string_view::npos) {
             continue;
         }
-        Folded fm = fold_with_map(line);
+        Folded fm = fold_slice(doc_fold, li.start, li.end);
         const std::string& f = fm.text;
+        const std::vector<std::size_t> bounds = clause_bounds(f);
         // Positions in the folded line -> offsets in doc.text.
         auto at = [&](std::size_t fi) { return li.start + fm.orig[fi]; };
         std::vector<std::pair<std::size_t, std::size_t>> taken;  // folded [start, end) of references found
@@ -107,21 +114,28 @@ std::vector<Reference> find_references(const Document& doc) {
 
         // Builds the relation of a reference that starts at folded position `fs`.
         auto relation_for = [&](std::size_t fs, std::size_t prev_end) {
-            std::size_t cs = std::max(clause_start(f, fs), prev_end);
+            std::size_t cs = std::max(clause_start(bounds, fs), prev_end);
             std::string_view before = std::string_view(f).substr(cs, fs - cs);
+            // Triggers count only within a few words of the reference: look at the last 48 bytes.
+            std::string_view near = before.substr(before.size() > 48 ? before.size() - 48 : 0);
             // The closest trigger ending within a few short words of the reference.
             Relation rel = Relation::mentions;
             std::size_t best = std::string::npos;
             for (const auto& t : kTriggers) {
-                std::size_t p = before.rfind(t.folded);
+                std::size_t p = near.rfind(t.folded);
                 if (p == std::string_view::npos) continue;
-                std::size_t gap = before.size() - (p + t.folded.size());
-                std::string_view between = before.substr(p + t.folded.size());
-                bool short_gap = gap <= 16 && between.find_first_of("0123456789;,") == std::string_view::npos;
+                std::size_t gap = near.size() - (p + t.folded.size());
+                std::string_view between = near.substr(p + t.folded.size());
+                bool short_gap = gap <= 24 && between.find_first_of("0123456789;,") == std::string_view::npos;
                 if (!short_gap) continue;
                 if (best == std::string::npos || p + t.folded.size() > best) {
                     best = p + t.folded.size();
                     rel = t.relation;
+                    // Passive: "(đã) được sửa đổi, bổ sung bởi Luật số ..." names what amended something
+                    // else, not what this document amends.
+                    std::string_view lead_in = near.substr(0, p);
+                    while (!lead_in.empty() && lead_in.back() == ' ') lead_in.remove_suffix(1);
+                    if (lead_in.ends_with("duoc") && t.relation != Relation::implements) rel = Relation::mentions;
                 }
             }
             bool first_in_clause = true;
@@ -189,7 +203,7 @@ std::vector<Reference> find_references(const Document& doc) {
             }
             // Named laws: "Luật Phòng, chống bệnh truyền nhiễm số 03/2007/QH12".
             if (!r.type) {
-                std::size_t cs = clause_start(f, b);
+                std::size_t cs = clause_start(bounds, b);
                 for (std::string_view lw : {"bo luat ", "luat ", "phap lenh "}) {
                     std::size_t p = std::string_view(f).substr(cs, b - cs).rfind(lw);
                     if (p == std::string_view::npos) continue;
@@ -213,7 +227,7 @@ std::vector<Reference> find_references(const Document& doc) {
             {
                 std::size_t q = start;
                 while (q > 0 && f[q - 1] == ' ') --q;
-                std::string_view head = std::string_view(f).substr(clause_start(f, q), q - clause_start(f, q));
+                std::string_view head = std::string_view(f).substr(clause_start(bounds, q), q - clause_start(bounds, q));
                 if (head.ends_with(" cua")) head.remove_suffix(4);
                 std::size_t d = head.rfind("dieu ");
                 if (d != std::string_view::npos && head.size() - d < 14) {
@@ -222,7 +236,7 @@ std::vector<Reference> find_references(const Document& doc) {
                     if (k != std::string_view::npos && d - k < 12) ps = k;
                     std::size_t e = head.rfind("diem ", ps);
                     if (e != std::string_view::npos && ps - e < 10) ps = e;
-                    std::size_t base = clause_start(f, q);
+                    std::size_t base = clause_start(bounds, q);
                     r.provision = std::string(trim(line.substr(fm.orig[base + ps], fm.orig[base + head.size()] - fm.orig[base + ps])));
                 }
             }

@@ -14,7 +14,9 @@ namespace vanban::detail {
 /// Chính phủ"); and references by name without a number ("Hiến pháp", "Luật Tổ chức chính quyền
 /// địa phương"). The relation of each occurrence comes from where it stands (a basis line) and the
 /// words before it ("triển khai", "sửa đổi", "thay thế", "bãi bỏ", "hướng dẫn"). The document's own
-/// number is not a reference. Needs doc.text, doc.bases, doc.number and doc.type to be set.
-std::vector<Reference> find_references(const Document& doc);
+/// number is not a reference. Needs doc.text, doc.bases, doc.number and doc.type to be set;
+/// `folded_text` is fold_with_map(doc.text).
+struct Folded;
+std::vector<Reference> find_references(const Document& doc, const Folded& folded_text);
 
 }  // namespace vanban::detail

@@ -141,6 +141,11 @@ Lines undo_markdown(const Lines& in) {
             explode_table_row(stripped, out);
             continue;
         }
+        // Fast path: no Markdown marks and no runs of spaces (most lines).
+        if (line.find_first_of("*\\\t") == std::string_view::npos && line.find("  ") == std::string_view::npos) {
+            out.emplace_back(line);
+            continue;
+        }
         std::string s = strip_emphasis(line);
         for (auto piece : split_lines(s)) out.push_back(squeeze(piece));
     }
@@ -150,6 +155,7 @@ Lines undo_markdown(const Lines& in) {
 // Gazette page furniture: "CÔNG BÁO/Số 252/Ngày 27-04-2026" (or the two halves reversed), the lone
 // page number beside it, and the signature stamp "Ký bởi: ... / Cơ quan: ... / Ngày ký: ...".
 bool is_gazette_header(std::string_view s) {
+    if (s.size() > 100 || s.find('/') == std::string_view::npos) return false;
     std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 80)));
     if (f.size() > 70) return false;
     return (f.starts_with("cong bao/") || f.starts_with("cong bao /") ||
@@ -162,7 +168,7 @@ bool is_page_number(std::string_view s) {
     return !s.empty() && s.size() <= 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-Lines drop_gazette_furniture(const Lines& in) {
+Lines drop_gazette_furniture(Lines in) {
     std::vector<bool> drop(in.size(), false);
     for (std::size_t i = 0; i < in.size(); ++i) {
         if (is_gazette_header(in[i])) {
@@ -179,11 +185,13 @@ Lines drop_gazette_furniture(const Lines& in) {
                 }
             }
         }
-        if (fold_starts_with(in[i], "ky boi:")) {
+        // The gazette's digital signature stamp: "Ký bởi: CÔNG BÁO ..." or "Người ký: Cổng Thông tin điện
+        // tử Chính phủ", then "Email:", "Cơ quan:", "Ngày ký:" / "Thời gian ký:" lines.
+        if (fold_starts_with(in[i], "ky boi:") || fold_starts_with(in[i], "nguoi ky: cong thong tin")) {
             drop[i] = true;
-            for (std::size_t j = i + 1; j < in.size() && j <= i + 3; ++j) {
+            for (std::size_t j = i + 1; j < in.size() && j <= i + 4; ++j) {
                 if (fold_starts_with(in[j], "co quan:") || fold_starts_with(in[j], "ngay ky:") ||
-                    fold_starts_with(in[j], "thoi gian ky:")) {
+                    fold_starts_with(in[j], "thoi gian ky:") || fold_starts_with(in[j], "email: thongtinchinhphu")) {
                     drop[j] = true;
                 }
             }
@@ -191,7 +199,7 @@ Lines drop_gazette_furniture(const Lines& in) {
     }
     Lines out;
     for (std::size_t i = 0; i < in.size(); ++i) {
-        if (!drop[i]) out.push_back(in[i]);
+        if (!drop[i]) out.push_back(std::move(in[i]));
     }
     return out;
 }
@@ -381,7 +389,7 @@ std::size_t find_header_start(const Lines& lines) {
     return 0;
 }
 
-Lines cut_portal_clutter(const Lines& in, PortalMeta& meta) {
+Lines cut_portal_clutter(Lines in, PortalMeta& meta) {
     std::size_t start = find_header_start(in);
     Lines front(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(start));
     read_portal_block(front, meta);
@@ -408,7 +416,9 @@ Lines cut_portal_clutter(const Lines& in, PortalMeta& meta) {
             }
         }
     }
-    return Lines(in.begin() + static_cast<std::ptrdiff_t>(start), in.begin() + static_cast<std::ptrdiff_t>(end));
+    in.erase(in.begin() + static_cast<std::ptrdiff_t>(end), in.end());
+    in.erase(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(start));
+    return in;
 }
 
 }  // namespace
@@ -434,6 +444,10 @@ bool ends_sentence(std::string_view s) {
 // Starts a new paragraph whatever came before: a marker, a basis, a signature or recipients line.
 bool starts_block(std::string_view s) {
     if (detect_marker(s)) return true;
+    // Căn cứ, Theo/Xét đề nghị, Nơi nhận, Phụ lục, "(Ban hành kèm", TM./KT./..., a position in capitals, Số:
+    if (s.empty() || std::string_view("CcTtXxNnPp(KkQqSsBbGgVv").find(s[0]) == std::string_view::npos) {
+        if (static_cast<unsigned char>(s[0]) < 0x80) return false;
+    }
     std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 24)));
     static constexpr std::string_view starts[] = {"can cu ", "theo de nghi", "xet de nghi", "noi nhan", "phu luc",
                                                   "(ban hanh kem", "(kem theo"};
@@ -541,13 +555,14 @@ void join_split_syllables(Lines& lines) {
     // Where splits happen they happen throughout (a converter's habit), in the header and in the
     // signature block too: the first 200 and the last 100 lines decide.
     int found = 0;
+    SyllableCache cache;
     for (std::size_t i = 0; i < lines.size() && found < 3; ++i) {
         if (i == 200 && lines.size() > 300) i = lines.size() - 100;
         std::string copy = lines[i];
-        found += join_fragments(copy);
+        found += join_fragments(copy, &cache);
     }
     if (found < 3) return;
-    for (auto& l : lines) join_fragments(l);
+    for (auto& l : lines) join_fragments(l, &cache);
 }
 
 }  // namespace
@@ -557,12 +572,12 @@ Cleaned clean(std::string_view text) {
     Lines lines;
     for (auto l : split_lines(text)) lines.emplace_back(l);
     lines = undo_markdown(lines);
-    lines = drop_gazette_furniture(lines);
+    lines = drop_gazette_furniture(std::move(lines));
     for (auto& l : lines) {
         if (is_rule(l)) l.clear();
     }
     join_split_syllables(lines);
-    lines = cut_portal_clutter(lines, result.portal);
+    lines = cut_portal_clutter(std::move(lines), result.portal);
     result.lines = unwrap(lines);
     // Removing marks ("a*\u0301") or joining fragments can put a combining mark next to a new base
     // letter: normalize again (a quick check, so almost free on text that is already NFC).

@@ -6,6 +6,7 @@
 //   attached documents (appendices, regulations "ban hành kèm theo"), each a top-level section.
 #include <cstdio>
 
+#include "assignments.h"
 #include "body.h"
 #include "citations.h"
 #include "periods.h"
@@ -251,7 +252,9 @@ Document parse(std::string_view utf8) {
             }
         }
     }
-    doc.references = find_references(doc);
+    Folded folded = fold_with_map(doc.text);
+    doc.references = find_references(doc, folded);
+    doc.tasks = find_tasks(doc, folded);
     doc.period = find_document_period(doc);
 
     // Diagnostics: invalid bytes (each became U+FFFD, found again in order in the final text).

@@ -133,8 +133,11 @@ int quarter_value(const std::string& f, std::size_t& i) {
 }  // namespace
 
 std::vector<Period> find_periods(std::string_view s, std::size_t base) {
+    return find_periods(s, fold_with_map(s), base);
+}
+
+std::vector<Period> find_periods(std::string_view s, const Folded& fm, std::size_t base) {
     std::vector<Period> out;
-    Folded fm = fold_with_map(s);
     const std::string& f = fm.text;
     Scanner sc(f);
     auto emit = [&](std::size_t a, std::size_t b, std::optional<std::string> from, std::optional<std::string> to,
@@ -149,6 +152,9 @@ std::vector<Period> find_periods(std::string_view s, std::size_t base) {
     };
     for (std::size_t i = 0; i < f.size(); ++i) {
         if (i > 0 && std::isalnum(static_cast<unsigned char>(f[i - 1]))) continue;
+        // Every pattern starts with one of these letters (từ, trước, chậm, hạn, quý, trong, vào, hoàn,
+        // giai đoạn, năm, dịp, hằng, định kỳ, thường xuyên).
+        if (std::string_view("tchqvgnd").find(f[i]) == std::string_view::npos) continue;
         std::size_t j = i;
         Ymd a, b;
         int m = 0, y = 0;

@@ -19,6 +19,10 @@ namespace vanban::detail {
 ///   "hằng năm/quý/tháng/tuần", "định kỳ N tháng", "thường xuyên" -> recurrence, no dates
 std::vector<Period> find_periods(std::string_view s, std::size_t base = 0);
 
+struct Folded;
+/// The same, with `s` already folded (fold_with_map(s) or a fold_slice of it).
+std::vector<Period> find_periods(std::string_view s, const Folded& folded, std::size_t base);
+
 /// The most useful single deadline of a task's text: the first dated phrase, else the first recurrence.
 std::optional<Period> pick_deadline(const std::vector<Period>& found);
 

@@ -27,6 +27,8 @@ constexpr std::string_view kAuthority[] = {"tm.", "kt.", "q.", "tl.", "tuq.", "t
 }  // namespace
 
 bool is_authority_line(std::string_view line) {
+    // Every authority prefix starts with T, K or Q (TM., KT., Q., TL., TUQ., T/L, thừa lệnh, ký thay, thay mặt).
+    if (line.empty() || std::string_view("TKQtkq").find(line[0]) == std::string_view::npos) return false;
     std::string f = fold(line.substr(0, std::min<std::size_t>(line.size(), 24)));
     for (auto a : kAuthority) {
         if (!f.starts_with(a) || f.size() <= a.size()) continue;

@@ -226,7 +226,7 @@ bool is_syllable(std::string_view word) { return syllable_of(small_toneless(word
 
 bool is_syllable_prefix(std::string_view word) { return syllable_prefix_of(small_toneless(word)); }
 
-int join_fragments(std::string& line) {
+int join_fragments(std::string& line, SyllableCache* cache) {
     // Fast path: nothing to do unless some short word is not a syllable, or is a lone vowel with a
     // diacritic (the middle of "nhi ệ m").
     {
@@ -238,8 +238,17 @@ int join_fragments(std::string& line) {
             if (j == std::string::npos) j = line.size();
             std::string_view tok = core_of(std::string_view(line).substr(i, j - i));
             if (!tok.empty() && cp_count(tok) <= 4) {
-                Small w = small_toneless(tok);
-                if (w.ok && (!syllable_of(w) || (w.n == 1 && has_tone_or_shape(tok)))) candidate = true;
+                auto check = [&] {
+                    Small w = small_toneless(tok);
+                    return w.ok && (!syllable_of(w) || (w.n == 1 && has_tone_or_shape(tok)));
+                };
+                if (cache) {
+                    auto [it, fresh] = cache->try_emplace(std::string(tok), false);
+                    if (fresh) it->second = check();
+                    candidate = it->second;
+                } else {
+                    candidate = check();
+                }
             }
             i = j;
         }

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace vanban::detail {
@@ -19,9 +20,12 @@ bool is_syllable(std::string_view word);
 /// True when `word` could still become a syllable by appending letters ("hưở" -> "hưởng").
 bool is_syllable_prefix(std::string_view word);
 
+/// Remembers which short words are syllables, for one document (most words recur).
+using SyllableCache = std::unordered_map<std::string, bool>;
+
 /// Joins fragments of syllables split by stray spaces in a line ("Qu ả ng Ngãi" -> "Quảng Ngãi",
 /// "T HÀNH P HỐ" -> "THÀNH PHỐ", "nhi ệ m" -> "nhiệm"): a fragment that is not a syllable is joined
 /// to its neighbour when the result is one. Returns the number of joins made; `line` is rewritten.
-int join_fragments(std::string& line);
+int join_fragments(std::string& line, SyllableCache* cache = nullptr);
 
 }  // namespace vanban::detail

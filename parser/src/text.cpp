@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 
 #include "places.h"
@@ -111,6 +112,19 @@ Folded fold_with_map(std::string_view s) {
         for (std::size_t k = before; k < f.text.size(); ++k) f.orig.push_back(start);
     }
     f.orig.push_back(s.size());
+    return f;
+}
+
+Folded fold_slice(const Folded& whole, std::size_t a, std::size_t b) {
+    auto first = std::lower_bound(whole.orig.begin(), whole.orig.end() - 1, a);
+    auto last = std::lower_bound(first, whole.orig.end() - 1, b);
+    auto ia = static_cast<std::size_t>(first - whole.orig.begin());
+    auto ib = static_cast<std::size_t>(last - whole.orig.begin());
+    Folded f;
+    f.text = whole.text.substr(ia, ib - ia);
+    f.orig.reserve(ib - ia + 1);
+    for (std::size_t k = ia; k < ib; ++k) f.orig.push_back(whole.orig[k] - a);
+    f.orig.push_back(b - a);
     return f;
 }
 

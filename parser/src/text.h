@@ -31,6 +31,11 @@ struct Folded {
 /// fold() with the offset map.
 Folded fold_with_map(std::string_view s);
 
+/// The part of `whole` (a fold of some text T) that covers T's bytes [a, b), with offsets relative to
+/// a: the same as fold_with_map(T.substr(a, b - a)) when a and b are code point boundaries, but a copy
+/// instead of a second fold.
+Folded fold_slice(const Folded& whole, std::size_t a, std::size_t b);
+
 /// Lowercase (ICU simple case mapping, enough for Vietnamese).
 std::string lower(std::string_view s);
 

@@ -59,8 +59,20 @@ TEST(GoldenTest, MatchesExpectedJson) {
             continue;
         }
         std::string expected = slurp(exp);
-        EXPECT_EQ(actual, expected) << "golden mismatch for " << input.filename()
-                                    << "; inspect with: VANBAN_UPDATE_GOLDEN=1 ctest -R Golden && git diff corpus/";
+        if (actual == expected) continue;
+        // Report the first differing line with its number, not two whole documents.
+        std::istringstream a(actual), e(expected);
+        std::string la, le;
+        int line = 0;
+        while (true) {
+            ++line;
+            bool more_a = static_cast<bool>(std::getline(a, la)), more_e = static_cast<bool>(std::getline(e, le));
+            if (!more_a && !more_e) break;
+            if (la != le || more_a != more_e) break;
+        }
+        ADD_FAILURE() << "golden mismatch for " << input.filename() << " at line " << line << "\n  expected: " << le
+                      << "\n  actual:   " << la
+                      << "\ninspect with: VANBAN_UPDATE_GOLDEN=1 ctest -R Golden && git diff corpus/";
     }
 }
 

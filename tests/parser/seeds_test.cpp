@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "vanban/parser.h"
@@ -73,6 +75,73 @@ TEST(SeedTest, KeHoach134) {
     EXPECT_EQ(d.recipients.back(), "Lưu: VT, KGVX.");
 }
 
+// Issue #3: tasks, agencies, references and the period of 134/KH-UBND.
+TEST(SeedTest, KeHoach134Assignments) {
+    auto d = vanban::parse(corpus_file("ke-hoach-134-KH-UBND-ha-noi-2022-04-29.txt"));
+    // 26 blocks under III, 31 distinct addressees (lead or requested) counting collectives.
+    std::set<std::string> blocks, addressees;
+    std::map<std::string, std::set<std::string>> by_block;
+    for (const auto& t : d.tasks) {
+        if (!t.path.starts_with("III.")) continue;
+        std::string block = t.path.substr(4, t.path.find('.', 4) == std::string::npos ? std::string::npos : t.path.find('.', 4) - 4);
+        blocks.insert(block);
+        for (const auto& a : t.agencies) {
+            if (a.role != vanban::Role::support) addressees.insert(a.id), by_block[block].insert(a.id);
+        }
+    }
+    EXPECT_EQ(blocks.size(), 26u);
+    EXPECT_EQ(addressees.size(), 31u);
+    for (const auto& [block, ids] : by_block) EXPECT_FALSE(ids.empty()) << "block " << block;
+    // "UBND các quận, huyện, thị xã" of block 1 and block 26 are one agency.
+    EXPECT_TRUE(by_block["1"].contains("collective:ubnd-cac-quan-huyen-thi-xa@thanh-pho-ha-noi"));
+    EXPECT_TRUE(by_block["26"].contains("collective:ubnd-cac-quan-huyen-thi-xa@thanh-pho-ha-noi"));
+    // Sở Văn hóa và Thể thao and Sở Du lịch are separate.
+    EXPECT_EQ(by_block["16"].size(), 2u);
+    // Every bullet of block 2 has Sở Y tế as lead; "Chủ trì, phối hợp với Bộ Tư lệnh Thủ đô, Công an Thành phố" -> support.
+    int block2 = 0;
+    for (const auto& t : d.tasks) {
+        if (!t.path.starts_with("III.2.")) continue;
+        ++block2;
+        bool lead = false;
+        for (const auto& a : t.agencies) lead |= a.id == "so-y-te@thanh-pho-ha-noi" && a.role == vanban::Role::lead;
+        EXPECT_TRUE(lead) << t.path;
+        if (t.text.starts_with("Chủ trì, phối hợp với Bộ Tư lệnh Thủ đô")) {
+            std::map<std::string, vanban::Role> roles;
+            for (const auto& a : t.agencies) roles[a.id] = a.role;
+            EXPECT_EQ(roles["bo-tu-lenh-thu-do-ha-noi"], vanban::Role::support);
+            EXPECT_EQ(roles["cong-an-tinh@thanh-pho-ha-noi"], vanban::Role::support);
+        }
+    }
+    EXPECT_EQ(block2, 6);
+    // Mặt trận Tổ quốc and Ban Dân vận Thành ủy are requested.
+    for (const auto& t : d.tasks) {
+        for (const auto& a : t.agencies) {
+            if (a.id == "uy-ban-mttq-tinh@thanh-pho-ha-noi" || a.id == "ban-dan-van-tinh-uy@thanh-pho-ha-noi") {
+                EXPECT_EQ(a.role, vanban::Role::requested) << a.name;
+            }
+        }
+    }
+    // References.
+    std::map<std::string, std::vector<const vanban::Reference*>> refs;
+    for (const auto& r : d.references) refs[r.number].push_back(&r);
+    for (const char* n : {"38/NQ-CP", "128/NQ-CP", "30/2021/QH15", "03/2007/QH12", "25-KL/TW", "3061-CV/VPTW", "218/QĐ-BYT",
+                          "5895/QĐ-BYT", "11/NQ-CP", "86/NQ-CP", "168/NQ-CP", "18/2008/NQ-QHH12", "12/2021/UBNTVQH15"}) {
+        EXPECT_TRUE(refs.contains(n)) << n;
+    }
+    bool implements = false, basis = false;
+    for (const auto* r : refs["38/NQ-CP"]) {
+        implements |= r->relation == vanban::Relation::implements && r->date == "2022-03-17";
+        basis |= r->relation == vanban::Relation::basis;
+    }
+    EXPECT_TRUE(implements);
+    EXPECT_TRUE(basis);
+    EXPECT_EQ(refs["18/2008/NQ-QHH12"].front()->flags, std::vector<std::string>{"suspect_symbol"});
+    EXPECT_EQ(refs["12/2021/UBNTVQH15"].front()->flags, std::vector<std::string>{"suspect_symbol"});
+    ASSERT_TRUE(d.period);
+    EXPECT_EQ(d.period->from.value_or(""), "2022-01-01");
+    EXPECT_EQ(d.period->to.value_or(""), "2023-12-31");
+}
+
 TEST(SeedTest, ThongBaoKetLuanThanhUy) {
     auto d = vanban::parse(corpus_file("thong-bao-ket-luan-thuong-truc-thanh-uy-ha-noi-2022-04-20.txt"));
     EXPECT_EQ(d.type.value_or(""), "Thông báo");
@@ -90,6 +159,21 @@ TEST(SeedTest, ThongBaoKetLuanThanhUy) {
     ASSERT_TRUE(d.closing);
     EXPECT_TRUE(d.slice(*d.closing).starts_with("Văn phòng Thành ủy thông báo"));
     EXPECT_EQ(d.recipients.size(), 10u);
+    // Issue #3: task 2 led by the steering committee and the Party committee of the People's Committee.
+    ASSERT_EQ(d.tasks.size(), 3u);
+    std::set<std::string> leads;
+    for (const auto& a : d.tasks[1].agencies) {
+        if (a.role == vanban::Role::lead) leads.insert(a.canonical);
+    }
+    EXPECT_TRUE(leads.contains("Ban Chỉ đạo phòng chống dịch Covid-19 thành phố Hà Nội"));
+    EXPECT_TRUE(leads.contains("Ban cán sự đảng Ủy ban nhân dân thành phố Hà Nội"));
+    bool report = false;
+    for (const auto& r : d.references) report |= r.number == "255-BC/BCSD" && r.date == "2022-04-18";
+    EXPECT_TRUE(report);
+    ASSERT_TRUE(d.tasks[0].deadline);
+    EXPECT_EQ(d.tasks[0].deadline->text, "dịp nghỉ lễ 30/4, 01/5/2022");
+    EXPECT_EQ(d.tasks[0].deadline->from.value_or(""), "2022-04-30");
+    EXPECT_EQ(d.tasks[0].deadline->to.value_or(""), "2022-05-01");
 }
 
 }  // namespace

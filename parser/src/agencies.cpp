@@ -1,0 +1,374 @@
+// The agency catalogue and recognizer. Matching is on folded text (lowercase, no diacritics, đ→d),
+// so case and old/new tone placement never split one agency into two; spans are mapped back to the
+// original through the fold's offset map.
+#include "agencies.h"
+
+#include <algorithm>
+
+#include "text.h"
+
+namespace vanban::detail {
+
+extern const unsigned char kAgenciesTsv[];
+extern const std::size_t kAgenciesTsv_size;
+
+namespace {
+
+bool is_word_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '&' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The first word of a folded phrase, as the index key.
+std::string first_word(std::string_view f) {
+    std::size_t e = 0;
+    while (e < f.size() && is_word_byte(f[e])) ++e;
+    return std::string(f.substr(0, e));
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t p = s.find(sep, start);
+        if (p == std::string_view::npos) p = s.size();
+        out.emplace_back(s.substr(start, p - start));
+        start = p + 1;
+    }
+    return out;
+}
+
+// ASCII slug of a name: "Báo Hà Nội mới" -> "bao-ha-noi-moi".
+std::string slug(std::string_view name) {
+    std::string f = fold(name), out;
+    for (char c : f) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out += c;
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+bool boundary_after(std::string_view f, std::size_t e) { return e >= f.size() || !is_word_byte(f[e]); }
+
+}  // namespace
+
+AgencyCatalog::AgencyCatalog() {
+    std::string_view data(reinterpret_cast<const char*>(kAgenciesTsv), kAgenciesTsv_size);
+    for (const auto& raw : split(data, '\n')) {
+        std::string_view line = raw;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (trim(line).empty() || trim(line).starts_with('#')) continue;
+        auto cols = split(line, '\t');
+        if (cols.size() < 3) continue;
+        cols.resize(7);
+        AgencyEntry e;
+        e.id = std::string(trim(cols[0]));
+        e.kind = std::string(trim(cols[1]));
+        e.name = std::string(trim(cols[2]));
+        for (auto& a : split(cols[3], '|')) {
+            if (!trim(a).empty()) e.aliases.emplace_back(trim(a));
+        }
+        e.scope = std::string(trim(cols[4]));
+        e.valid = std::string(trim(cols[5]));
+        e.successor = std::string(trim(cols[6]));
+        if (e.id.empty() || e.name.empty()) continue;
+        entries_.push_back(std::move(e));
+    }
+    for (std::size_t k = 0; k < entries_.size(); ++k) {
+        const auto& e = entries_[k];
+        std::vector<std::string> phrases{e.name};
+        phrases.insert(phrases.end(), e.aliases.begin(), e.aliases.end());
+        auto& index = e.kind == "province" ? provinces_ : by_first_word_;
+        for (const auto& p : phrases) {
+            std::string f = squeeze(fold(p));
+            if (f.empty()) continue;
+            index[first_word(f)].push_back(Phrase{f, k, is_all_caps(p)});
+        }
+    }
+    for (auto* index : {&by_first_word_, &provinces_}) {
+        for (auto& [w, list] : *index) {
+            std::stable_sort(list.begin(), list.end(),
+                             [](const Phrase& a, const Phrase& b) { return a.folded.size() > b.folded.size(); });
+        }
+    }
+}
+
+const AgencyCatalog& AgencyCatalog::instance() {
+    static const AgencyCatalog catalog;
+    return catalog;
+}
+
+std::optional<AgencyCatalog::Hit> match_in(const AgencyCatalog::Index& index, std::string_view folded, std::size_t i) {
+    std::size_t e = i;
+    while (e < folded.size() && is_word_byte(folded[e])) ++e;
+    if (e == i) return std::nullopt;
+    auto it = index.find(std::string(folded.substr(i, e - i)));
+    if (it == index.end()) return std::nullopt;
+    for (const auto& p : it->second) {
+        if (folded.compare(i, p.folded.size(), p.folded) == 0 && boundary_after(folded, i + p.folded.size())) {
+            return AgencyCatalog::Hit{p.entry, p.folded.size(), p.caps_only};
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<AgencyCatalog::Hit> AgencyCatalog::match(std::string_view folded, std::size_t i) const {
+    return match_in(by_first_word_, folded, i);
+}
+
+std::optional<AgencyCatalog::Hit> AgencyCatalog::match_province(std::string_view folded, std::size_t i) const {
+    return match_in(provinces_, folded, i);
+}
+
+std::optional<std::size_t> AgencyCatalog::find_province(std::string_view text) const {
+    std::string f = fold(text);
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        if (i > 0 && is_word_byte(f[i - 1])) continue;
+        if (auto h = match_province(f, i)) return h->entry;
+    }
+    return std::nullopt;
+}
+
+HomePlace home_place(std::string_view issuer, std::string_view issuer_parent, std::string_view place) {
+    const auto& cat = AgencyCatalog::instance();
+    HomePlace h;
+    for (std::string_view s : {issuer, issuer_parent, place}) {
+        if (s.empty()) continue;
+        if (auto p = cat.find_province(s)) {
+            h.province = p;
+            break;
+        }
+    }
+    return h;
+}
+
+namespace {
+
+// Reads a place after a local body's name: "tỉnh Quảng Ngãi", "thành phố Hà Nội", "TP. Hồ Chí Minh",
+// "Hà Nội", or "Thành phố"/"tỉnh" alone (the document's own province). Advances e past what it read.
+std::optional<std::size_t> read_place_suffix(const AgencyCatalog& cat, std::string_view f, std::size_t& e,
+                                             const HomePlace& home) {
+    std::size_t k = e;
+    while (k < f.size() && f[k] == ' ') ++k;
+    std::size_t unit_end = k;
+    bool unit = false;
+    for (std::string_view u : {"thanh pho ", "tinh ", "tp. ", "tp "}) {
+        if (f.compare(k, u.size(), u) == 0) {
+            unit = true;
+            unit_end = k + u.size();
+            break;
+        }
+    }
+    std::size_t n = unit ? unit_end : k;
+    while (n < f.size() && f[n] == ' ') ++n;
+    if (auto p = cat.match_province(f, n)) {
+        e = n + p->length;
+        return p->entry;
+    }
+    // "Thành phố" / "tỉnh" without a name: the document's own province.
+    for (std::string_view u : {"thanh pho", "tinh"}) {
+        if (f.compare(k, u.size(), u) == 0 && boundary_after(f, k + u.size())) {
+            e = k + u.size();
+            return home.province;
+        }
+    }
+    return home.province;
+}
+
+std::string place_words(const AgencyEntry& province) {
+    std::string unit = province.scope.empty() ? "tỉnh" : province.scope;
+    return unit + " " + province.name;
+}
+
+// A local body's name completed with its province: "Sở Y tế" -> "Sở Y tế thành phố Hà Nội";
+// Party committees are named by the province directly: "Ban Dân vận Tỉnh ủy" -> "Ban Dân vận Thành ủy
+// Hà Nội" in a centrally governed city; "Thanh tra tỉnh" -> "Thanh tra thành phố Hà Nội".
+std::string local_name(std::string name, const AgencyEntry& province) {
+    bool city = province.scope == "thành phố";
+    for (std::string_view unit : {" tỉnh", " Tỉnh", " thành phố", " Thành phố"}) {
+        if (name.ends_with(unit)) name.resize(name.size() - unit.size());
+    }
+    std::size_t p = name.find("Tỉnh ủy");
+    if (p != std::string::npos) {
+        if (city) name.replace(p, std::string_view("Tỉnh ủy").size(), "Thành ủy");
+        return name + " " + province.name;
+    }
+    return name + " " + place_words(province);
+}
+
+// Items of a list after a colon: "YT, TC, XD, TT&TT, GD&ĐT" or "Y tế, Xây dựng và Tài chính",
+// up to ';', '.', a closing parenthesis or the end. Returns folded [start, end) of each item.
+std::vector<std::pair<std::size_t, std::size_t>> list_items(std::string_view f, std::size_t k) {
+    std::vector<std::pair<std::size_t, std::size_t>> items;
+    std::size_t end = k;
+    while (end < f.size() && f[end] != ';' && f[end] != ')' && !(f[end] == '.' && (end + 1 >= f.size() || f[end + 1] == ' '))) ++end;
+    std::size_t s = k;
+    while (s < end) {
+        while (s < end && f[s] == ' ') ++s;
+        std::size_t e = s;
+        while (e < end && f[e] != ',') ++e;
+        std::size_t te = e;
+        while (te > s && f[te - 1] == ' ') --te;
+        if (te > s) items.emplace_back(s, te);
+        s = e < end ? e + 1 : e;
+    }
+    return items;
+}
+
+}  // namespace
+
+std::vector<FoundAgency> find_agencies(std::string_view text, const HomePlace& home) {
+    return find_agencies(text, fold_with_map(text), home);
+}
+
+std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, const HomePlace& home) {
+    const auto& cat = AgencyCatalog::instance();
+    std::vector<FoundAgency> out;
+    const std::string& f = fm.text;
+    auto written = [&](std::size_t a, std::size_t b) { return squeeze(text.substr(fm.orig[a], fm.orig[b] - fm.orig[a])); };
+    auto add_local = [&](const AgencyEntry& e, std::size_t a, std::size_t b, std::optional<std::size_t> prov) {
+        FoundAgency fa;
+        fa.start = fm.orig[a];
+        fa.end = fm.orig[b];
+        fa.name = written(a, b);
+        fa.collective = e.kind == "collective";
+        if (prov) {
+            const AgencyEntry& p = cat.entries()[*prov];
+            fa.canonical = local_name(e.name, p);
+            fa.id = (fa.collective ? "collective:" : "") + e.id + "@" + p.id;
+        } else {
+            fa.canonical = e.name;
+            fa.id = (fa.collective ? "collective:" : "") + e.id;
+        }
+        out.push_back(std::move(fa));
+    };
+    for (std::size_t i = 0; i < f.size();) {
+        if (!is_word_byte(f[i]) || (i > 0 && is_word_byte(f[i - 1]))) {
+            ++i;
+            continue;
+        }
+        // Lists: "các sở: YT, TC, XD" / "Giám đốc các Sở: Y tế, Xây dựng" / "các Báo: Hà Nội mới, Kinh tế và Đô thị".
+        bool listed = false;
+        for (std::string_view head : {"cac so:", "so:", "cac bao:", "bao:"}) {
+            if (f.compare(i, head.size(), head) != 0) continue;
+            bool newspapers = head.find("bao") != std::string_view::npos;
+            std::size_t k = i + head.size();
+            for (auto [a, b] : list_items(f, k)) {
+                std::string_view item = std::string_view(f).substr(a, b - a);
+                if (newspapers) {
+                    FoundAgency fa;
+                    fa.start = fm.orig[a];
+                    fa.end = fm.orig[b];
+                    fa.name = written(a, b);
+                    fa.canonical = "Báo " + fa.name;
+                    fa.id = "bao-" + slug(fa.name);
+                    out.push_back(std::move(fa));
+                    continue;
+                }
+                // "Y tế" -> "sở y tế"; an abbreviation "YT" -> an alias of a local body. An item
+                // that is no name as a whole may hold two joined by "và" ("Xây dựng và Tài chính").
+                auto resolve = [&](std::size_t ia, std::size_t ib) {
+                    std::string_view it = std::string_view(f).substr(ia, ib - ia);
+                    std::string probe = "so " + std::string(it);
+                    std::optional<AgencyCatalog::Hit> h = cat.match(probe, 0);
+                    if (!(h && h->length == probe.size())) {
+                        h = cat.match(it, 0);
+                        if (h && h->length != it.size()) h.reset();
+                    }
+                    if (!h) return false;
+                    const AgencyEntry& e = cat.entries()[h->entry];
+                    if (e.kind == "local") {
+                        add_local(e, ia, ib, home.province);
+                    } else if (e.kind != "province") {
+                        out.push_back(FoundAgency{fm.orig[ia], fm.orig[ib], written(ia, ib), e.name, e.id, e.kind == "collective"});
+                    }
+                    return true;
+                };
+                if (resolve(a, b)) continue;
+                std::size_t va = item.find(" va ");
+                if (va != std::string_view::npos) {
+                    resolve(a, a + va);
+                    resolve(a + va + 4, b);
+                }
+            }
+            i = k;
+            while (i < f.size() && f[i] != ';' && !(f[i] == '.' && (i + 1 >= f.size() || f[i + 1] == ' '))) ++i;
+            listed = true;
+            break;
+        }
+        if (listed) continue;
+        auto h = cat.match(f, i);
+        // An abbreviation matches only text printed in capitals: "TU" is Tỉnh ủy, "tự" is a word.
+        if (h && h->caps_only && !is_all_caps(text.substr(fm.orig[i], fm.orig[i + h->length] - fm.orig[i]))) h.reset();
+        if (h) {
+            const AgencyEntry& e = cat.entries()[h->entry];
+            std::size_t end = i + h->length;
+            if (e.kind == "local" || e.kind == "collective") {
+                std::optional<std::size_t> prov = read_place_suffix(cat, f, end, home);
+                add_local(e, i, end, prov);
+            } else {
+                FoundAgency fa{fm.orig[i], fm.orig[end], written(i, end), e.name, e.id, false};
+                out.push_back(std::move(fa));
+            }
+            i = end;
+            continue;
+        }
+        // Steering committees are named by their task: "Ban Chỉ đạo phòng chống dịch Covid-19 Thành phố".
+        if (f.compare(i, 12, "ban chi dao ") == 0) {
+            std::size_t e = i + 12;
+            std::size_t last = e;
+            int words = 0;
+            while (e < f.size() && words < 12) {
+                std::size_t ws = e;
+                while (e < f.size() && f[e] != ' ' && f[e] != ',' && f[e] != ';' && f[e] != '.' && f[e] != '(') ++e;
+                std::string_view w = std::string_view(f).substr(ws, e - ws);
+                if (w.empty() || w == "chi" || w == "co" || w == "chu" || w == "phoi" || w == "thuc" || w == "tham" ||
+                    w == "to" || w == "va" || w == "bao" || w == "de" || w == "theo" || w == "xin") {
+                    break;
+                }
+                last = e;
+                ++words;
+                if (e >= f.size() || f[e] != ' ') break;
+                ++e;
+            }
+            if (last > i + 12) {
+                std::size_t end = last;
+                std::optional<std::size_t> prov = home.province;
+                FoundAgency fa;
+                fa.start = fm.orig[i];
+                fa.end = fm.orig[end];
+                fa.name = written(i, end);
+                fa.canonical = fa.name;
+                if (prov && !fold(fa.name).ends_with(fold(cat.entries()[*prov].name))) {
+                    std::string n = fa.name;
+                    for (std::string_view suffix : {" Thành phố", " thành phố", " tỉnh", " Tỉnh"}) {
+                        if (n.ends_with(suffix)) n.resize(n.size() - suffix.size());
+                    }
+                    fa.canonical = n + " " + place_words(cat.entries()[*prov]);
+                }
+                fa.id = slug(fa.canonical);
+                if (prov) {
+                    std::string ps = "-" + slug(cat.entries()[*prov].name);
+                    std::string base = fa.id;
+                    std::size_t at = base.rfind(ps);
+                    if (at != std::string::npos) base = base.substr(0, at);
+                    // Drop the unit word slug ("-thanh-pho", "-tinh") left before the place.
+                    for (std::string_view u : {"-thanh-pho", "-tinh"}) {
+                        if (base.ends_with(u)) base.resize(base.size() - u.size());
+                    }
+                    fa.id = base + "@" + cat.entries()[*prov].id;
+                }
+                out.push_back(std::move(fa));
+                i = end;
+                continue;
+            }
+        }
+        while (i < f.size() && is_word_byte(f[i])) ++i;
+    }
+    return out;
+}
+
+}  // namespace vanban::detail
