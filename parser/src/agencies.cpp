@@ -133,15 +133,19 @@ std::optional<std::size_t> AgencyCatalog::find_province(std::string_view text) c
 }
 
 HomePlace home_place(std::string_view issuer, std::string_view issuer_parent, std::string_view place) {
+    // A local issuer names its province; a central one (a ministry, the Prime Minister) has none, even
+    // though it dates its documents in Hà Nội. Only a document whose issuer is unknown falls back on
+    // its place line.
     const auto& cat = AgencyCatalog::instance();
     HomePlace h;
-    for (std::string_view s : {issuer, issuer_parent, place}) {
+    for (std::string_view s : {issuer, issuer_parent}) {
         if (s.empty()) continue;
         if (auto p = cat.find_province(s)) {
             h.province = p;
-            break;
+            return h;
         }
     }
+    if (issuer.empty() && !place.empty()) h.province = cat.find_province(place);
     return h;
 }
 
@@ -218,6 +222,62 @@ std::vector<std::pair<std::size_t, std::size_t>> list_items(std::string_view f, 
     return items;
 }
 
+// Heads of bodies named by their task ("Ban Chỉ đạo ...") and the words that end such a name (verbs,
+// prepositions): returns the folded end of the name, or i when none starts at i.
+std::size_t read_generic_body(std::string_view f, std::size_t i) {
+    static constexpr std::string_view heads[] = {"van phong ban chi dao ", "ban chi dao ", "ban quan ly ", "trung tam ",
+                                                 "vien ", "lien minh hop tac xa"};
+    std::size_t e = i;
+    bool hit = false;
+    for (auto h : heads) {
+        if (f.compare(i, h.size(), h) == 0) {
+            e = i + h.size();
+            hit = true;
+            break;
+        }
+    }
+    if (!hit) return i;
+    static constexpr std::string_view stops[] = {
+        "chi", "co", "chu", "phoi", "thuc", "tham", "to", "va", "bao", "de", "theo", "xin", "trien", "xay", "huong",
+        "kiem", "tong", "tiep", "day", "phu", "trinh", "cac", "nhu", "voi", "cua", "tai", "la", "khi", "duoc", "thi",
+        "can", "dam", "nang", "lam", "giam", "tang", "cham", "ra", "quan", "thong", "dieu", "phat", "nghien", "tim",
+        "danh", "rut", "cap", "tu", "den", "tren", "nam", "ngay", "trong", "ve", "khan", "sap"};
+    std::size_t last = e;
+    int words = 0;
+    if (f[e - 1] != ' ') return e;  // "Liên minh Hợp tác xã" is a whole name
+    while (e < f.size() && words < 12) {
+        std::size_t ws = e;
+        while (e < f.size() && f[e] != ' ' && f[e] != ',' && f[e] != ';' && f[e] != '.' && f[e] != '(' && f[e] != ':' &&
+               f[e] != ')') {
+            ++e;
+        }
+        std::string_view w = f.substr(ws, e - ws);
+        // A name goes on over its own words; "quản lý" inside "Ban Quản lý" was consumed by the head.
+        if (w.empty() || (words > 0 && std::find(std::begin(stops), std::end(stops), w) != std::end(stops))) break;
+        last = e;
+        ++words;
+        if (e >= f.size() || f[e] != ' ') break;
+        ++e;
+    }
+    return words > 0 ? last : i;
+}
+
+// "... khu vực XII", "... khu vực 12": a regional branch's number after its name.
+std::size_t read_region(std::string_view f, std::size_t e) {
+    std::size_t k = e;
+    while (k < f.size() && f[k] == ' ') ++k;
+    if (f.compare(k, 7, "khu vuc") == 0) {
+        k += 7;
+        while (k < f.size() && f[k] == ' ') ++k;
+    } else if (!(e >= 7 && f.compare(e - 7, 7, "khu vuc") == 0)) {
+        return e;
+    }
+    std::size_t n = k;
+    while (n < f.size() && (std::string_view("ivxlc0123456789").find(f[n]) != std::string_view::npos)) ++n;
+    if (n == k || (n < f.size() && is_word_byte(f[n]))) return e;
+    return n;
+}
+
 }  // namespace
 
 std::vector<FoundAgency> find_agencies(std::string_view text, const HomePlace& home) {
@@ -252,11 +312,25 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
         }
         // Lists: "các sở: YT, TC, XD" / "Giám đốc các Sở: Y tế, Xây dựng" / "các Báo: Hà Nội mới, Kinh tế và Đô thị".
         bool listed = false;
-        for (std::string_view head : {"cac so:", "so:", "cac bao:", "bao:"}) {
+        for (std::string_view head : {"cac so:", "so:", "cac bao:", "bao:", "cac bo:", "bo:"}) {
             if (f.compare(i, head.size(), head) != 0) continue;
             bool newspapers = head.find("bao") != std::string_view::npos;
+            std::string prefix = head.find("bo") != std::string_view::npos ? "bo " : "so ";
             std::size_t k = i + head.size();
-            for (auto [a, b] : list_items(f, k)) {
+            auto items = list_items(f, k);
+            for (std::size_t n = 0; n < items.size(); ++n) {
+                auto [a, b] = items[n];
+                // A name with a comma inside ("Văn hóa, Thể thao và Du lịch") spans several items.
+                if (!newspapers) {
+                    for (std::size_t m = n + 1; m < items.size() && m <= n + 2; ++m) {
+                        std::string joined = prefix + std::string(std::string_view(f).substr(a, items[m].second - a));
+                        auto hj = cat.match(joined, 0);
+                        if (hj && hj->length == joined.size()) {
+                            b = items[m].second;
+                            n = m;
+                        }
+                    }
+                }
                 std::string_view item = std::string_view(f).substr(a, b - a);
                 if (newspapers) {
                     FoundAgency fa;
@@ -272,9 +346,12 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
                 // that is no name as a whole may hold two joined by "và" ("Xây dựng và Tài chính").
                 auto resolve = [&](std::size_t ia, std::size_t ib) {
                     std::string_view it = std::string_view(f).substr(ia, ib - ia);
-                    std::string probe = "so " + std::string(it);
+                    std::string probe = prefix + std::string(it);
                     std::optional<AgencyCatalog::Hit> h = cat.match(probe, 0);
-                    if (!(h && h->length == probe.size())) {
+                    // The last item may run on into the sentence: "Các Bộ: Quốc phòng, Công an chủ động ...".
+                    if (h && h->length < probe.size() && probe[h->length] == ' ') {
+                        ib = ia + h->length - prefix.size();
+                    } else if (!(h && h->length == probe.size())) {
                         h = cat.match(it, 0);
                         if (h && h->length != it.size()) h.reset();
                     }
@@ -303,68 +380,83 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
         auto h = cat.match(f, i);
         // An abbreviation matches only text printed in capitals: "TU" is Tỉnh ủy, "tự" is a word.
         if (h && h->caps_only && !is_all_caps(text.substr(fm.orig[i], fm.orig[i + h->length] - fm.orig[i]))) h.reset();
+        // Names of bodies are written with a capital ("Sở Y tế", "Thuế tỉnh"); "thuế thu nhập" is not
+        // one. Collectives start with "các", "UBND", ... and are exempt.
+        if (h && cat.entries()[h->entry].kind != "collective" && !starts_upper(text.substr(fm.orig[i], 4))) h.reset();
         if (h) {
             const AgencyEntry& e = cat.entries()[h->entry];
             std::size_t end = i + h->length;
             if (e.kind == "local" || e.kind == "collective") {
+                std::size_t before = end;
                 std::optional<std::size_t> prov = read_place_suffix(cat, f, end, home);
+                // A one-word name ("Thuế") is a body only with its place ("Thuế tỉnh Cà Mau").
+                bool one_word = std::string_view(f).substr(i, h->length).find(' ') == std::string_view::npos;
+                if (one_word && end == before) {
+                    i = end;
+                    continue;
+                }
                 add_local(e, i, end, prov);
             } else {
+                std::size_t region = read_region(f, end);
+                if (region != end) {
+                    std::string name = written(i, region);
+                    FoundAgency fa{fm.orig[i], fm.orig[region], name, name, e.id + "-" + slug(std::string_view(f).substr(end, region - end)), false};
+                    out.push_back(std::move(fa));
+                    i = region;
+                    continue;
+                }
                 FoundAgency fa{fm.orig[i], fm.orig[end], written(i, end), e.name, e.id, false};
                 out.push_back(std::move(fa));
             }
             i = end;
             continue;
         }
-        // Steering committees are named by their task: "Ban Chỉ đạo phòng chống dịch Covid-19 Thành phố".
-        if (f.compare(i, 12, "ban chi dao ") == 0) {
-            std::size_t e = i + 12;
-            std::size_t last = e;
-            int words = 0;
-            while (e < f.size() && words < 12) {
-                std::size_t ws = e;
-                while (e < f.size() && f[e] != ' ' && f[e] != ',' && f[e] != ';' && f[e] != '.' && f[e] != '(') ++e;
-                std::string_view w = std::string_view(f).substr(ws, e - ws);
-                if (w.empty() || w == "chi" || w == "co" || w == "chu" || w == "phoi" || w == "thuc" || w == "tham" ||
-                    w == "to" || w == "va" || w == "bao" || w == "de" || w == "theo" || w == "xin") {
-                    break;
-                }
-                last = e;
-                ++words;
-                if (e >= f.size() || f[e] != ' ') break;
-                ++e;
+        // Bodies named by their task or territory, not in the catalogue: "Ban Chỉ đạo phòng chống dịch
+        // Covid-19 Thành phố", "Ban Quản lý Khu kinh tế Đông Nam", "Trung tâm Chuyển đổi số Thành phố",
+        // "Viện Nghiên cứu phát triển Thành phố", "Văn phòng Ban Chỉ đạo phòng thủ dân sự quốc gia".
+        if (std::size_t end = read_generic_body(f, i); end > i && starts_upper(text.substr(fm.orig[i], 4))) {
+            std::string written_name = written(i, end);
+            std::string fname = fold(written_name);
+            bool national = fname.find("quoc gia") != std::string::npos || fname.find("trung uong") != std::string::npos ||
+                            fname.find("viet nam") != std::string::npos;
+            std::optional<std::size_t> prov = national ? std::nullopt : home.province;
+            std::size_t k = end;
+            if (auto named = read_place_suffix(cat, f, k, HomePlace{}); named) {
+                prov = named;
+                end = k;
+                written_name = written(i, end);
             }
-            if (last > i + 12) {
-                std::size_t end = last;
-                std::optional<std::size_t> prov = home.province;
-                FoundAgency fa;
-                fa.start = fm.orig[i];
-                fa.end = fm.orig[end];
-                fa.name = written(i, end);
-                fa.canonical = fa.name;
-                if (prov && !fold(fa.name).ends_with(fold(cat.entries()[*prov].name))) {
-                    std::string n = fa.name;
-                    for (std::string_view suffix : {" Thành phố", " thành phố", " tỉnh", " Tỉnh"}) {
-                        if (n.ends_with(suffix)) n.resize(n.size() - suffix.size());
+            FoundAgency fa;
+            fa.start = fm.orig[i];
+            fa.end = fm.orig[end];
+            fa.name = written_name;
+            // The canonical name carries the place once: "... Thành phố" -> "... thành phố Hà Nội".
+            std::string base = written(i, end);
+            if (prov) {
+                const AgencyEntry& p = cat.entries()[*prov];
+                std::string fb = fold(base);
+                std::string fp = fold(p.name);
+                if (fb.ends_with(" " + fp)) {
+                    // Drop the province's words from the end of the written name.
+                    std::size_t words = static_cast<std::size_t>(std::count(fp.begin(), fp.end(), ' ')) + 1;
+                    for (std::size_t w = 0; w < words; ++w) {
+                        std::size_t sp = base.rfind(' ');
+                        if (sp == std::string::npos) break;
+                        base.resize(sp);
                     }
-                    fa.canonical = n + " " + place_words(cat.entries()[*prov]);
                 }
-                fa.id = slug(fa.canonical);
-                if (prov) {
-                    std::string ps = "-" + slug(cat.entries()[*prov].name);
-                    std::string base = fa.id;
-                    std::size_t at = base.rfind(ps);
-                    if (at != std::string::npos) base = base.substr(0, at);
-                    // Drop the unit word slug ("-thanh-pho", "-tinh") left before the place.
-                    for (std::string_view u : {"-thanh-pho", "-tinh"}) {
-                        if (base.ends_with(u)) base.resize(base.size() - u.size());
-                    }
-                    fa.id = base + "@" + cat.entries()[*prov].id;
+                for (std::string_view suffix : {" Thành phố", " thành phố", " tỉnh", " Tỉnh", " TP"}) {
+                    if (base.ends_with(suffix)) base.resize(base.size() - suffix.size());
                 }
-                out.push_back(std::move(fa));
-                i = end;
-                continue;
+                fa.canonical = base + " " + place_words(p);
+                fa.id = slug(base) + "@" + p.id;
+            } else {
+                fa.canonical = base;
+                fa.id = slug(base);
             }
+            out.push_back(std::move(fa));
+            i = end;
+            continue;
         }
         while (i < f.size() && is_word_byte(f[i])) ++i;
     }

@@ -1,6 +1,7 @@
 #include "assignments.h"
 
 #include <algorithm>
+#include <map>
 
 #include "agencies.h"
 #include "periods.h"
@@ -18,9 +19,18 @@ bool contains_any(std::string_view f, std::initializer_list<std::string_view> wo
 }
 
 // Headings of the parts that assign work.
+// Headings of parts that report or assess rather than assign: "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ...",
+// "ĐÁNH GIÁ CHUNG", "KẾT QUẢ ĐẠT ĐƯỢC", "DỰ BÁO ...", "BỐI CẢNH".
+bool is_report_heading(std::string_view heading) {
+    if (heading.empty() || heading.size() > 200) return false;
+    std::string f = fold(heading);
+    return contains_any(f, {"tinh hinh", "ket qua", "danh gia", "du bao", "boi canh", "thuc trang", "can cu xay dung",
+                            "su can thiet", "muc dich", "muc tieu", "quan diem", "yeu cau"});
+}
+
 bool is_task_heading(std::string_view heading) {
     // Headings are short; a long "heading" is the first sentence of an item and names no part.
-    if (heading.empty() || heading.size() > 200) return false;
+    if (heading.empty() || heading.size() > 200 || is_report_heading(heading)) return false;
     std::string f = fold(heading);
     return contains_any(f, {"nhiem vu", "giai phap", "to chuc thuc hien", "phan cong", "trach nhiem", "thi hanh",
                             "to chuc trien khai", "kien nghi", "de nghi"});
@@ -31,6 +41,21 @@ bool whole_body_assigns(const Document& doc) {
     if (!doc.type) return false;
     std::string t = fold(*doc.type);
     return t == "thong bao" || t == "ket luan" || t == "chi thi" || t == "cong dien" || t == "cong van";
+}
+
+// "Giao Sở Văn hóa ... chủ trì ...": an assignment wherever it stands, even in an article that
+// also states when the decision takes effect.
+bool assigns_by_word(std::string_view text) {
+    std::string f = fold(text.substr(0, std::min<std::size_t>(text.size(), 2000)));
+    for (std::size_t p = f.find("giao "); p != std::string::npos; p = f.find("giao ", p + 1)) {
+        if (p == 0 || f[p - 1] == ' ' || f[p - 1] == '\n') {
+            // "Giao" as a verb at a clause start, not "bàn giao", "giao thông", "giao dịch".
+            std::size_t q = p;
+            while (q > 0 && f[q - 1] == ' ') --q;
+            if (q == 0 || f[q - 1] == '\n' || f[q - 1] == '.' || f[q - 1] == ';' || f[q - 1] == ':') return true;
+        }
+    }
+    return false;
 }
 
 // "chịu trách nhiệm thi hành Quyết định này": the execution clause of a decision.
@@ -71,7 +96,8 @@ bool only_glue(std::string_view f) {
     static constexpr std::string_view glue[] = {
         "va", "cac", "voi", "cung", "co", "quan", "don", "vi", "lien", "nganh", "so", "ban", "giam", "doc", "chu",
         "tich", "thu", "truong", "chanh", "van", "phong", "dong", "chi", "lanh", "dao", "pho", "cap", "uy", "vien",
-        "tong", "cuc", "nhan", "dan", "tinh", "thanh", "pho", "huyen", "xa", "phuong", "tap", "the", "ca", "nhan"};
+        "tong", "cuc", "nhan", "dan", "tinh", "thanh", "pho", "huyen", "xa", "phuong", "tap", "the", "ca", "nhan",
+        "chat", "che", "xuyen", "thuong", "dia"};
     std::size_t i = 0;
     while (i < f.size()) {
         while (i < f.size() && (f[i] == ' ' || f[i] == ',' || f[i] == ':' || f[i] == '-' || f[i] == '(' || f[i] == ')')) ++i;
@@ -158,6 +184,13 @@ std::vector<AgencyMention> roles_in(std::string_view text, const Folded& fm, std
                 role = Role::lead;  // the subject of its clause
             }
         }
+        // Not an assignee: "chịu trách nhiệm trước X", "(thông qua X)", "báo cáo X", "trình X".
+        std::string_view tail = std::string_view(f).substr(cs, fs - cs);
+        while (!tail.empty() && (tail.back() == ' ' || tail.back() == '(')) tail.remove_suffix(1);
+        if (tail.ends_with("truoc") || tail.ends_with("thong qua") || tail.ends_with("bao cao") || tail.ends_with("trinh") ||
+            tail.ends_with("gui") || tail.ends_with("gui ve") || tail.ends_with("ve")) {
+            continue;
+        }
         if (!role) continue;
         AgencyMention m;
         m.name = found[k].name;
@@ -194,7 +227,19 @@ std::vector<AgencyMention> block_agencies(const Section& s, std::size_t heading_
     for (std::string_view w : {"de nghi", "cac bao", "va", "cac"}) {
         for (std::size_t p = f.find(w); p != std::string::npos; p = f.find(w, p + 1)) glue += 2 * (w.size() - std::count(w.begin(), w.end(), ' '));
     }
-    if (name_letters * 10 < (letters > glue ? letters - glue / 2 : letters) * 7) return out;
+    // Words in parentheses ("Sở Tài chính (cơ quan chủ trì)") do not count.
+    std::size_t paren_letters = 0;
+    for (std::size_t p = f.find('('); p != std::string::npos; p = f.find('(', p + 1)) {
+        std::size_t q = f.find(')', p);
+        for (std::size_t k = p; k < (q == std::string::npos ? f.size() : q); ++k) paren_letters += (f[k] >= 'a' && f[k] <= 'z');
+    }
+    if (letters > paren_letters) letters -= paren_letters;
+    bool covered_enough = name_letters * 10 >= (letters > glue ? letters - glue / 2 : letters) * 7;
+    // "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa:": a heading that opens with
+    // its addressees (after titles) and ends with a colon.
+    std::string_view fh = trim(f);
+    bool addressed = fh.ends_with(":") && only_glue(std::string_view(fold(s.heading.substr(0, found.front().start))));
+    if (!covered_enough && !addressed) return out;
     for (const auto& a : found) {
         AgencyMention m;
         m.name = a.name;
@@ -223,6 +268,13 @@ struct Walker {
     HomePlace home;
     bool whole;
     std::vector<Task> tasks;
+    std::map<std::string, int> used_paths;
+
+    // A path already given (a source that repeats "b)") gets "#2", "#3".
+    std::string unique_path(const std::string& path) {
+        int n = ++used_paths[path];
+        return n == 1 ? path : path + "#" + std::to_string(n);
+    }
 
     // Where the heading's text starts inside the section's span: after the label.
     std::size_t heading_base(const Section& s) const {
@@ -234,11 +286,14 @@ struct Walker {
     void add_task(const Section& s, const std::string& path, const std::vector<AgencyMention>& inherited, bool heading_is_block) {
         std::string text = heading_is_block ? s.text : (s.text.empty() ? s.heading : s.heading + "\n" + s.text);
         if (trim(text).empty()) return;
+        // Rows of a task table are read by read_table_tasks, column by column.
+        if (text.find('\t') != std::string::npos) return;
         Task t;
-        t.path = path;
+        t.path = unique_path(path);
         t.text = text;
         t.span = s.span;
         t.agencies = inherited;
+        std::size_t inherited_count = inherited.size();
         // Agencies named in the task's own text (not in a block heading).
         std::string_view own = doc.slice(s.span);
         std::size_t own_base = s.span.start;
@@ -255,26 +310,58 @@ struct Walker {
         }
         Folded own_fold = fold_slice(folded, own_base, own_base + own.size());
         for (auto& m : roles_in(own, own_fold, own_base, home)) {
-            bool dup = std::any_of(t.agencies.begin(), t.agencies.end(), [&](const AgencyMention& x) { return x.id == m.id; });
-            if (!dup) t.agencies.push_back(std::move(m));
+            auto it = std::find_if(t.agencies.begin(), t.agencies.end(), [&](const AgencyMention& x) { return x.id == m.id; });
+            if (it == t.agencies.end()) {
+                t.agencies.push_back(std::move(m));
+                continue;
+            }
+            bool inherited = std::distance(t.agencies.begin(), it) < static_cast<std::ptrdiff_t>(inherited_count);
+            // "Sở A chủ trì, phối hợp với Sở B" under a heading naming both: the text decides B's role.
+            if (inherited && m.role == Role::support) it->role = Role::support;
+            // Named twice in the text: the stronger role wins (lead, then requested, then support).
+            if (!inherited && m.role == Role::lead) it->role = Role::lead;
         }
         if (may_hold_period(doc.slice(s.span))) {
             Folded span_fold = fold_slice(folded, s.span.start, s.span.end);
-            t.deadline = pick_deadline(find_periods(doc.slice(s.span), span_fold, s.span.start));
+            auto found = find_periods(doc.slice(s.span), span_fold, s.span.start);
+            // "giai đoạn 2026-2030" names a programme's span, not when a task is due.
+            std::erase_if(found, [](const Period& p) { return fold_starts_with(p.text, "giai doan"); });
+            t.deadline = pick_deadline(found);
         }
         tasks.push_back(std::move(t));
     }
 
-    void walk(const Section& s, const std::string& path, bool in_task, const std::vector<AgencyMention>& inherited) {
-        bool task_here = in_task || whole || is_task_heading(s.heading);
+    void walk(const Section& s, const std::string& path, bool in_task, const std::vector<AgencyMention>& inherited,
+              bool excluded = false) {
+        // A part that reports or assesses ("ĐÁNH GIÁ CHUNG", "TÌNH HÌNH ...") assigns nothing, even in a
+        // document whose whole body otherwise does.
+        excluded = excluded || (!in_task && is_report_heading(s.heading));
+        bool task_here = !excluded && (in_task || whole || is_task_heading(s.heading));
         std::vector<AgencyMention> block;
         if (task_here) block = block_agencies(s, heading_base(s), home);
         const std::vector<AgencyMention>& give = block.empty() ? inherited : block;
         bool heading_is_block = !block.empty();
         if (s.children.empty()) {
-            if (task_here || is_execution_clause(s.heading + " " + s.text)) add_task(s, path, give, heading_is_block);
+            std::string all = s.heading + " " + s.text;
+            if (task_here || (!excluded && (is_execution_clause(all) || assigns_by_word(all)))) {
+                add_task(s, path, give, heading_is_block);
+            }
             return;
         }
+        // An introduction that names the assignees for the items below it: "Giao Ban Quản lý ... chỉ đạo:",
+        // "các Sở, ngành, UBND cấp xã ... triển khai thực hiện những nội dung sau:".
+        std::vector<AgencyMention> intro;
+        if (task_here && block.empty()) {
+            std::string own = s.text.empty() ? s.heading : s.heading + "\n" + s.text;
+            if (trim(own).ends_with(":")) {
+                for (auto& m : roles_in(own, fold_with_map(own), 0, home)) {
+                    if (m.role != Role::support) intro.push_back(std::move(m));
+                }
+                // The spans point into the heading copy; make them point at the section.
+                for (auto& m : intro) m.span = Span{s.span.start, s.span.start};
+            }
+        }
+        const std::vector<AgencyMention>& pass = intro.empty() ? give : intro;
         if (task_here && s.text.size() > 100 && !trim(s.text).ends_with(":")) {
             // Own text of an item with sub-items, when it is more than an introduction.
             Section own;
@@ -291,10 +378,127 @@ struct Walker {
         for (const auto& c : s.children) {
             bool is_bullet = c.kind == SectionKind::dash || c.kind == SectionKind::plus;
             if (is_bullet) ++bullet;
-            walk(c, join_path(path, path_component(c, bullet)), task_here, give);
+            walk(c, join_path(path, path_component(c, bullet)), task_here, pass, excluded);
         }
     }
 };
+
+// Tables that assign work: a header row naming the lead column ("Cơ quan chủ trì", "Đơn vị chủ trì",
+// "Đơn vị thực hiện") and usually the support column ("Cơ quan phối hợp") and a deadline column
+// ("Thời gian hoàn thành", "Thời hạn", "Tiến độ"); each later row with the same number of cells is a task.
+struct TableColumns {
+    int task = -1, lead = -1, support = -1, deadline = -1, number = -1;
+};
+
+std::vector<std::string_view> cells_of(std::string_view line) {
+    std::vector<std::string_view> out;
+    std::size_t s = 0;
+    while (true) {
+        std::size_t t = line.find('\t', s);
+        out.push_back(trim(line.substr(s, t == std::string_view::npos ? std::string_view::npos : t - s)));
+        if (t == std::string_view::npos) break;
+        s = t + 1;
+    }
+    return out;
+}
+
+std::optional<TableColumns> table_header(const std::vector<std::string_view>& cells) {
+    TableColumns c;
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        std::string f = fold(cells[k]);
+        int i = static_cast<int>(k);
+        if (f.find("chu tri") != std::string::npos || f.find("thuc hien") != std::string::npos || f == "don vi" ||
+            f == "co quan") {
+            if (c.lead < 0) c.lead = i;
+        } else if (f.find("phoi hop") != std::string::npos) {
+            c.support = i;
+        } else if (f.find("thoi gian") != std::string::npos || f.find("thoi han") != std::string::npos ||
+                   f.find("tien do") != std::string::npos || f.find("hoan thanh") != std::string::npos) {
+            c.deadline = i;
+        } else if (f == "stt" || f == "tt" || f == "so tt") {
+            c.number = i;
+        } else if (c.task < 0 && (f.find("nhiem vu") != std::string::npos || f.find("noi dung") != std::string::npos ||
+                                  f.find("cong viec") != std::string::npos || f.find("hoat dong") != std::string::npos ||
+                                  f.find("giai phap") != std::string::npos || f.find("de an") != std::string::npos)) {
+            c.task = i;
+        }
+    }
+    if (c.lead < 0) return std::nullopt;
+    if (c.task < 0) {
+        // The first column that is neither a number nor a role: "Chỉ tiêu", "Tên nhiệm vụ", "Nội dung".
+        for (std::size_t k = 0; k < cells.size(); ++k) {
+            int i = static_cast<int>(k);
+            if (i != c.lead && i != c.support && i != c.deadline && i != c.number) {
+                c.task = i;
+                break;
+            }
+        }
+    }
+    if (c.task < 0) return std::nullopt;
+    return c;
+}
+
+void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace& home, std::vector<Task>& tasks) {
+    std::optional<TableColumns> cols;
+    std::size_t width = 0;
+    int ordinal = 0;
+    for (std::size_t s = 0; s < doc.text.size();) {
+        std::size_t e = doc.text.find('\n', s);
+        if (e == std::string::npos) e = doc.text.size();
+        std::string_view line = std::string_view(doc.text).substr(s, e - s);
+        std::size_t start = s;
+        s = e + 1;
+        if (line.find('\t') == std::string_view::npos) {
+            // Group rows ("I. NÂNG CAO NHẬN THỨC ...") stay inside the table; long prose ends it.
+            if (cols && line.size() > 300) cols.reset();
+            continue;
+        }
+        auto cells = cells_of(line);
+        if (auto h = table_header(cells)) {
+            cols = h;
+            width = cells.size();
+            ordinal = 0;
+            continue;
+        }
+        if (!cols || cells.size() != width) continue;
+        auto cell_span = [&](int k) {
+            std::size_t off = 0;
+            for (int c = 0; c < k; ++c) off = line.find('\t', off) + 1;
+            std::size_t end = line.find('\t', off);
+            if (end == std::string_view::npos) end = line.size();
+            return Span{start + off, start + end};
+        };
+        Task t;
+        ++ordinal;
+        std::string_view num = cols->number >= 0 ? cells[static_cast<std::size_t>(cols->number)] : std::string_view{};
+        t.path = "Bảng." + (num.empty() || num == "-" ? std::to_string(ordinal) : std::string(num));
+        t.text = std::string(cells[static_cast<std::size_t>(cols->task)]);
+        t.span = Span{start, start + line.size()};
+        for (auto [col, role] : {std::pair{cols->lead, Role::lead}, std::pair{cols->support, Role::support}}) {
+            if (col < 0) continue;
+            Span cs = cell_span(col);
+            std::string_view cell = doc.slice(cs);
+            Folded cf = fold_slice(folded, cs.start, cs.end);
+            for (const auto& a : find_agencies(cell, cf, home)) {
+                bool dup = std::any_of(t.agencies.begin(), t.agencies.end(), [&](const AgencyMention& x) { return x.id == a.id; });
+                if (dup) continue;
+                AgencyMention m;
+                m.name = a.name;
+                m.canonical = a.canonical;
+                m.id = a.id;
+                m.collective = a.collective;
+                m.role = role;
+                m.span = Span{cs.start + a.start, cs.start + a.end};
+                t.agencies.push_back(std::move(m));
+            }
+        }
+        if (cols->deadline >= 0) {
+            Span ds = cell_span(cols->deadline);
+            t.deadline = pick_deadline(find_periods(doc.slice(ds), fold_slice(folded, ds.start, ds.end), ds.start));
+        }
+        if (!t.text.empty()) tasks.push_back(std::move(t));
+    }
+}
 
 }  // namespace
 
@@ -307,6 +511,7 @@ std::vector<Task> find_tasks(const Document& doc, const Folded& folded) {
         if (is_bullet) ++bullet;
         w.walk(s, path_component(s, bullet), false, {});
     }
+    if (doc.text.find('\t') != std::string::npos) read_table_tasks(doc, folded, w.home, w.tasks);
     return std::move(w.tasks);
 }
 

@@ -1,5 +1,7 @@
 #include "body.h"
 
+#include <algorithm>
+
 #include "numbering.h"
 #include "signature.h"
 #include "text.h"
@@ -25,6 +27,11 @@ void split_heading(std::string_view rest, Section& s) {
         }
     }
     s.heading = std::string(trim(rest));
+}
+
+bool ends_sentence_mark(std::string_view s) {
+    s = trim(s);
+    return !s.empty() && std::string_view(".;:!?").find(s.back()) != std::string_view::npos;
 }
 
 struct Open {
@@ -83,6 +90,17 @@ std::vector<Section> build_sections(const std::vector<Line>& lines, const std::v
         if (!m) {
             if (stack.empty()) continue;
             Section& cur = stack.back().section;
+            // A heading wrapped over two lines: "2. Ban Quản lý Khu kinh tế" / "Đông Nam", "1. Sở" / "Tài
+            // chính (cơ quan chủ trì)": a short capitalized line, no sentence, right after a heading that
+            // has no text yet and no final punctuation.
+            if (!cur.heading.empty() && cur.text.empty() && cur.children.empty() && cur.heading.size() < 80 &&
+                !ends_sentence_mark(cur.heading) && t.size() < 60 && starts_upper(t) && !ends_sentence_mark(t) &&
+                std::count(t.begin(), t.end(), ' ') < 6 && cur.kind != SectionKind::dash && cur.kind != SectionKind::plus) {
+                cur.heading += ' ';
+                cur.heading += t;
+                cur.span.end = line_end(i);
+                continue;
+            }
             // The title of a chapter or part printed on the line after its label.
             if (cur.heading.empty() && cur.text.empty() && cur.children.empty() &&
                 (cur.kind == SectionKind::chapter || cur.kind == SectionKind::part || cur.kind == SectionKind::section ||

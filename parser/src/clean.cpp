@@ -123,11 +123,98 @@ void explode_table_row(std::string_view row, Lines& out) {
     out.push_back(std::move(joined));
 }
 
+// A portal's table with one cell per line: cells separated by lines holding only "|", rows by two
+// such lines in a row. A table of three or more columns (data, not layout) becomes one line per row,
+// cells separated by tabs, like a Markdown pipe table. Returns the index after the table, or `i`
+// when lines[i...] is not such a table.
+std::size_t read_portal_table(const Lines& in, std::size_t i, Lines& out) {
+    auto is_pipe = [&](std::size_t k) { return k < in.size() && trim(in[k]) == "|"; };
+    if (!is_pipe(i)) return i;
+    // A table starts at a pipe that follows other text, not in the middle of one ("|", cell, "|").
+    if (i >= 2 && is_pipe(i - 2) && !trim(in[i - 1]).empty()) return i;
+    if (i >= 1 && is_pipe(i - 1)) return i;
+    std::vector<std::vector<std::string>> rows(1);
+    std::size_t header_cells = 0;
+    std::size_t j = i;
+    while (is_pipe(j)) {
+        if (is_pipe(j + 1)) {  // row boundary
+            if (!rows.back().empty()) {
+                if (rows.size() == 1) {
+                    header_cells = rows.back().size();
+                    if (header_cells < 3) return i;
+                }
+                rows.emplace_back();
+            }
+            ++j;
+            continue;
+        }
+        // Text after a single pipe: the next cell, or, when the row is complete, the end of the table.
+        if (header_cells && rows.back().size() >= header_cells) break;
+        // A cell starts on the line after its pipe; a blank line there means the pipe closed a table.
+        if (j + 1 >= in.size() || trim(in[j + 1]).empty()) {
+            if (header_cells == 0) return i;
+            break;
+        }
+        std::size_t k = j + 1;
+        std::string cell;
+        int cell_lines = 0;
+        while (k < in.size() && !is_pipe(k) && k < j + 60) {
+            std::string_view t = trim(in[k]);
+            if (!t.empty()) {
+                if (!cell.empty()) cell += ' ';
+                cell += t;
+                ++cell_lines;
+            }
+            ++k;
+        }
+        // A header row holds short labels; a long first cell is a layout table (a signature block), a
+        // label with a colon is a portal's attribute block ("Ngày công báo:").
+        if (rows.size() == 1 && (cell_lines > 3 || cell.size() > 200 || trim(cell).ends_with(":") ||
+                                 trim(cell).ends_with(":**"))) {
+            return i;
+        }
+        // The national motto, a number line or a recipients list belong to a layout table: not data.
+        std::string fc = fold(cell.substr(0, std::min<std::size_t>(cell.size(), 60)));
+        if (fc.find("cong hoa xa hoi") != std::string::npos || fc.starts_with("so:") || fc.starts_with("noi nhan") ||
+            fc.starts_with("**cong hoa") || fc.find("doc lap - tu do") != std::string::npos) {
+            if (rows.size() <= 2) return i;
+            break;
+        }
+        if (!is_pipe(k)) {
+            if (rows.size() == 1) return i;  // not a table we understand
+            break;
+        }
+        rows.back().push_back(squeeze(strip_emphasis(cell)));
+        j = k;
+    }
+    if (header_cells < 3) return i;
+    if (rows.back().empty()) rows.pop_back();
+    out.emplace_back();
+    for (const auto& r : rows) {
+        std::string line;
+        for (const auto& c : r) {
+            if (!line.empty()) line += '\t';
+            line += c.empty() ? "-" : c;
+        }
+        out.push_back(std::move(line));
+    }
+    out.emplace_back();
+    return j + 1;
+}
+
 Lines undo_markdown(const Lines& in) {
     Lines out;
     out.reserve(in.size());
-    for (const auto& raw : in) {
+    for (std::size_t idx = 0; idx < in.size(); ++idx) {
+        const std::string& raw = in[idx];
         std::string_view line = trim(raw);
+        if (line == "|") {
+            std::size_t next = read_portal_table(in, idx, out);
+            if (next != idx) {
+                idx = next - 1;
+                continue;
+            }
+        }
         // Headings "# ", "## ".
         if (line.starts_with('#')) {
             std::size_t k = line.find_first_not_of('#');
@@ -501,14 +588,25 @@ std::vector<Line> unwrap(const Lines& in) {
             blank_before = true;
             continue;
         }
-        // A label alone on its line ("III.", "2.", "a)", "-") takes the line after it.
-        if (!out.empty() && is_bare_label(out.back().text)) {
+        // "kinh tế" / "- xã hội": a hyphenated phrase wrapped before its dash, not a bullet. A bullet's
+        // text starts with a capital; this one goes on in lowercase after a line left open.
+        if (!out.empty() && (l.starts_with("- ") || l.starts_with("– ")) && !ends_sentence(out.back().text) &&
+            starts_lower(l.substr(l.find(' ') + 1)) && !is_all_caps(out.back().text)) {
             out.back().text += ' ';
             out.back().text += l;
             blank_before = false;
             continue;
         }
-        if (!out.empty() && !blank_before) {
+        // A label alone on its line ("III.", "2.", "a)", "-") takes the line after it.
+        if (!out.empty() && is_bare_label(out.back().text) && l.find('\t') == std::string_view::npos) {
+            out.back().text += ' ';
+            out.back().text += l;
+            blank_before = false;
+            continue;
+        }
+        bool table_row = l.find('\t') != std::string_view::npos ||
+                         (!out.empty() && out.back().text.find('\t') != std::string::npos);
+        if (!out.empty() && !blank_before && !table_row) {
             std::string_view prev = out.back().text;
             bool caps_prev = is_all_caps(prev), caps_next = is_all_caps(l);
             bool join = false;

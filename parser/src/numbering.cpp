@@ -158,6 +158,8 @@ std::optional<Marker> detect_marker(std::string_view line) {
             std::size_t s = k;
             while (k < line.size() && is_digit(line[k])) ++k;
             if (k == s || k - s > 3) return std::nullopt;
+            // "140.000 tấn", "1.393 tỷ": a group of three digits after a dot is a thousands separator.
+            if (depth > 0 && k - s == 3) return std::nullopt;
             ++depth;
             if (k < line.size() && line[k] == '.' && k + 1 < line.size() && is_digit(line[k + 1])) {
                 ++k;

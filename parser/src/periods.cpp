@@ -398,7 +398,15 @@ std::vector<Period> find_periods(std::string_view s, const Folded& fm, std::size
                 {"dinh ky hang nam", "yearly"}, {"dinh ky hang quy", "quarterly"}, {"dinh ky hang thang", "monthly"},
             };
             bool hit = false;
+            // "chi thường xuyên", "kinh phí thường xuyên" is recurrent spending; "Nghị quyết hằng năm",
+            // "kế hoạch hằng năm" qualify a document. Neither says when a task is due.
+            std::string_view lead_in = std::string_view(f).substr(0, i);
+            while (!lead_in.empty() && lead_in.back() == ' ') lead_in.remove_suffix(1);
+            bool qualifier = lead_in.ends_with("chi") || lead_in.ends_with("kinh phi") || lead_in.ends_with("du toan") ||
+                             lead_in.ends_with("nghi quyet") || lead_in.ends_with("ke hoach") || lead_in.ends_with("quyet dinh") ||
+                             lead_in.ends_with("chuong trinh") || lead_in.ends_with("ngan sach");
             for (auto [w, r] : rec) {
+                if (qualifier) break;
                 std::size_t k = j;
                 if (sc.lit(k, w)) {
                     emit(i, k, std::nullopt, std::nullopt, std::string(r));
