@@ -287,7 +287,10 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const HomePlace& h
 std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, const HomePlace& home) {
     const auto& cat = AgencyCatalog::instance();
     std::vector<FoundAgency> out;
-    const std::string& f = fm.text;
+    // A name may run over a line break left by a page's layout ("Chánh Văn phòng" / "Ủy ban nhân dân
+    // tỉnh"): line breaks count as spaces here (same length, so the offset map still holds).
+    std::string f = fm.text;
+    std::replace(f.begin(), f.end(), '\n', ' ');
     auto written = [&](std::size_t a, std::size_t b) { return squeeze(text.substr(fm.orig[a], fm.orig[b] - fm.orig[a])); };
     auto add_local = [&](const AgencyEntry& e, std::size_t a, std::size_t b, std::optional<std::size_t> prov) {
         FoundAgency fa;
@@ -312,8 +315,13 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
         }
         // Lists: "các sở: YT, TC, XD" / "Giám đốc các Sở: Y tế, Xây dựng" / "các Báo: Hà Nội mới, Kinh tế và Đô thị".
         bool listed = false;
-        for (std::string_view head : {"cac so:", "so:", "cac bao:", "bao:", "cac bo:", "bo:"}) {
+        for (std::string_view head : {"cac so:", "so:", "cac bao:", "bao:", "cac bo:", "bo:", "cac bo "}) {
             if (f.compare(i, head.size(), head) != 0) continue;
+            // "Các Bộ Quốc phòng, Công an ...": a list without a colon, when its first item names a ministry.
+            if (head == "cac bo ") {
+                auto first = cat.match(std::string_view(f), i + 4);
+                if (!first || cat.entries()[first->entry].kind != "ministry") continue;
+            }
             bool newspapers = head.find("bao") != std::string_view::npos;
             std::string prefix = head.find("bo") != std::string_view::npos ? "bo " : "so ";
             std::size_t k = i + head.size();
@@ -325,9 +333,14 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
                     for (std::size_t m = n + 1; m < items.size() && m <= n + 2; ++m) {
                         std::string joined = prefix + std::string(std::string_view(f).substr(a, items[m].second - a));
                         auto hj = cat.match(joined, 0);
-                        if (hj && hj->length == joined.size()) {
-                            b = items[m].second;
+                        bool whole = hj && hj->length == joined.size();
+                        // The last item may run on into the sentence ("... và Du lịch theo chức năng").
+                        bool runs_on = hj && hj->length > prefix.size() + (items[m].first - a) &&
+                                       hj->length < joined.size() && joined[hj->length] == ' ';
+                        if (whole || runs_on) {
+                            b = whole ? items[m].second : a + hj->length - prefix.size();
                             n = m;
+                            if (runs_on) break;
                         }
                     }
                 }

@@ -97,7 +97,7 @@ bool only_glue(std::string_view f) {
         "va", "cac", "voi", "cung", "co", "quan", "don", "vi", "lien", "nganh", "so", "ban", "giam", "doc", "chu",
         "tich", "thu", "truong", "chanh", "van", "phong", "dong", "chi", "lanh", "dao", "pho", "cap", "uy", "vien",
         "tong", "cuc", "nhan", "dan", "tinh", "thanh", "pho", "huyen", "xa", "phuong", "tap", "the", "ca", "nhan",
-        "chat", "che", "xuyen", "thuong", "dia"};
+        "chat", "che", "xuyen", "thuong", "dia", "bo", "bao"};
     std::size_t i = 0;
     while (i < f.size()) {
         while (i < f.size() && (f[i] == ' ' || f[i] == ',' || f[i] == ':' || f[i] == '-' || f[i] == '(' || f[i] == ')')) ++i;
