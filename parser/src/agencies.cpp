@@ -105,7 +105,7 @@ std::optional<AgencyCatalog::Hit> match_in(const AgencyCatalog::Index& index, st
     std::size_t e = i;
     while (e < folded.size() && is_word_byte(folded[e])) ++e;
     if (e == i) return std::nullopt;
-    auto it = index.find(std::string(folded.substr(i, e - i)));
+    auto it = index.find(folded.substr(i, e - i));
     if (it == index.end()) return std::nullopt;
     for (const auto& p : it->second) {
         if (folded.compare(i, p.folded.size(), p.folded) == 0 && boundary_after(folded, i + p.folded.size())) {
@@ -225,6 +225,7 @@ std::vector<std::pair<std::size_t, std::size_t>> list_items(std::string_view f, 
 // Heads of bodies named by their task ("Ban Chỉ đạo ...") and the words that end such a name (verbs,
 // prepositions): returns the folded end of the name, or i when none starts at i.
 std::size_t read_generic_body(std::string_view f, std::size_t i) {
+    if (i >= f.size() || std::string_view("vbtl").find(f[i]) == std::string_view::npos) return i;
     static constexpr std::string_view heads[] = {"van phong ban chi dao ", "ban chi dao ", "ban quan ly ", "trung tam ",
                                                  "vien ", "lien minh hop tac xa"};
     std::size_t e = i;
@@ -291,7 +292,11 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
     // tỉnh"): line breaks count as spaces here (same length, so the offset map still holds).
     std::string f = fm.text;
     std::replace(f.begin(), f.end(), '\n', ' ');
-    auto written = [&](std::size_t a, std::size_t b) { return squeeze(text.substr(fm.orig[a], fm.orig[b] - fm.orig[a])); };
+    auto written = [&](std::size_t a, std::size_t b) {
+        std::string w(text.substr(fm.orig[a], fm.orig[b] - fm.orig[a]));
+        std::replace(w.begin(), w.end(), '\n', ' ');
+        return squeeze(w);
+    };
     auto add_local = [&](const AgencyEntry& e, std::size_t a, std::size_t b, std::optional<std::size_t> prov) {
         FoundAgency fa;
         fa.start = fm.orig[a];
@@ -316,6 +321,7 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
         // Lists: "các sở: YT, TC, XD" / "Giám đốc các Sở: Y tế, Xây dựng" / "các Báo: Hà Nội mới, Kinh tế và Đô thị".
         bool listed = false;
         for (std::string_view head : {"cac so:", "so:", "cac bao:", "bao:", "cac bo:", "bo:", "cac bo "}) {
+            if (f[i] != head[0]) continue;
             if (f.compare(i, head.size(), head) != 0) continue;
             // "Các Bộ Quốc phòng, Công an ...": a list without a colon, when its first item names a ministry.
             if (head == "cac bo ") {

@@ -52,7 +52,11 @@ private:
         std::size_t entry;
         bool caps_only;
     };
-    using Index = std::unordered_map<std::string, std::vector<Phrase>>;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    using Index = std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>>;
     // First folded word -> phrases starting with it, longest first.
     Index by_first_word_;
     Index provinces_;

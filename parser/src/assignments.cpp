@@ -21,17 +21,21 @@ bool contains_any(std::string_view f, std::initializer_list<std::string_view> wo
 // Headings of the parts that assign work.
 // Headings of parts that report or assess rather than assign: "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ...",
 // "ĐÁNH GIÁ CHUNG", "KẾT QUẢ ĐẠT ĐƯỢC", "DỰ BÁO ...", "BỐI CẢNH".
-bool is_report_heading(std::string_view heading) {
-    if (heading.empty() || heading.size() > 200) return false;
-    std::string f = fold(heading);
+bool is_report_heading_folded(std::string_view f) {
     return contains_any(f, {"tinh hinh", "ket qua", "danh gia", "du bao", "boi canh", "thuc trang", "can cu xay dung",
                             "su can thiet", "muc dich", "muc tieu", "quan diem", "yeu cau"});
 }
 
+bool is_report_heading(std::string_view heading) {
+    if (heading.empty() || heading.size() > 200) return false;
+    return is_report_heading_folded(fold(heading));
+}
+
 bool is_task_heading(std::string_view heading) {
     // Headings are short; a long "heading" is the first sentence of an item and names no part.
-    if (heading.empty() || heading.size() > 200 || is_report_heading(heading)) return false;
+    if (heading.empty() || heading.size() > 200) return false;
     std::string f = fold(heading);
+    if (is_report_heading_folded(f)) return false;
     return contains_any(f, {"nhiem vu", "giai phap", "to chuc thuc hien", "phan cong", "trach nhiem", "thi hanh",
                             "to chuc trien khai", "kien nghi", "de nghi"});
 }
@@ -159,12 +163,15 @@ std::vector<AgencyMention> roles_in(std::string_view text, const Folded& fm, std
         }
         std::optional<Role> role;
         std::size_t best = 0;
+        // The trigger ends at the glue's start, or a glue word ("cùng", "với") is itself part of it: look
+        // only around there.
+        std::size_t limit = std::min(before.size(), g + 12);
+        std::size_t from = g > 32 ? g - 32 : 0;
+        std::string_view window = before.substr(from, limit - from);
         for (const auto& t : kTriggers) {
-            // The trigger ends at the glue's start, or a glue word ("cùng", "với") is itself part of it.
-            std::size_t limit = std::min(before.size(), g + 12);
-            std::string_view head = before.substr(0, limit);
-            std::size_t p = head.rfind(t.folded);
-            if (p == std::string_view::npos) continue;
+            std::size_t wp = window.rfind(t.folded);
+            if (wp == std::string_view::npos) continue;
+            std::size_t p = from + wp;
             if (p > 0 && before[p - 1] != ' ' && before[p - 1] != ',') continue;
             std::size_t e = p + t.folded.size();
             if (e < before.size() && before[e] != ' ' && before[e] != ',' && before[e] != ':') continue;
@@ -255,7 +262,7 @@ std::vector<AgencyMention> block_agencies(const Section& s, std::size_t heading_
 
 // Every period phrase has a digit or one of a few words; most tasks have neither.
 bool may_hold_period(std::string_view s) {
-    if (s.find_first_of("0123456789") != std::string_view::npos) return true;
+    if (has_digit(s)) return true;
     for (std::string_view w : {"ằng", "àng", "ịnh kỳ", "ường xuyên"}) {
         if (s.find(w) != std::string_view::npos) return true;
     }
@@ -335,8 +342,9 @@ struct Walker {
               bool excluded = false) {
         // A part that reports or assesses ("ĐÁNH GIÁ CHUNG", "TÌNH HÌNH ...") assigns nothing, even in a
         // document whose whole body otherwise does.
-        excluded = excluded || (!in_task && is_report_heading(s.heading));
-        bool task_here = !excluded && (in_task || whole || is_task_heading(s.heading));
+        bool task_heading = !in_task && is_task_heading(s.heading);
+        excluded = excluded || (!in_task && !task_heading && is_report_heading(s.heading));
+        bool task_here = !excluded && (in_task || whole || task_heading);
         std::vector<AgencyMention> block;
         if (task_here) block = block_agencies(s, heading_base(s), home);
         const std::vector<AgencyMention>& give = block.empty() ? inherited : block;

@@ -44,8 +44,7 @@ struct Open {
 bool is_appendix_heading(const std::vector<Line>& lines, std::size_t i) {
     std::string_view t = trim(lines[i].text);
     if (t.empty() || t.size() > 400) return false;
-    std::string f = fold(t.substr(0, std::min<std::size_t>(t.size(), 40)));
-    if (f.starts_with("phu luc") && (is_all_caps(t.substr(0, std::min<std::size_t>(t.size(), 12))) || t.size() < 30)) {
+    if (fold_starts_with(t, "phu luc") && (is_all_caps(t.substr(0, std::min<std::size_t>(t.size(), 12))) || t.size() < 30)) {
         return true;
     }
     if (!is_all_caps(t) || is_position_line(t) || is_authority_line(t) || detect_marker(t)) return false;

@@ -100,7 +100,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
     }
     for (const auto& li : lines) {
         std::string_view line = std::string_view(text).substr(li.start, li.end - li.start);
-        if (line.find_first_of("0123456789") == std::string_view::npos && line.find("Luật") == std::string_view::npos &&
+        if (!has_digit(line) && line.find("Luật") == std::string_view::npos &&
             line.find("Hiến pháp") == std::string_view::npos) {
             continue;
         }
@@ -126,7 +126,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                 if (p == std::string_view::npos) continue;
                 std::size_t gap = near.size() - (p + t.folded.size());
                 std::string_view between = near.substr(p + t.folded.size());
-                bool short_gap = gap <= 24 && between.find_first_of("0123456789;,") == std::string_view::npos;
+                bool short_gap = gap <= 24 && !has_any_of(between, "0123456789;,");
                 if (!short_gap) continue;
                 if (best == std::string::npos || p + t.folded.size() > best) {
                     best = p + t.folded.size();
@@ -210,7 +210,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                     p += cs;
                     if (p > 0 && is_word_char(f[p - 1])) continue;
                     std::string_view between = std::string_view(f).substr(p, b - p);
-                    if (between.size() > 110 || between.find_first_of("0123456789;()") != std::string_view::npos) continue;
+                    if (between.size() > 110 || has_any_of(between, "0123456789;()")) continue;
                     std::string_view orig = line.substr(fm.orig[p], fm.orig[b] - fm.orig[p]);
                     if (!starts_upper(orig)) continue;
                     r.type = lw == "bo luat " ? "Bộ luật" : lw == "luat " ? "Luật" : "Pháp lệnh";

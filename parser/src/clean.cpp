@@ -133,6 +133,18 @@ std::size_t read_portal_table(const Lines& in, std::size_t i, Lines& out) {
     // A table starts at a pipe that follows other text, not in the middle of one ("|", cell, "|").
     if (i >= 2 && is_pipe(i - 2) && !trim(in[i - 1]).empty()) return i;
     if (i >= 1 && is_pipe(i - 1)) return i;
+    // Count the first row's cells before building anything: fewer than three is a layout table.
+    {
+        std::size_t k = i, pipes = 0;
+        while (k < in.size() && k < i + 200) {
+            if (is_pipe(k)) {
+                if (is_pipe(k + 1) && pipes > 0) break;
+                ++pipes;
+            }
+            ++k;
+        }
+        if (pipes < 3) return i;
+    }
     std::vector<std::vector<std::string>> rows(1);
     std::size_t header_cells = 0;
     std::size_t j = i;
@@ -229,7 +241,7 @@ Lines undo_markdown(const Lines& in) {
             continue;
         }
         // Fast path: no Markdown marks and no runs of spaces (most lines).
-        if (line.find_first_of("*\\\t") == std::string_view::npos && line.find("  ") == std::string_view::npos) {
+        if (!has_any_of(line, "*\\\t") && line.find("  ") == std::string_view::npos) {
             out.emplace_back(line);
             continue;
         }
@@ -496,8 +508,8 @@ Lines cut_portal_clutter(Lines in, PortalMeta& meta) {
         while (k > start && is_blank(in[k - 1])) --k;
         if (k > start) {
             std::string_view prev = trim(in[k - 1]);
-            bool has_digit = prev.find_first_of("0123456789") != std::string_view::npos;
-            if (has_digit && !is_all_caps(prev) && prev.find('/') != std::string_view::npos && starts_upper(prev) &&
+            bool digit = has_digit(prev);
+            if (digit && !is_all_caps(prev) && prev.find('/') != std::string_view::npos && starts_upper(prev) &&
                 !detect_marker(prev) && !is_name_line(prev) && prev.size() < 400 && !ends_with_period(prev)) {
                 end = k - 1;
             }
@@ -535,11 +547,10 @@ bool starts_block(std::string_view s) {
     if (s.empty() || std::string_view("CcTtXxNnPp(KkQqSsBbGgVv").find(s[0]) == std::string_view::npos) {
         if (static_cast<unsigned char>(s[0]) < 0x80) return false;
     }
-    std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 24)));
     static constexpr std::string_view starts[] = {"can cu ", "theo de nghi", "xet de nghi", "noi nhan", "phu luc",
                                                   "(ban hanh kem", "(kem theo"};
     for (auto p : starts) {
-        if (f.starts_with(p)) return true;
+        if (fold_starts_with(s, p)) return true;
     }
     // A number line of a header ("Số: 134/KH-UBND"), not a wrapped "số 64/2025/QH15 ..." of a sentence.
     bool number = is_number_line(s) && (s.find(':') != std::string_view::npos || s.size() < 40) && !starts_lower(s);
@@ -649,17 +660,58 @@ std::vector<Line> unwrap(const Lines& in) {
 // Fragments of syllables split by stray spaces ("Qu ả ng Ngãi", "T HÀNH P HỐ") are joined back only
 // in a document where such splits recur (three or more), so that a lone letter in ordinary text
 // ("loại A, B ở ...") is never glued to its neighbour on the strength of one coincidence.
+// A word made only of consonants ("ng", "nh", "tr") cannot be a Vietnamese syllable; in a
+// document whose syllables were split by stray spaces such words are everywhere, in ordinary text
+// they are rare (abbreviations in capitals and units such as "km" aside). Counting them is cheap.
+int split_signals(std::string_view line) {
+    int n = 0;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && line[i] == ' ') ++i;
+        std::size_t j = line.find(' ', i);
+        if (j == std::string_view::npos) j = line.size();
+        std::string_view tok = line.substr(i, j - i);
+        i = j;
+        while (!tok.empty() && std::string_view(",.;:)").find(tok.back()) != std::string_view::npos) tok.remove_suffix(1);
+        if (tok.empty() || tok.size() > 4) continue;
+        bool letters = true, vowel = false, upper = false, lower = false;
+        std::size_t k = 0, count = 0;
+        while (k < tok.size()) {
+            char32_t cp = next_cp(tok, k);
+            ++count;
+            if (!is_letter(cp)) {
+                letters = false;
+                break;
+            }
+            std::string one;
+            append_cp(one, cp);
+            std::string f = fold(one);
+            if (f.size() == 1 && std::string_view("aeiouy").find(f[0]) != std::string_view::npos) vowel = true;
+            upper |= is_upper(cp);
+            lower |= is_lower(cp);
+        }
+        if (!letters || vowel) continue;
+        if (upper && !lower && count > 1) continue;  // "TP", "HCM": abbreviations
+        if (count == 1) continue;                    // "điểm a, b và c": list letters
+        std::string f = fold(tok);
+        if (f == "km" || f == "kg" || f == "cm" || f == "mm" || f == "kw" || f == "kwh" || f == "m" || f == "g" || f == "l") {
+            continue;
+        }
+        ++n;
+    }
+    return n;
+}
+
 void join_split_syllables(Lines& lines) {
     // Where splits happen they happen throughout (a converter's habit), in the header and in the
     // signature block too: the first 200 and the last 100 lines decide.
     int found = 0;
-    SyllableCache cache;
-    for (std::size_t i = 0; i < lines.size() && found < 3; ++i) {
+    for (std::size_t i = 0; i < lines.size() && found < 2; ++i) {
         if (i == 200 && lines.size() > 300) i = lines.size() - 100;
-        std::string copy = lines[i];
-        found += join_fragments(copy, &cache);
+        found += split_signals(lines[i]);
     }
-    if (found < 3) return;
+    if (found < 2) return;
+    SyllableCache cache;
     for (auto& l : lines) join_fragments(l, &cache);
 }
 
@@ -679,7 +731,16 @@ Cleaned clean(std::string_view text) {
     result.lines = unwrap(lines);
     // Removing marks ("a*\u0301") or joining fragments can put a combining mark next to a new base
     // letter: normalize again (a quick check, so almost free on text that is already NFC).
-    for (auto& l : result.lines) l.text = to_nfc(l.text);
+    for (auto& l : result.lines) {
+        // Only a combining mark (U+0300..U+036F: bytes CC xx, CD 80..AF) can have been left out of its
+        // composition; lines without one are already NFC.
+        bool mark = false;
+        for (std::size_t k = 0; k + 1 < l.text.size() && !mark; ++k) {
+            auto b = static_cast<unsigned char>(l.text[k]);
+            mark = b == 0xCC || (b == 0xCD && static_cast<unsigned char>(l.text[k + 1]) < 0xB0);
+        }
+        if (mark) l.text = to_nfc(l.text);
+    }
     return result;
 }
 

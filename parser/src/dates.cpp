@@ -141,7 +141,7 @@ std::optional<std::string> read_place_date(std::string_view line, std::string& p
     std::string_view before = trim(line.substr(0, s));
     while (!before.empty() && (before.back() == ',' || before.back() == ' ')) before.remove_suffix(1);
     // The place is a short name in front of the date; a sentence in front means this is not a header line.
-    if (before.size() > 60 || before.find_first_of("0123456789()/;:") != std::string_view::npos) return std::nullopt;
+    if (before.size() > 60 || has_any_of(before, "0123456789()/;:")) return std::nullopt;
     if (!before.empty() && !starts_upper(before)) return std::nullopt;
     place = squeeze(before);
     return iso;

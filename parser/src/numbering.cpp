@@ -119,13 +119,21 @@ std::optional<Marker> detect_marker(std::string_view line) {
     // Word markers.
     if (c0 >= 0x80 || (c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z')) {
         static const std::pair<std::string_view, SectionKind> words[] = {
-            {"dieu", SectionKind::article},   {"chuong", SectionKind::chapter},  {"muc", SectionKind::section},
-            {"tieu muc", SectionKind::subsection}, {"phan", SectionKind::part},
+            {"dieu ", SectionKind::article},   {"chuong ", SectionKind::chapter},  {"muc ", SectionKind::section},
+            {"tieu muc ", SectionKind::subsection}, {"phan ", SectionKind::part},
         };
-        std::string head = fold(line.substr(0, std::min<std::size_t>(line.size(), 16)));
-        for (auto [w, kind] : words) {
-            if (head.starts_with(w) && head.size() > w.size() && head[w.size()] == ' ') {
-                if (auto m = word_marker(line, w, kind)) return m;
+        // Only lines starting with Đ/đ, C/c, M/m, T/t, P/p can hold one; test without allocating.
+        char32_t first = 0;
+        {
+            std::size_t k = 0;
+            first = next_cp(line, k);
+        }
+        if (std::u32string_view(U"ĐđDdCcMmTtPp").find(first) != std::u32string_view::npos) {
+            for (auto [w, kind] : words) {
+                // w is "dieu ", "chuong ", ...: the word and the space after it.
+                if (fold_starts_with(line, w)) {
+                    if (auto m = word_marker(line, w.substr(0, w.size() - 1), kind)) return m;
+                }
             }
         }
     }

@@ -25,7 +25,11 @@ using namespace detail;
 
 namespace {
 
-bool is_consolidation_stamp(std::string_view line) { return fold(trim(line)) == "xac thuc van ban hop nhat"; }
+bool is_consolidation_stamp(std::string_view line) {
+    line = trim(line);
+    // "XÁC THỰC VĂN BẢN HỢP NHẤT" is 25 letters, 30-40 bytes in UTF-8.
+    return line.size() >= 25 && line.size() <= 48 && fold(line) == "xac thuc van ban hop nhat";
+}
 
 // Paragraphs that close a document's body rather than continue its last item.
 bool is_closing_cue(std::string_view line) {

@@ -243,8 +243,8 @@ int join_fragments(std::string& line, SyllableCache* cache) {
                     return w.ok && (!syllable_of(w) || (w.n == 1 && has_tone_or_shape(tok)));
                 };
                 if (cache) {
-                    auto [it, fresh] = cache->try_emplace(std::string(tok), false);
-                    if (fresh) it->second = check();
+                    auto it = cache->find(tok);
+                    if (it == cache->end()) it = cache->emplace(std::string(tok), check()).first;
                     candidate = it->second;
                 } else {
                     candidate = check();

@@ -20,8 +20,13 @@ bool is_syllable(std::string_view word);
 /// True when `word` could still become a syllable by appending letters ("hưở" -> "hưởng").
 bool is_syllable_prefix(std::string_view word);
 
-/// Remembers which short words are syllables, for one document (most words recur).
-using SyllableCache = std::unordered_map<std::string, bool>;
+/// Remembers which short words are syllables, for one document (most words recur). Looked up by
+/// string_view without building a string.
+struct SyllableHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using SyllableCache = std::unordered_map<std::string, bool, SyllableHash, std::equal_to<>>;
 
 /// Joins fragments of syllables split by stray spaces in a line ("Qu ả ng Ngãi" -> "Quảng Ngãi",
 /// "T HÀNH P HỐ" -> "THÀNH PHỐ", "nhi ệ m" -> "nhiệm"): a fragment that is not a syllable is joined

@@ -189,6 +189,22 @@ bool starts_lower(std::string_view s) {
     return false;
 }
 
+bool has_any_of(std::string_view s, std::string_view set) {
+    bool table[256] = {};
+    for (char c : set) table[static_cast<unsigned char>(c)] = true;
+    for (char c : s) {
+        if (table[static_cast<unsigned char>(c)]) return true;
+    }
+    return false;
+}
+
+bool has_digit(std::string_view s) {
+    for (char c : s) {
+        if (c >= '0' && c <= '9') return true;
+    }
+    return false;
+}
+
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) s.remove_suffix(1);

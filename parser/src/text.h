@@ -55,6 +55,13 @@ bool starts_upper(std::string_view s);
 /// True when the first letter of s is lowercase.
 bool starts_lower(std::string_view s);
 
+/// True when s contains a byte from `set` (ASCII). A table lookup per byte, unlike
+/// string_view::find_first_of, which calls memchr once per byte.
+bool has_any_of(std::string_view s, std::string_view set);
+
+/// True when s contains an ASCII digit.
+bool has_digit(std::string_view s);
+
 /// Trims ASCII white space on both sides.
 std::string_view trim(std::string_view s);
 
