@@ -222,12 +222,23 @@ std::vector<std::pair<std::size_t, std::size_t>> list_items(std::string_view f, 
     return items;
 }
 
+// The catalogue entry of the provincial People's Committee.
+std::size_t uy_ban_entry(const AgencyCatalog& cat) {
+    static const std::size_t index = [&] {
+        for (std::size_t k = 0; k < cat.entries().size(); ++k) {
+            if (cat.entries()[k].id == "uy-ban-nhan-dan-tinh") return k;
+        }
+        return std::size_t{0};
+    }();
+    return index;
+}
+
 // Heads of bodies named by their task ("Ban Chỉ đạo ...") and the words that end such a name (verbs,
 // prepositions): returns the folded end of the name, or i when none starts at i.
-std::size_t read_generic_body(std::string_view f, std::size_t i) {
-    if (i >= f.size() || std::string_view("vbtl").find(f[i]) == std::string_view::npos) return i;
+std::size_t read_generic_body(std::string_view f, std::size_t i, std::string_view text, const Folded& fm) {
+    if (i >= f.size() || std::string_view("vbtlh").find(f[i]) == std::string_view::npos) return i;
     static constexpr std::string_view heads[] = {"van phong ban chi dao ", "ban chi dao ", "ban quan ly ", "trung tam ",
-                                                 "vien ", "lien minh hop tac xa"};
+                                                 "vien ", "lien minh hop tac xa", "hiep hoi ", "hoi "};
     std::size_t e = i;
     bool hit = false;
     for (auto h : heads) {
@@ -242,7 +253,7 @@ std::size_t read_generic_body(std::string_view f, std::size_t i) {
         "chi", "co", "chu", "phoi", "thuc", "tham", "to", "va", "bao", "de", "theo", "xin", "trien", "xay", "huong",
         "kiem", "tong", "tiep", "day", "phu", "trinh", "cac", "nhu", "voi", "cua", "tai", "la", "khi", "duoc", "thi",
         "can", "dam", "nang", "lam", "giam", "tang", "cham", "ra", "quan", "thong", "dieu", "phat", "nghien", "tim",
-        "danh", "rut", "cap", "tu", "den", "tren", "nam", "ngay", "trong", "ve", "khan", "sap"};
+        "danh", "rut", "cap", "tu", "den", "tren", "ngay", "trong", "ve", "khan", "sap"};
     std::size_t last = e;
     int words = 0;
     if (f[e - 1] != ' ') return e;  // "Liên minh Hợp tác xã" is a whole name
@@ -253,6 +264,14 @@ std::size_t read_generic_body(std::string_view f, std::size_t i) {
             ++e;
         }
         std::string_view w = f.substr(ws, e - ws);
+        // "và" inside a name ("các khu chế xuất và công nghiệp Cần Thơ") is followed by a lowercase word;
+        // before a capitalized one it joins two bodies ("... và Sở Xây dựng").
+        if (w == "va" && e + 1 < f.size() && !starts_upper(text.substr(fm.orig[e + 1], 4))) {
+            last = e;
+            ++words;
+            ++e;
+            continue;
+        }
         // A name goes on over its own words; "quản lý" inside "Ban Quản lý" was consumed by the head.
         if (w.empty() || (words > 0 && std::find(std::begin(stops), std::end(stops), w) != std::end(stops))) break;
         last = e;
@@ -430,20 +449,37 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
             i = end;
             continue;
         }
+        // "tỉnh Đắk Lắk cần tiếp tục thực hiện ...": a province named as an actor stands for its People's
+        // Committee (whether it is one is decided by the caller from the words around it).
+        for (std::string_view unit : {"tinh ", "thanh pho "}) {
+            if (f.compare(i, unit.size(), unit) != 0) continue;
+            if (auto p = cat.match_province(f, i + unit.size())) {
+                std::size_t end = i + unit.size() + p->length;
+                const AgencyEntry& ubnd = cat.entries()[uy_ban_entry(cat)];
+                add_local(ubnd, i, end, p->entry);
+                i = end;
+                listed = true;
+            }
+            break;
+        }
+        if (listed) continue;
         // Bodies named by their task or territory, not in the catalogue: "Ban Chỉ đạo phòng chống dịch
         // Covid-19 Thành phố", "Ban Quản lý Khu kinh tế Đông Nam", "Trung tâm Chuyển đổi số Thành phố",
         // "Viện Nghiên cứu phát triển Thành phố", "Văn phòng Ban Chỉ đạo phòng thủ dân sự quốc gia".
-        if (std::size_t end = read_generic_body(f, i); end > i && starts_upper(text.substr(fm.orig[i], 4))) {
+        std::size_t generic_end = read_generic_body(f, i, text, fm);
+        // "Hội Nông dân", "Hội Liên hiệp Phụ nữ": the word after "Hội" is capitalized too ("Hội nghị" is no body).
+        if (generic_end > i && f.compare(i, 4, "hoi ") == 0 && !starts_upper(text.substr(fm.orig[i + 4], 4))) generic_end = i;
+        if (std::size_t end = generic_end; end > i && starts_upper(text.substr(fm.orig[i], 4))) {
             std::string written_name = written(i, end);
             std::string fname = fold(written_name);
             bool national = fname.find("quoc gia") != std::string::npos || fname.find("trung uong") != std::string::npos ||
                             fname.find("viet nam") != std::string::npos;
+            // The issuer's province, also when the name carries a place of its own ("Ban quản lý Khu
+            // kinh tế Phú Yên" in a Đắk Lắk document after the merger keeps "Phú Yên" as part of its name).
             std::optional<std::size_t> prov = national ? std::nullopt : home.province;
-            std::size_t k = end;
-            if (auto named = read_place_suffix(cat, f, k, HomePlace{}); named) {
-                prov = named;
-                end = k;
-                written_name = written(i, end);
+            if (!prov && !national) {
+                std::size_t k = end;
+                if (auto named = read_place_suffix(cat, f, k, HomePlace{}); named) prov = named;
             }
             FoundAgency fa;
             fa.start = fm.orig[i];
@@ -455,6 +491,7 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
                 const AgencyEntry& p = cat.entries()[*prov];
                 std::string fb = fold(base);
                 std::string fp = fold(p.name);
+                // Only the issuer's own province is dropped from the name before the place is added.
                 if (fb.ends_with(" " + fp)) {
                     // Drop the province's words from the end of the written name.
                     std::size_t words = static_cast<std::size_t>(std::count(fp.begin(), fp.end(), ' ')) + 1;

@@ -1,6 +1,8 @@
 #include "assignments.h"
 
 #include <algorithm>
+#include <cctype>
+#include <functional>
 #include <map>
 
 #include "agencies.h"
@@ -60,6 +62,25 @@ bool assigns_by_word(std::string_view text) {
         }
     }
     return false;
+}
+
+// "Cơ quan chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ...": a line that states an
+// attribute of the item above it.
+bool is_attribute_line(std::string_view heading) {
+    std::string f = fold(heading.substr(0, std::min<std::size_t>(heading.size(), 40)));
+    for (std::string_view a : {"co quan chu tri", "don vi chu tri", "co quan phoi hop", "don vi phoi hop", "co quan thuc hien",
+                               "don vi thuc hien", "thoi gian thuc hien", "thoi gian hoan thanh", "thoi han", "tien do",
+                               "san pham", "kinh phi", "nguon kinh phi", "chu tri:", "phoi hop:", "thoi gian:"}) {
+        if (f.starts_with(a)) return true;
+    }
+    return false;
+}
+
+// "Quyết định này có hiệu lực ...", "Nghị định này có hiệu lực thi hành từ ngày ...".
+bool is_effect_clause(std::string_view text) {
+    std::string f = fold(text.substr(0, std::min<std::size_t>(text.size(), 80)));
+    std::size_t p = f.find(" nay co hieu luc");
+    return p != std::string::npos && p < 30;
 }
 
 // "chịu trách nhiệm thi hành Quyết định này": the execution clause of a decision.
@@ -242,6 +263,24 @@ std::vector<AgencyMention> block_agencies(const Section& s, std::size_t heading_
     }
     if (letters > paren_letters) letters -= paren_letters;
     bool covered_enough = name_letters * 10 >= (letters > glue ? letters - glue / 2 : letters) * 7;
+    // "Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành": what is not a name is titles and list glue.
+    if (!covered_enough) {
+        std::string rest_words = fold(s.heading);
+        Folded hf = fold_with_map(s.heading);
+        std::string blanked = hf.text;
+        for (const auto& a : found) {
+            auto lo = static_cast<std::size_t>(std::lower_bound(hf.orig.begin(), hf.orig.end(), a.start) - hf.orig.begin());
+            auto hi = static_cast<std::size_t>(std::lower_bound(hf.orig.begin(), hf.orig.end(), a.end) - hf.orig.begin());
+            std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(lo), blanked.begin() + static_cast<std::ptrdiff_t>(hi), ' ');
+        }
+        std::string_view rest = trim(blanked);
+        if (rest.starts_with("de nghi")) rest = rest.substr(7);
+        for (char& c : blanked) {
+            if (c == ';' || c == '.') c = ' ';
+        }
+        covered_enough = only_glue(trim(std::string_view(blanked).substr(rest.data() - blanked.data())));
+        (void)rest_words;
+    }
     // "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa:": a heading that opens with
     // its addressees (after titles) and ends with a colon.
     std::string_view fh = trim(f);
@@ -293,6 +332,8 @@ struct Walker {
     void add_task(const Section& s, const std::string& path, const std::vector<AgencyMention>& inherited, bool heading_is_block) {
         std::string text = heading_is_block ? s.text : (s.text.empty() ? s.heading : s.heading + "\n" + s.text);
         if (trim(text).empty()) return;
+        // "Quyết định này có hiệu lực thi hành kể từ ngày ký." says when, not who does what.
+        if (text.size() < 200 && is_effect_clause(text) && !assigns_by_word(text)) return;
         // Rows of a task table are read by read_table_tasks, column by column.
         if (text.find('\t') != std::string::npos) return;
         Task t;
@@ -338,6 +379,43 @@ struct Walker {
         tasks.push_back(std::move(t));
     }
 
+    // An item whose sub-items are its attributes: one task, agencies and deadline from the attributes.
+    void add_attributed_task(const Section& s, const std::string& path, const std::vector<AgencyMention>& inherited,
+                             const std::vector<const Section*>& attrs) {
+        Task t;
+        t.path = unique_path(path);
+        t.text = s.text.empty() ? s.heading : s.heading + "\n" + s.text;
+        t.span = s.span;
+        t.agencies = inherited;
+        for (const Section* a : attrs) {
+            std::string f = fold(a->heading);
+            std::string_view line = doc.slice(a->span);
+            Folded lf = fold_slice(folded, a->span.start, a->span.end);
+            if (f.starts_with("thoi") || f.starts_with("tien do")) {
+                auto found = find_periods(line, lf, a->span.start);
+                if (auto d = pick_deadline(found)) t.deadline = d;
+                continue;
+            }
+            Role role = f.find("phoi hop") != std::string::npos ? Role::support : Role::lead;
+            if (f.find("chu tri") == std::string::npos && f.find("thuc hien") == std::string::npos &&
+                f.find("phoi hop") == std::string::npos) {
+                continue;  // "Sản phẩm:", "Kinh phí:"
+            }
+            for (const auto& fa : find_agencies(line, lf, home)) {
+                if (std::any_of(t.agencies.begin(), t.agencies.end(), [&](const AgencyMention& x) { return x.id == fa.id; })) continue;
+                AgencyMention m;
+                m.name = fa.name;
+                m.canonical = fa.canonical;
+                m.id = fa.id;
+                m.collective = fa.collective;
+                m.role = role;
+                m.span = Span{a->span.start + fa.start, a->span.start + fa.end};
+                t.agencies.push_back(std::move(m));
+            }
+        }
+        tasks.push_back(std::move(t));
+    }
+
     void walk(const Section& s, const std::string& path, bool in_task, const std::vector<AgencyMention>& inherited,
               bool excluded = false) {
         // A part that reports or assesses ("ĐÁNH GIÁ CHUNG", "TÌNH HÌNH ...") assigns nothing, even in a
@@ -347,6 +425,14 @@ struct Walker {
         bool task_here = !excluded && (in_task || whole || task_heading);
         std::vector<AgencyMention> block;
         if (task_here) block = block_agencies(s, heading_base(s), home);
+        // "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, ..." with the list after the colon.
+        if (task_here && block.empty() && !s.children.empty() && !s.text.empty() && s.text.size() < 300 &&
+            s.text.find('\n') == std::string::npos) {
+            Section joined;
+            joined.heading = s.heading + ": " + s.text;
+            joined.span = s.span;
+            block = block_agencies(joined, heading_base(s), home);
+        }
         const std::vector<AgencyMention>& give = block.empty() ? inherited : block;
         bool heading_is_block = !block.empty();
         if (s.children.empty()) {
@@ -382,10 +468,18 @@ struct Walker {
             while (own.span.end > own.span.start && doc.text[own.span.end - 1] == '\n') --own.span.end;
             add_task(own, path, give, heading_is_block);
         }
+        // "- Cơ quan chủ trì: Sở X", "- Cơ quan phối hợp: ...", "- Thời gian thực hiện: Quý IV/2025": the
+        // attributes of this item, not tasks of their own.
+        std::vector<const Section*> attrs;
+        for (const auto& c : s.children) {
+            if (c.children.empty() && is_attribute_line(c.heading)) attrs.push_back(&c);
+        }
+        if (task_here && !attrs.empty()) add_attributed_task(s, path, pass, attrs);
         int bullet = 0;
         for (const auto& c : s.children) {
             bool is_bullet = c.kind == SectionKind::dash || c.kind == SectionKind::plus;
             if (is_bullet) ++bullet;
+            if (!attrs.empty() && std::find(attrs.begin(), attrs.end(), &c) != attrs.end()) continue;
             walk(c, join_path(path, path_component(c, bullet)), task_here, pass, excluded);
         }
     }
@@ -446,7 +540,8 @@ std::optional<TableColumns> table_header(const std::vector<std::string_view>& ce
     return c;
 }
 
-void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace& home, std::vector<Task>& tasks) {
+void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace& home, std::vector<Task>& tasks,
+                      const std::function<std::string(const std::string&)>& unique) {
     std::optional<TableColumns> cols;
     std::size_t width = 0;
     int ordinal = 0;
@@ -468,7 +563,9 @@ void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace
             ordinal = 0;
             continue;
         }
-        if (!cols || cells.size() != width) continue;
+        // Rows with vertically merged cells have fewer cells, missing at the end ("Nguồn kinh phí").
+        std::size_t needed = static_cast<std::size_t>(std::max({cols->task, cols->lead})) + 1;
+        if (!cols || cells.size() > width || cells.size() + 2 < width || cells.size() < needed) continue;
         auto cell_span = [&](int k) {
             std::size_t off = 0;
             for (int c = 0; c < k; ++c) off = line.find('\t', off) + 1;
@@ -478,12 +575,18 @@ void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace
         };
         Task t;
         ++ordinal;
-        std::string_view num = cols->number >= 0 ? cells[static_cast<std::size_t>(cols->number)] : std::string_view{};
-        t.path = "Bảng." + (num.empty() || num == "-" ? std::to_string(ordinal) : std::string(num));
+        std::string_view num = cols->number >= 0 && static_cast<std::size_t>(cols->number) < cells.size()
+                                   ? cells[static_cast<std::size_t>(cols->number)]
+                                   : std::string_view{};
+        t.path = unique("Bảng." + (num.empty() || num == "-" ? std::to_string(ordinal) : std::string(num)));
         t.text = std::string(cells[static_cast<std::size_t>(cols->task)]);
+        // A task has words: a cell holding only a number is a misaligned row.
+        bool words = false;
+        for (char c : t.text) words |= static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c));
+        if (!words) continue;
         t.span = Span{start, start + line.size()};
         for (auto [col, role] : {std::pair{cols->lead, Role::lead}, std::pair{cols->support, Role::support}}) {
-            if (col < 0) continue;
+            if (col < 0 || static_cast<std::size_t>(col) >= cells.size()) continue;
             Span cs = cell_span(col);
             std::string_view cell = doc.slice(cs);
             Folded cf = fold_slice(folded, cs.start, cs.end);
@@ -500,7 +603,7 @@ void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace
                 t.agencies.push_back(std::move(m));
             }
         }
-        if (cols->deadline >= 0) {
+        if (cols->deadline >= 0 && static_cast<std::size_t>(cols->deadline) < cells.size()) {
             Span ds = cell_span(cols->deadline);
             t.deadline = pick_deadline(find_periods(doc.slice(ds), fold_slice(folded, ds.start, ds.end), ds.start));
         }
@@ -519,7 +622,38 @@ std::vector<Task> find_tasks(const Document& doc, const Folded& folded) {
         if (is_bullet) ++bullet;
         w.walk(s, path_component(s, bullet), false, {});
     }
-    if (doc.text.find('\t') != std::string::npos) read_table_tasks(doc, folded, w.home, w.tasks);
+    // The lead-in of a directive, a telegram or a conclusion often assigns work itself: "Thủ tướng Chính
+    // phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh ... tập trung chỉ đạo ...".
+    if (w.whole && doc.preamble) {
+        std::string_view pre = doc.slice(*doc.preamble);
+        std::size_t base = doc.preamble->start;
+        int n = 0;
+        for (std::size_t a = 0; a <= pre.size();) {
+            std::size_t e = pre.find('\n', a);
+            if (e == std::string_view::npos) e = pre.size();
+            std::string_view para = pre.substr(a, e - a);
+            std::string f = fold(para.substr(0, std::min<std::size_t>(para.size(), 400)));
+            bool assigning = f.find("yeu cau") != std::string::npos || f.find("giao ") != std::string::npos ||
+                             f.find("de nghi") != std::string::npos;
+            if (assigning && !fold_starts_with(para, "can cu") && para.size() > 40) {
+                Folded pf = fold_slice(folded, base + a, base + e);
+                auto mentions = roles_in(para, pf, base + a, w.home);
+                bool assigns = std::any_of(mentions.begin(), mentions.end(), [](const AgencyMention& m) { return m.role != Role::support; });
+                if (assigns) {
+                    Task t;
+                    t.path = w.unique_path("Mở đầu." + std::to_string(++n));
+                    t.text = std::string(para);
+                    t.span = Span{base + a, base + e};
+                    t.agencies = std::move(mentions);
+                    w.tasks.insert(w.tasks.begin() + (n - 1), std::move(t));
+                }
+            }
+            a = e + 1;
+        }
+    }
+    if (doc.text.find('\t') != std::string::npos) {
+        read_table_tasks(doc, folded, w.home, w.tasks, [&](const std::string& p) { return w.unique_path(p); });
+    }
     return std::move(w.tasks);
 }
 

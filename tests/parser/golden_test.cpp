@@ -44,7 +44,7 @@ fs::path expected_path(const fs::path& input) {
 TEST(GoldenTest, CorpusHasGoldenFiles) {
     std::size_t with_expected = 0;
     for (const auto& p : golden_inputs()) with_expected += fs::exists(expected_path(p));
-    EXPECT_GE(with_expected, 12u) << "corpus/ should hold the two seeds and at least ten real documents";
+    EXPECT_GE(with_expected, 22u) << "corpus/ should hold the two seeds, ten gazette and portal texts and eight directive layouts";
 }
 
 TEST(GoldenTest, MatchesExpectedJson) {

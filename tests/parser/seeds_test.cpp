@@ -34,7 +34,9 @@ void collect(const vanban::Section& s, std::string& out) {
 }
 
 TEST(SeedTest, KeHoach134) {
-    auto d = vanban::parse(corpus_file("ke-hoach-134-KH-UBND-ha-noi-2022-04-29.txt"));
+    std::string input = corpus_file("ke-hoach-134-KH-UBND-ha-noi-2022-04-29.txt");
+    ASSERT_FALSE(input.empty()) << "corpus/ not found: set VANBAN_SOURCE_DIR to the source tree";
+    auto d = vanban::parse(input);
     ASSERT_TRUE(d.number);
     EXPECT_EQ(d.number->text, "134/KH-UBND");
     EXPECT_EQ(d.type.value_or(""), "Kế hoạch");
@@ -77,7 +79,9 @@ TEST(SeedTest, KeHoach134) {
 
 // Issue #3: tasks, agencies, references and the period of 134/KH-UBND.
 TEST(SeedTest, KeHoach134Assignments) {
-    auto d = vanban::parse(corpus_file("ke-hoach-134-KH-UBND-ha-noi-2022-04-29.txt"));
+    std::string input = corpus_file("ke-hoach-134-KH-UBND-ha-noi-2022-04-29.txt");
+    ASSERT_FALSE(input.empty()) << "corpus/ not found: set VANBAN_SOURCE_DIR to the source tree";
+    auto d = vanban::parse(input);
     // 26 blocks under III, 31 distinct addressees (lead or requested) counting collectives.
     std::set<std::string> blocks, addressees;
     std::map<std::string, std::set<std::string>> by_block;
@@ -135,6 +139,8 @@ TEST(SeedTest, KeHoach134Assignments) {
     }
     EXPECT_TRUE(implements);
     EXPECT_TRUE(basis);
+    ASSERT_FALSE(refs["18/2008/NQ-QHH12"].empty());
+    ASSERT_FALSE(refs["12/2021/UBNTVQH15"].empty());
     EXPECT_EQ(refs["18/2008/NQ-QHH12"].front()->flags, std::vector<std::string>{"suspect_symbol"});
     EXPECT_EQ(refs["12/2021/UBNTVQH15"].front()->flags, std::vector<std::string>{"suspect_symbol"});
     ASSERT_TRUE(d.period);
@@ -143,7 +149,9 @@ TEST(SeedTest, KeHoach134Assignments) {
 }
 
 TEST(SeedTest, ThongBaoKetLuanThanhUy) {
-    auto d = vanban::parse(corpus_file("thong-bao-ket-luan-thuong-truc-thanh-uy-ha-noi-2022-04-20.txt"));
+    std::string input = corpus_file("thong-bao-ket-luan-thuong-truc-thanh-uy-ha-noi-2022-04-20.txt");
+    ASSERT_FALSE(input.empty()) << "corpus/ not found: set VANBAN_SOURCE_DIR to the source tree";
+    auto d = vanban::parse(input);
     EXPECT_EQ(d.type.value_or(""), "Thông báo");
     EXPECT_EQ(d.date.value_or(""), "2022-04-20");
     EXPECT_EQ(d.title.value_or(""),
