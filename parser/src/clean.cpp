@@ -188,7 +188,8 @@ std::size_t read_portal_table(const Lines& in, std::size_t i, Lines& out) {
         // The national motto, a number line or a recipients list belong to a layout table: not data.
         std::string fc = fold(cell.substr(0, std::min<std::size_t>(cell.size(), 60)));
         if (fc.find("cong hoa xa hoi") != std::string::npos || fc.starts_with("so:") || fc.starts_with("noi nhan") ||
-            fc.starts_with("**cong hoa") || fc.find("doc lap - tu do") != std::string::npos) {
+            fc.starts_with("**cong hoa") || fc.find("doc lap - tu do") != std::string::npos ||
+            is_authority_line(strip_emphasis(cell.substr(0, std::min<std::size_t>(cell.size(), 60))))) {
             if (rows.size() <= 2) return i;
             break;
         }
@@ -316,8 +317,6 @@ constexpr std::string_view kFooterStarts[] = {
     "van ban cung linh vuc",
     "van ban moi nhat",
     "vui long doi",
-    "tai van ban",
-    "luu y:",
     "van ban nay co file dinh kem",
     "ban dich tieng anh",
     "moi thac mac",

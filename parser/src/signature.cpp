@@ -31,12 +31,14 @@ bool is_authority_line(std::string_view line) {
     if (line.empty() || std::string_view("TKQtkq").find(line[0]) == std::string_view::npos) return false;
     std::string f = fold(line.substr(0, std::min<std::size_t>(line.size(), 24)));
     for (auto a : kAuthority) {
-        if (!f.starts_with(a) || f.size() <= a.size()) continue;
+        if (!f.starts_with(a) || f.size() < a.size()) continue;
+        if (f.size() == a.size()) return a.back() == '.' && is_all_caps(line);
         char next = f[a.size()];
         if (next != ' ' && a.back() != ' ' && !(a.back() == '.' && next != '.')) continue;
-        // The prefix and the word after it are in capitals: "TM. ỦY BAN", "KT. BỘ TRƯỞNG ...".
+        // The prefix and the word after it are in capitals: "TM. ỦY BAN", "KT. BỘ TRƯỞNG ...". A prefix
+        // alone on its line ("TL." / "CỤC TRƯỞNG") is one too.
         std::size_t sp = line.find(' ');
-        if (sp == std::string_view::npos) return false;
+        if (sp == std::string_view::npos) return f == a && a.back() == '.' && is_all_caps(line);
         std::size_t w = line.find_first_not_of(' ', sp);
         if (w == std::string_view::npos) return false;
         std::size_t we = line.find(' ', w);
@@ -277,7 +279,12 @@ void read_signature_zone(const std::vector<Line>& lines, std::size_t begin, std:
         bool authority = is_authority_line(t) || is_position_line(t);
         if (authority) {
             in_recipients = false;
-            capacity.push_back(squeeze(t));
+            // "TL." then "CỤC TRƯỞNG": one authority line printed on two.
+            if (!capacity.empty() && capacity.back().find(' ') == std::string::npos && capacity.back().ends_with('.')) {
+                capacity.back() += ' ' + squeeze(t);
+            } else {
+                capacity.push_back(squeeze(t));
+            }
             continue;
         }
         if (!capacity.empty() && is_name_line(t)) {
