@@ -137,6 +137,26 @@ bool only_glue(std::string_view f) {
     return true;
 }
 
+// An agency found in text at `base`, as a task's agency with a role.
+AgencyMention mention_of(const FoundAgency& a, Role role, std::size_t base) {
+    AgencyMention m;
+    m.name = a.name;
+    m.canonical = a.canonical;
+    m.id = a.id;
+    m.collective = a.collective;
+    m.role = role;
+    m.span = Span{base + a.start, base + a.end};
+    return m;
+}
+
+// Adds the agencies found in a piece of text at `base` with one role, each agency once.
+void add_found(std::vector<AgencyMention>& to, const std::vector<FoundAgency>& found, Role role, std::size_t base) {
+    for (const auto& a : found) {
+        if (std::any_of(to.begin(), to.end(), [&](const AgencyMention& x) { return x.id == a.id; })) continue;
+        to.push_back(mention_of(a, role, base));
+    }
+}
+
 struct Trigger {
     std::string_view folded;
     Role role;
@@ -220,14 +240,7 @@ std::vector<AgencyMention> roles_in(std::string_view text, const Folded& fm, std
             continue;
         }
         if (!role) continue;
-        AgencyMention m;
-        m.name = found[k].name;
-        m.canonical = found[k].canonical;
-        m.id = found[k].id;
-        m.collective = found[k].collective;
-        m.role = *role;
-        m.span = Span{base + found[k].start, base + found[k].end};
-        out.push_back(std::move(m));
+        out.push_back(mention_of(found[k], *role, base));
     }
     return out;
 }
@@ -286,16 +299,7 @@ std::vector<AgencyMention> block_agencies(const Section& s, std::size_t heading_
     std::string_view fh = trim(f);
     bool addressed = fh.ends_with(":") && only_glue(std::string_view(fold(s.heading.substr(0, found.front().start))));
     if (!covered_enough && !addressed) return out;
-    for (const auto& a : found) {
-        AgencyMention m;
-        m.name = a.name;
-        m.canonical = a.canonical;
-        m.id = a.id;
-        m.collective = a.collective;
-        m.role = requested ? Role::requested : Role::lead;
-        m.span = Span{heading_base + a.start, heading_base + a.end};
-        out.push_back(std::move(m));
-    }
+    for (const auto& a : found) out.push_back(mention_of(a, requested ? Role::requested : Role::lead, heading_base));
     return out;
 }
 
@@ -401,17 +405,7 @@ struct Walker {
                 f.find("phoi hop") == std::string::npos) {
                 continue;  // "Sản phẩm:", "Kinh phí:"
             }
-            for (const auto& fa : find_agencies(line, lf, home)) {
-                if (std::any_of(t.agencies.begin(), t.agencies.end(), [&](const AgencyMention& x) { return x.id == fa.id; })) continue;
-                AgencyMention m;
-                m.name = fa.name;
-                m.canonical = fa.canonical;
-                m.id = fa.id;
-                m.collective = fa.collective;
-                m.role = role;
-                m.span = Span{a->span.start + fa.start, a->span.start + fa.end};
-                t.agencies.push_back(std::move(m));
-            }
+            add_found(t.agencies, find_agencies(line, lf, home), role, a->span.start);
         }
         tasks.push_back(std::move(t));
     }
@@ -590,18 +584,7 @@ void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace
             Span cs = cell_span(col);
             std::string_view cell = doc.slice(cs);
             Folded cf = fold_slice(folded, cs.start, cs.end);
-            for (const auto& a : find_agencies(cell, cf, home)) {
-                bool dup = std::any_of(t.agencies.begin(), t.agencies.end(), [&](const AgencyMention& x) { return x.id == a.id; });
-                if (dup) continue;
-                AgencyMention m;
-                m.name = a.name;
-                m.canonical = a.canonical;
-                m.id = a.id;
-                m.collective = a.collective;
-                m.role = role;
-                m.span = Span{cs.start + a.start, cs.start + a.end};
-                t.agencies.push_back(std::move(m));
-            }
+            add_found(t.agencies, find_agencies(cell, cf, home), role, cs.start);
         }
         if (cols->deadline >= 0 && static_cast<std::size_t>(cols->deadline) < cells.size()) {
             Span ds = cell_span(cols->deadline);

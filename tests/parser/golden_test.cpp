@@ -8,23 +8,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "corpus_files.h"
 #include "vanban/parser.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path corpus_dir() {
-    const char* src = std::getenv("VANBAN_SOURCE_DIR");
-    return fs::path(src ? src : ".") / "corpus";
-}
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using vanban::test::corpus_dir;
+using vanban::test::slurp;
 
 std::vector<fs::path> golden_inputs() {
     std::vector<fs::path> out;

@@ -25,23 +25,15 @@
 
 #include "../fuzz/span_invariants.h"
 #include "normalize.h"
+#include "corpus_files.h"
 #include "vanban/parser.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-fs::path corpus_dir() {
-    const char* src = std::getenv("VANBAN_SOURCE_DIR");
-    return fs::path(src ? src : ".") / "corpus";
-}
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using vanban::test::corpus_dir;
+using vanban::test::slurp;
 
 struct CorpusFile {
     std::string name;

@@ -8,17 +8,12 @@
 #include <set>
 #include <sstream>
 
+#include "corpus_files.h"
 #include "vanban/parser.h"
 
 namespace {
 
-std::string corpus_file(const char* name) {
-    const char* src = std::getenv("VANBAN_SOURCE_DIR");
-    std::ifstream in(std::filesystem::path(src ? src : ".") / "corpus" / name, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string corpus_file(const char* name) { return vanban::test::slurp(vanban::test::corpus_dir() / name); }
 
 const vanban::Section* find_top(const vanban::Document& d, const char* label) {
     for (const auto& s : d.sections) {
