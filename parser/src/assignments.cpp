@@ -6,6 +6,7 @@
 #include <map>
 
 #include "agencies.h"
+#include "numbering.h"
 #include "periods.h"
 #include "text.h"
 
@@ -170,7 +171,10 @@ constexpr Trigger kTriggers[] = {
 };
 
 // Assigns roles to the agencies found in `text`; mentions that are not assignees are dropped.
-std::vector<AgencyMention> roles_in(std::string_view text, const Folded& fm, std::size_t base, const HomePlace& home) {
+// `opening_phrase`: a subject may follow an opening phrase and a comma ("Trong thời gian tới, tỉnh Đắk
+// Lắk cần ..."), as in the introduction of a list of tasks.
+std::vector<AgencyMention> roles_in(std::string_view text, const Folded& fm, std::size_t base, const HomePlace& home,
+                                    bool opening_phrase = false) {
     std::vector<AgencyMention> out;
     std::vector<FoundAgency> found = find_agencies(text, fm, home);
     if (found.empty()) return out;
@@ -228,8 +232,11 @@ std::vector<AgencyMention> roles_in(std::string_view text, const Folded& fm, std
         if (!role) {
             if (after.starts_with("chu tri") || after.starts_with("co trach nhiem") || after.starts_with("chiu trach nhiem")) {
                 role = Role::lead;
-            } else if (g == 0 && !trim(after).empty()) {
-                role = Role::lead;  // the subject of its clause
+            } else if (!trim(after).empty() &&
+                       (g == 0 || (opening_phrase && trim(before.substr(g)).starts_with(",")))) {
+                // The subject of its clause, also after an opening phrase: "Trong thời gian tới, tỉnh Đắk
+                // Lắk cần tiếp tục ...".
+                role = Role::lead;
             }
         }
         // Not an assignee: "chịu trách nhiệm trước X", "(thông qua X)", "báo cáo X", "trình X".
@@ -442,7 +449,7 @@ struct Walker {
         if (task_here && block.empty()) {
             std::string own = s.text.empty() ? s.heading : s.heading + "\n" + s.text;
             if (trim(own).ends_with(":")) {
-                for (auto& m : roles_in(own, fold_with_map(own), 0, home)) {
+                for (auto& m : roles_in(own, fold_with_map(own), 0, home, true)) {
                     if (m.role != Role::support) intro.push_back(std::move(m));
                 }
                 // The spans point into the heading copy; make them point at the section.
@@ -539,6 +546,7 @@ void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace
     std::optional<TableColumns> cols;
     std::size_t width = 0;
     int ordinal = 0;
+    std::string group;  // "II." of the group row above, if any
     for (std::size_t s = 0; s < doc.text.size();) {
         std::size_t e = doc.text.find('\n', s);
         if (e == std::string::npos) e = doc.text.size();
@@ -546,15 +554,23 @@ void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace
         std::size_t start = s;
         s = e + 1;
         if (line.find('\t') == std::string_view::npos) {
-            // Group rows ("I. NÂNG CAO NHẬN THỨC ...") stay inside the table; long prose ends it.
+            // Group rows ("I. NÂNG CAO NHẬN THỨC ...") stay inside the table and label its rows; long
+            // prose ends it.
             if (cols && line.size() > 300) cols.reset();
+            if (auto m = detect_marker(line); cols && m && m->kind == SectionKind::roman) group = m->label + ".";
             continue;
         }
         auto cells = cells_of(line);
+        // A group row inside the table: "II<TAB>Xây dựng hạ tầng ...", fewer cells than a task row.
+        if (cols && cells.size() + 2 < width + 1 && roman_value(cells[0]) > 0) {
+            group = std::string(cells[0]) + ".";
+            continue;
+        }
         if (auto h = table_header(cells)) {
             cols = h;
             width = cells.size();
             ordinal = 0;
+            group.clear();
             continue;
         }
         // Rows with vertically merged cells have fewer cells, missing at the end ("Nguồn kinh phí").
@@ -572,7 +588,7 @@ void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace
         std::string_view num = cols->number >= 0 && static_cast<std::size_t>(cols->number) < cells.size()
                                    ? cells[static_cast<std::size_t>(cols->number)]
                                    : std::string_view{};
-        t.path = unique("Bảng." + (num.empty() || num == "-" ? std::to_string(ordinal) : std::string(num)));
+        t.path = unique("Bảng." + group + (num.empty() || num == "-" ? std::to_string(ordinal) : std::string(num)));
         t.text = std::string(cells[static_cast<std::size_t>(cols->task)]);
         // A task has words: a cell holding only a number is a misaligned row.
         bool words = false;
@@ -607,7 +623,9 @@ std::vector<Task> find_tasks(const Document& doc, const Folded& folded) {
     }
     // The lead-in of a directive, a telegram or a conclusion often assigns work itself: "Thủ tướng Chính
     // phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh ... tập trung chỉ đạo ...".
-    if (w.whole && doc.preamble) {
+    bool conclusion = doc.type && (fold(*doc.type) == "thong bao" || fold(*doc.type) == "ket luan");
+    // A conclusion's opening paragraphs report the meeting (who attended, who reported); they assign nothing.
+    if (w.whole && doc.preamble && !conclusion) {
         std::string_view pre = doc.slice(*doc.preamble);
         std::size_t base = doc.preamble->start;
         int n = 0;
