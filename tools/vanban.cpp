@@ -1,13 +1,27 @@
 // vanban: the command-line interface. Translates arguments into library calls; all I/O is here.
+#include <unistd.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <functional>
+#include <iomanip>
+#include <mutex>
+#include <optional>
+#include <regex>
+#include <thread>
 #include <fstream>
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "vanban/index.h"
 #include "vanban/parser.h"
 
 namespace {
@@ -20,6 +34,9 @@ const char* const kMainHelp = R"(vanban - Vietnamese legal and administrative do
 
 Usage:
   vanban parse FILE... [--format json|tree|agencies]   parse documents, print their structure
+  vanban import PATH... [--db FILE]           parse and index files and folders
+  vanban search QUERY [options] [--json]      full-text search, or open a document by number
+  vanban refs DOC [--json]                    what a document cites and what cites it
   vanban --help | help [COMMAND]              this help, or a command's help
   vanban --version
 
@@ -43,14 +60,80 @@ Exit codes: 0 all files parsed; 1 at least one file could not be read or is not 
 (the others are still printed); 2 usage error.
 )";
 
+const char* const kImportHelp = R"(Usage: vanban import PATH... [--db FILE] [--quiet]
+
+Parses and indexes documents: each PATH is a file or a folder, walked recursively. In a folder,
+hidden files, README files and data files (.json, .jsonl, .csv, .tsv) are left out; a file named
+on the command line is always imported. An unchanged file is skipped; a changed version of a
+document already in the index (same number, issuer and date; or the same file when it has no
+number) replaces it. A file that cannot be imported is reported with its reason and the others go on.
+
+  --db FILE   the database (default: $VANBAN_DB, else ./vanban.db); created when missing
+  --quiet     no progress bar and no summary line
+  -h, --help  this help
+
+Exit codes: 0 every file imported or unchanged; 1 at least one file failed; 2 usage error.
+)";
+
+const char* const kSearchHelp = R"(Usage: vanban search QUERY [--type T] [--issuer I] [--from DATE] [--to DATE]
+                     [--in title|text] [--limit N] [--offset K] [--json] [--db FILE]
+
+Searches the index. Words are all required, with or without diacritics ("phong chong dich");
+"a quoted phrase" must appear as is; prefix* matches words that start so; OR between two words
+accepts either. Anything else (numbers, / - . and parentheses) is literal text. A query that is a
+document number ("134/KH-UBND", "kh-ubnd 134", "nq 38 cp") opens that document, or lists the
+documents sharing the number.
+
+  --type T         documents of this type only (e.g. "Kế hoạch")
+  --issuer I       documents whose issuer contains I
+  --from, --to     documents dated on or after / on or before (YYYY-MM-DD)
+  --in title|text  search the titles only, or the texts only
+  --limit N        results per page (1-100, default 20); --offset K skips the first K
+  --json           the JSON the HTTP API serves
+  --db FILE        the database (default: $VANBAN_DB, else ./vanban.db)
+
+Exit codes: 0 success (also when nothing matches); 1 the database cannot be read; 2 a usage or
+query error (an unbalanced quote, nothing to search for).
+)";
+
+const char* const kRefsHelp = R"(Usage: vanban refs DOC [--json] [--db FILE]
+
+What document DOC (an id, or a number such as 134/KH-UBND) cites, with the relation (based_on,
+implements, amends, ...) and the cited document when it is in the index, and which documents cite it.
+
+Exit codes: 0 success; 1 the database cannot be read; 2 usage error, DOC not found, or a number
+that several documents share (they are listed: give an id).
+)";
+
 struct Args {
     std::vector<std::string> positional;
-    std::string format = "json";
+    std::map<std::string, std::string> values;  // --name VALUE or --name=VALUE
+    std::set<std::string> flags;                // --name
     bool help = false;
+
+    std::string get(const std::string& name, const std::string& fallback = "") const {
+        auto it = values.find(name);
+        return it == values.end() ? fallback : it->second;
+    }
+    bool has(const std::string& name) const { return flags.count(name) > 0; }
 };
 
+// The options one command accepts: those that take a value and plain flags.
+struct Spec {
+    std::set<std::string> values;
+    std::set<std::string> flags;
+};
+
+Spec spec_for(const std::string& cmd) {
+    if (cmd == "parse") return {{"format"}, {}};
+    if (cmd == "import") return {{"db"}, {"quiet"}};
+    if (cmd == "search") return {{"db", "type", "issuer", "agency", "from", "to", "in", "limit", "offset"}, {"json"}};
+    if (cmd == "refs" || cmd == "show") return {{"db"}, {"json"}};
+    return {};
+}
+
 // Parses options wherever they appear. Returns false (with a message) on a usage error.
-bool parse_args(int argc, char** argv, int first, Args& args, std::string& error) {
+bool parse_args(int argc, char** argv, int first, const Spec& spec, Args& args, std::string& error) {
     for (int i = first; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--") {
@@ -59,27 +142,41 @@ bool parse_args(int argc, char** argv, int first, Args& args, std::string& error
         }
         if (a == "-h" || a == "--help") {
             args.help = true;
-        } else if (a == "--format" || a.starts_with("--format=")) {
-            std::string v;
-            if (a == "--format") {
-                if (i + 1 >= argc) {
-                    error = "--format needs a value (json, tree or agencies)";
-                    return false;
-                }
-                v = argv[++i];
-            } else {
-                v = a.substr(9);
+        } else if (a.starts_with("--")) {
+            std::string name = a.substr(2), value;
+            bool inline_value = false;
+            if (auto eq = name.find('='); eq != std::string::npos) {
+                value = name.substr(eq + 1);
+                name = name.substr(0, eq);
+                inline_value = true;
             }
-            if (v != "json" && v != "tree" && v != "agencies") {
-                error = "unknown format '" + v + "' (expected json, tree or agencies)";
+            if (spec.values.count(name)) {
+                if (!inline_value) {
+                    if (i + 1 >= argc) {
+                        error = "--" + name + " needs a value";
+                        return false;
+                    }
+                    value = argv[++i];
+                }
+                args.values[name] = value;
+            } else if (spec.flags.count(name) && !inline_value) {
+                args.flags.insert(name);
+            } else {
+                error = "unknown option '" + a + "'";
                 return false;
             }
-            args.format = v;
-        } else if (a.size() > 1 && a[0] == '-') {
+        } else if (a.size() > 1 && a[0] == '-' && !std::isdigit(static_cast<unsigned char>(a[1]))) {
             error = "unknown option '" + a + "'";
             return false;
         } else {
             args.positional.push_back(a);
+        }
+    }
+    if (args.values.count("format")) {
+        const std::string& v = args.values["format"];
+        if (v != "json" && v != "tree" && v != "agencies") {
+            error = "unknown format '" + v + "' (expected json, tree or agencies)";
+            return false;
         }
     }
     return true;
@@ -161,7 +258,7 @@ int cmd_parse(const Args& args) {
         return kUsage;
     }
     int status = kOk;
-    bool array = args.format == "json" && args.positional.size() > 1;
+    bool array = args.get("format", "json") == "json" && args.positional.size() > 1;
     bool first = true;
     if (array) std::cout << "[\n";
     for (const auto& path : args.positional) {
@@ -177,10 +274,10 @@ int cmd_parse(const Args& args) {
             continue;
         }
         vanban::Document doc = vanban::parse(bytes);
-        if (args.format == "agencies") {
+        if (args.get("format") == "agencies") {
             if (!first) std::cout << '\n';
             std::cout << "== " << path << '\n' << agency_table(doc);
-        } else if (args.format == "tree") {
+        } else if (args.get("format") == "tree") {
             if (!first) std::cout << '\n';
             std::cout << "== " << path << '\n' << vanban::to_tree(doc);
         } else {
@@ -190,8 +287,351 @@ int cmd_parse(const Args& args) {
         first = false;
     }
     if (array) std::cout << "\n]";
-    if (args.format == "json" && !first) std::cout << '\n';
+    if (args.get("format", "json") == "json" && !first) std::cout << '\n';
     return status;
+}
+
+std::string db_path(const Args& args) {
+    if (auto v = args.get("db"); !v.empty()) return v;
+    if (const char* env = std::getenv("VANBAN_DB"); env && *env) return env;
+    return "vanban.db";
+}
+
+// A file found in a folder walk that is not a document: hidden files, READMEs, data files.
+bool skipped_in_folder(const std::filesystem::path& p) {
+    std::string name = p.filename().string();
+    if (name.empty() || name[0] == '.') return true;
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (lower.starts_with("readme")) return true;
+    for (const char* ext : {".json", ".jsonl", ".csv", ".tsv", ".db", ".db-wal", ".db-shm"}) {
+        if (lower.ends_with(ext)) return true;
+    }
+    return false;
+}
+
+// The files an import covers, in a stable order; paths that do not exist are reported.
+std::vector<std::string> collect_files(const std::vector<std::string>& paths, std::vector<std::string>& missing) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        fs::file_status st = fs::status(p, ec);
+        if (ec || !fs::exists(st)) {
+            missing.push_back(p);
+        } else if (fs::is_directory(st)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                const fs::path& f = it->path();
+                if (it->is_directory() && f.filename().string().starts_with(".")) {
+                    it.disable_recursion_pending();
+                    continue;
+                }
+                if (it->is_regular_file() && !skipped_in_folder(f)) found.push_back(f.string());
+            }
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+        } else {
+            out.push_back(p);
+        }
+    }
+    return out;
+}
+
+// One file parsed by a worker: the document, or why it could not be.
+struct Parsed {
+    std::string path, bytes, error;
+    std::optional<vanban::Document> doc;
+};
+
+// Parses files on all cores and hands them, in order, to one writer (`consume`). Workers stay
+// at most a few files ahead of the writer, so memory stays bounded.
+void parse_parallel(const std::vector<std::string>& files, const std::function<void(Parsed&)>& consume) {
+    std::size_t n = files.size();
+    unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 16));
+    std::vector<std::optional<Parsed>> slots(n);
+    std::mutex mu;
+    std::condition_variable ready, room;
+    std::size_t next_job = 0, next_write = 0;
+    const std::size_t window = workers * 4;
+    auto work = [&] {
+        for (;;) {
+            std::size_t i;
+            {
+                std::unique_lock lock(mu);
+                room.wait(lock, [&] { return next_job >= n || next_job < next_write + window; });
+                if (next_job >= n) return;
+                i = next_job++;
+            }
+            Parsed p;
+            p.path = files[i];
+            std::string error;
+            if (!read_file(p.path, p.bytes, error)) {
+                p.error = "cannot read: " + error;
+            } else if (std::string why = not_text_reason(p.bytes); !why.empty()) {
+                p.error = "not a text document: " + why;
+            } else {
+                try {
+                    p.doc = vanban::parse(p.bytes);
+                } catch (const std::exception& e) {
+                    p.error = std::string("cannot parse: ") + e.what();
+                }
+            }
+            {
+                std::lock_guard lock(mu);
+                slots[i] = std::move(p);
+            }
+            ready.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < workers; ++t) threads.emplace_back(work);
+    for (std::size_t i = 0; i < n; ++i) {
+        Parsed p;
+        {
+            std::unique_lock lock(mu);
+            ready.wait(lock, [&] { return slots[i].has_value(); });
+            p = std::move(*slots[i]);
+            slots[i].reset();
+            next_write = i + 1;
+        }
+        room.notify_all();
+        consume(p);
+    }
+    for (auto& t : threads) t.join();
+}
+
+std::string format_seconds(double s) {
+    std::ostringstream out;
+    if (s < 60) out << static_cast<int>(s + 0.5) << "s";
+    else out << static_cast<int>(s / 60) << "m" << static_cast<int>(s) % 60 << "s";
+    return out.str();
+}
+
+int cmd_import(const Args& args) {
+    if (args.help) {
+        std::cout << kImportHelp;
+        return kOk;
+    }
+    if (args.positional.empty()) {
+        std::cerr << "vanban import: no file or folder given (see 'vanban import --help')\n";
+        return kUsage;
+    }
+    std::vector<std::string> missing;
+    std::vector<std::string> files = collect_files(args.positional, missing);
+    for (const auto& m : missing) std::cerr << "vanban import: " << m << ": no such file or folder\n";
+    vanban::Index index(db_path(args));
+    bool quiet = args.has("quiet");
+    bool bar = !quiet && isatty(STDERR_FILENO);
+    std::size_t added = 0, replaced = 0, unchanged = 0, failed = missing.size(), done = 0;
+    double bytes_total = 0;
+    auto start = std::chrono::steady_clock::now();
+    auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+    double total_size = 0;
+    for (const auto& f : files) {
+        std::error_code ec;
+        auto sz = std::filesystem::file_size(f, ec);
+        if (!ec) total_size += static_cast<double>(sz);
+    }
+    auto progress = [&] {
+        double t = elapsed(), mbs = t > 0 ? bytes_total / 1e6 / t : 0;
+        double eta = bytes_total > 0 ? t * (total_size - bytes_total) / bytes_total : 0;
+        int width = 30, filled = files.empty() ? width : static_cast<int>(width * done / files.size());
+        std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] " << done << "/"
+                  << files.size() << " documents  " << std::fixed << std::setprecision(1) << mbs << " MB/s  ETA "
+                  << format_seconds(eta) << "   " << std::flush;
+    };
+    parse_parallel(files, [&](Parsed& p) {
+        ++done;
+        bytes_total += static_cast<double>(p.bytes.size());
+        if (!p.doc) {
+            if (bar) std::cerr << '\r' << std::string(80, ' ') << '\r';
+            std::cerr << "vanban import: " << p.path << ": " << p.error << '\n';
+            ++failed;
+        } else {
+            try {
+                vanban::ImportResult r = index.import_document(*p.doc, p.path, p.bytes);
+                if (r.status == vanban::ImportStatus::added) ++added;
+                else if (r.status == vanban::ImportStatus::replaced) ++replaced;
+                else ++unchanged;
+            } catch (const vanban::IndexError& e) {
+                if (bar) std::cerr << '\r' << std::string(80, ' ') << '\r';
+                std::cerr << "vanban import: " << p.path << ": " << e.what() << '\n';
+                ++failed;
+            }
+        }
+        if (bar) progress();
+    });
+    if (bar) std::cerr << '\r' << std::string(80, ' ') << '\r';
+    if (!quiet) {
+        std::cout << "imported " << files.size() << (files.size() == 1 ? " file" : " files") << ": " << added
+                  << " added, " << replaced << " replaced, " << unchanged << " unchanged, " << failed << " failed ("
+                  << std::fixed << std::setprecision(1) << bytes_total / 1e6 << " MB in " << std::setprecision(1)
+                  << elapsed() << " s); " << index.count() << " documents in " << db_path(args) << '\n';
+    }
+    return failed ? kFailed : kOk;
+}
+
+std::string doc_line(const vanban::DocumentRef& d) {
+    std::string line = d.number.empty() ? "(no number)" : d.number;
+    for (const auto* f : {&d.type, &d.date, &d.issuer}) {
+        if (!f->empty()) line += "  " + *f;
+    }
+    line += "  [id " + std::to_string(d.id) + "]";
+    return line;
+}
+
+bool parse_int(const std::string& s, int& out) {
+    if (s.empty() || s.size() > 9 || !std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        return false;
+    }
+    out = std::stoi(s);
+    return true;
+}
+
+bool valid_date(const std::string& s) {
+    static const std::regex re(R"(\d{4}(-\d{2}(-\d{2})?)?)");
+    return std::regex_match(s, re);
+}
+
+int cmd_search(const Args& args) {
+    if (args.help) {
+        std::cout << kSearchHelp;
+        return kOk;
+    }
+    if (args.positional.empty()) {
+        std::cerr << "vanban search: no query given (see 'vanban search --help')\n";
+        return kUsage;
+    }
+    std::string query;
+    for (const auto& p : args.positional) query += (query.empty() ? "" : " ") + p;
+    vanban::SearchOptions opt;
+    opt.type = args.get("type");
+    opt.issuer = args.get("issuer");
+    opt.agency = args.get("agency");
+    opt.from = args.get("from");
+    opt.to = args.get("to");
+    opt.in = args.get("in");
+    if (!opt.in.empty() && opt.in != "title" && opt.in != "text") {
+        std::cerr << "vanban search: --in must be title or text\n";
+        return kUsage;
+    }
+    for (const auto* d : {&opt.from, &opt.to}) {
+        if (!d->empty() && !valid_date(*d)) {
+            std::cerr << "vanban search: '" << *d << "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n";
+            return kUsage;
+        }
+    }
+    if (args.values.count("limit") && (!parse_int(args.get("limit"), opt.limit) || opt.limit < 1 || opt.limit > 100)) {
+        std::cerr << "vanban search: --limit must be a number from 1 to 100\n";
+        return kUsage;
+    }
+    if (args.values.count("offset") && !parse_int(args.get("offset"), opt.offset)) {
+        std::cerr << "vanban search: --offset must be a number\n";
+        return kUsage;
+    }
+    vanban::Index index(db_path(args));
+    vanban::SearchResult r = index.search(query, opt);
+    if (args.has("json")) {
+        std::cout << vanban::to_json(r) << '\n';
+        return kOk;
+    }
+    if (!r.candidates.empty()) {
+        if (r.candidates.size() == 1) {
+            std::cout << doc_line(r.candidates[0]) << '\n' << "    " << r.candidates[0].title << '\n';
+        } else {
+            std::cout << r.candidates.size() << " documents have this number:\n";
+            for (const auto& d : r.candidates) std::cout << "  " << doc_line(d) << '\n' << "      " << d.title << '\n';
+        }
+        return kOk;
+    }
+    bool tty = isatty(STDOUT_FILENO);
+    std::cout << r.total << (r.total == 1 ? " document" : " documents") << '\n';
+    int rank = opt.offset;
+    for (const auto& h : r.results) {
+        std::cout << ++rank << ". " << doc_line(h.document) << '\n';
+        if (!h.document.title.empty()) std::cout << "    " << h.document.title << '\n';
+        // The snippet with its highlights in bold on a terminal; offsets are UTF-16 units.
+        std::string out;
+        std::size_t hi = 0;
+        int unit = 0;
+        bool open = false;
+        for (std::size_t i = 0; i <= h.snippet.size();) {
+            if (hi < h.highlights.size()) {
+                if (!open && unit == h.highlights[hi].first) {
+                    if (tty) out += "\x1b[1m";
+                    open = true;
+                }
+                if (open && unit == h.highlights[hi].second) {
+                    if (tty) out += "\x1b[0m";
+                    open = false;
+                    ++hi;
+                    continue;
+                }
+            }
+            if (i == h.snippet.size()) break;
+            auto c = static_cast<unsigned char>(h.snippet[i]);
+            std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            if (c == '\n') out += ' ';
+            else out.append(h.snippet, i, len);
+            unit += len == 4 ? 2 : 1;
+            i += len;
+        }
+        if (open && tty) out += "\x1b[0m";
+        std::cout << "    " << (h.section_path.empty() ? "" : "[" + h.section_path + "] ") << out << '\n';
+    }
+    return kOk;
+}
+
+// The document a user names: an id, or a number that one document has. Prints why not otherwise.
+std::optional<std::int64_t> find_document(const vanban::Index& index, const std::string& what, const char* cmd) {
+    int id = 0;
+    if (parse_int(what, id)) {
+        if (index.document(id)) return id;
+        std::cerr << "vanban " << cmd << ": no document with id " << what << '\n';
+        return std::nullopt;
+    }
+    auto found = index.lookup(what);
+    if (found.size() == 1) return found[0].id;
+    if (found.empty()) {
+        std::cerr << "vanban " << cmd << ": no document numbered '" << what << "' in the index\n";
+    } else {
+        std::cerr << "vanban " << cmd << ": " << found.size() << " documents have the number '" << what
+                  << "'; give one's id:\n";
+        for (const auto& d : found) std::cerr << "  " << doc_line(d) << '\n';
+    }
+    return std::nullopt;
+}
+
+int cmd_refs(const Args& args) {
+    if (args.help) {
+        std::cout << kRefsHelp;
+        return kOk;
+    }
+    if (args.positional.size() != 1) {
+        std::cerr << "vanban refs: give one document, by id or number (see 'vanban refs --help')\n";
+        return kUsage;
+    }
+    vanban::Index index(db_path(args));
+    auto id = find_document(index, args.positional[0], "refs");
+    if (!id) return kUsage;
+    vanban::References r = index.references(*id);
+    if (args.has("json")) {
+        std::cout << vanban::to_json(r) << '\n';
+        return kOk;
+    }
+    std::cout << doc_line(r.document) << '\n';
+    std::cout << "cites (" << r.cites.size() << "):\n";
+    for (const auto& c : r.cites) {
+        std::cout << "  " << c.relation << "  " << c.number;
+        if (c.resolved) std::cout << "  -> " << doc_line(*c.resolved);
+        else std::cout << "  (not in the index)";
+        std::cout << '\n';
+    }
+    std::cout << "cited by (" << r.cited_by.size() << "):\n";
+    for (const auto& c : r.cited_by) std::cout << "  " << c.relation << "  " << doc_line(c.document) << '\n';
+    return kOk;
 }
 
 }  // namespace
@@ -204,7 +644,11 @@ int main(int argc, char** argv) {
         }
         std::string cmd = argv[1];
         if (cmd == "--help" || cmd == "-h" || cmd == "help") {
-            if (argc > 2 && std::string(argv[2]) == "parse") std::cout << kParseHelp;
+            std::string topic = argc > 2 ? argv[2] : "";
+            if (topic == "parse") std::cout << kParseHelp;
+            else if (topic == "import") std::cout << kImportHelp;
+            else if (topic == "search") std::cout << kSearchHelp;
+            else if (topic == "refs") std::cout << kRefsHelp;
             else std::cout << kMainHelp;
             return kOk;
         }
@@ -214,13 +658,22 @@ int main(int argc, char** argv) {
         }
         Args args;
         std::string error;
-        if (!parse_args(argc, argv, 2, args, error)) {
+        if (!parse_args(argc, argv, 2, spec_for(cmd), args, error)) {
             std::cerr << "vanban " << cmd << ": " << error << '\n';
             return kUsage;
         }
         if (cmd == "parse") return cmd_parse(args);
+        if (cmd == "import") return cmd_import(args);
+        if (cmd == "search") return cmd_search(args);
+        if (cmd == "refs") return cmd_refs(args);
         std::cerr << "vanban: unknown command '" << cmd << "' (see 'vanban --help')\n";
         return kUsage;
+    } catch (const vanban::QueryError& e) {
+        std::cerr << "vanban: " << e.what() << '\n';
+        return kUsage;
+    } catch (const vanban::IndexError& e) {
+        std::cerr << "vanban: " << e.what() << '\n';
+        return kFailed;
     } catch (const std::bad_alloc&) {
         std::cerr << "vanban: out of memory\n";
         return kFailed;

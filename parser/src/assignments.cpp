@@ -614,7 +614,7 @@ void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace
 
 std::vector<Task> find_tasks(const Document& doc, const Folded& folded) {
     Walker w{doc, folded, home_place(doc.issuer.value_or(""), doc.issuer_parent.value_or(""), doc.place.value_or("")),
-             whole_body_assigns(doc), {}};
+             whole_body_assigns(doc), {}, {}};
     int bullet = 0;
     for (const auto& s : doc.sections) {
         bool is_bullet = s.kind == SectionKind::dash || s.kind == SectionKind::plus;

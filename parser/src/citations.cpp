@@ -107,8 +107,6 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
         Folded fm = fold_slice(doc_fold, li.start, li.end);
         const std::string& f = fm.text;
         const std::vector<std::size_t> bounds = clause_bounds(f);
-        // Positions in the folded line -> offsets in doc.text.
-        auto at = [&](std::size_t fi) { return li.start + fm.orig[fi]; };
         std::vector<std::pair<std::size_t, std::size_t>> taken;  // folded [start, end) of references found
         std::vector<std::size_t> line_refs;                      // indexes into refs of this line's references
 

@@ -402,3 +402,9 @@ std::string normal_case_name(std::string_view caps) {
 }
 
 }  // namespace vanban::detail
+
+namespace vanban {
+
+std::string fold_text(std::string_view utf8) { return detail::fold(utf8); }
+
+}  // namespace vanban

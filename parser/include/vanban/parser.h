@@ -177,6 +177,10 @@ std::optional<DocumentNumber> parse_number(std::string_view printed);
 /// sequence and đ/d ignored. "0134/KH-UBND" and "134/kh - ubnd" both give "134/KH-UBND".
 std::string number_key(std::string_view printed);
 
+/// Folds text for comparison and search: lowercase, Vietnamese diacritics removed, đ -> d
+/// ("Ủy ban" -> "uy ban"; "hoà" and "hòa" -> "hoa"). Other characters are kept.
+std::string fold_text(std::string_view utf8);
+
 /// Renders a document as canonical JSON (keys in a fixed order, 2-space indent, UTF-8 unescaped).
 std::string to_json(const Document& doc, std::string_view source = {});
 

@@ -1,0 +1,147 @@
+// vanban index: an SQLite database of parsed documents with full-text search (FTS5 and the
+// Vietnamese tokenizer "vi"), cross-references resolved between documents, and task assignments.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban {
+
+struct Document;
+
+/// The database could not be opened, read or written; `code` is the SQLite result code.
+class IndexError : public std::runtime_error {
+public:
+    IndexError(const std::string& what, int code) : std::runtime_error(what), code_(code) {}
+    int code() const { return code_; }
+
+private:
+    int code_;
+};
+
+/// A search query that cannot be understood (an unbalanced quote, nothing to search for).
+class QueryError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// A document as lists and results show it.
+struct DocumentRef {
+    std::int64_t id = 0;
+    std::string number, type, issuer, date, title;
+};
+
+/// What an import did with one document.
+enum class ImportStatus { added, replaced, unchanged };
+
+std::string_view to_string(ImportStatus status);
+
+struct ImportResult {
+    std::int64_t id = 0;
+    ImportStatus status = ImportStatus::added;
+};
+
+struct SearchOptions {
+    std::string type, issuer, agency, from, to;  ///< filters; empty = none
+    std::string in;                              ///< "", "title", "text"
+    int limit = 20;
+    int offset = 0;
+};
+
+struct SearchHit {
+    DocumentRef document;
+    double score = 0;
+    std::string section_path;                      ///< the section of the first match ("II.3.a"), or ""
+    std::string snippet;                           ///< with the matches between \x01 and \x02
+    std::vector<std::pair<int, int>> highlights;   ///< [start, end) in UTF-16 code units of the plain snippet
+};
+
+struct SearchResult {
+    std::int64_t total = 0;
+    std::vector<SearchHit> results;
+    std::vector<DocumentRef> candidates;  ///< set instead of results when the query is a document number
+};
+
+struct Citation {
+    std::string number, number_key, relation, date;
+    std::optional<DocumentRef> resolved;
+};
+
+struct CitedBy {
+    DocumentRef document;
+    std::string relation;
+};
+
+struct References {
+    DocumentRef document;
+    std::vector<Citation> cites;
+    std::vector<CitedBy> cited_by;
+};
+
+/// Owns one SQLite connection (move-only). Opening creates or migrates the schema (WAL mode,
+/// foreign keys on, schema version in PRAGMA user_version) and registers the "vi" tokenizer.
+/// Every method throws IndexError on a database error; search throws QueryError on a bad query.
+class Index {
+public:
+    /// Opens (creating if needed) the database at `path`.
+    explicit Index(const std::string& path);
+    ~Index();
+    Index(Index&&) noexcept;
+    Index& operator=(Index&&) noexcept;
+    Index(const Index&) = delete;
+    Index& operator=(const Index&) = delete;
+
+    /// Imports one parsed document in one transaction. A document already present with the same
+    /// content is `unchanged`; a changed version of the same document (same number key, issuer and
+    /// date, or the same source path when it has no number) replaces it, keeping one row. Citations
+    /// from and to it are resolved again.
+    ImportResult import_document(const Document& doc, std::string_view source_path, std::string_view bytes);
+
+    /// Full-text search with the query syntax of docs/ARCHITECTURE.md; a query that is a document number
+    /// returns `candidates` instead.
+    SearchResult search(std::string_view query, const SearchOptions& options = {}) const;
+
+    /// Documents whose number key matches `number` (as typed: "134/KH-UBND", "kh-ubnd 134", "38 NQ CP").
+    std::vector<DocumentRef> lookup(std::string_view number) const;
+
+    /// A document by id, or nullopt.
+    std::optional<DocumentRef> document(std::int64_t id) const;
+
+    /// What a document cites (resolved or not) and what cites it.
+    References references(std::int64_t id) const;
+
+    /// Number of documents.
+    std::int64_t count() const;
+
+    /// Low-level access for tests and tools (the sqlite3*, as void*).
+    void* handle() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// JSON renderings, the objects the CLI's --json prints and the HTTP API serves. A document is always
+/// {id, number, type, issuer, date, title}; an empty field is null.
+std::string to_json(const DocumentRef& doc);
+std::string to_json(const SearchResult& result);
+std::string to_json(const References& refs);
+
+/// Registers the "vi" FTS5 tokenizer on an open sqlite3 connection (given as void*). Used by Index
+/// on every connection it opens, and by tests that create their own tables.
+void register_vi_tokenizer(void* sqlite3_db);
+
+/// The forms the tokenizer indexes for one word: the folded form ("dinh") and, when it differs, the
+/// exact form with tone placement unified ("định", "hòa" for "hoà").
+struct WordForms {
+    std::string folded;
+    std::string exact;
+};
+WordForms word_forms(std::string_view word);
+
+}  // namespace vanban

@@ -1,0 +1,457 @@
+// The index: schema and migrations, import, search, number lookup, cross-references.
+//
+// Schema (version 1, PRAGMA user_version):
+//   documents(id, number, number_key, number_compact, type, issuer, date, title, text, source_path,
+//             content_hash, imported_at)
+//   sections(document_id -> documents, path, kind, heading, start, end)
+//   tasks(document_id -> documents, path, text, start, end, deadline_text, deadline_from, deadline_to)
+//   agencies(id, name) ; task_agencies(task_id -> tasks, agency_id -> agencies, role, name)
+//   citations(document_id -> documents, number, number_key, type, date, issuer, relation, provision,
+//             start, end, target_id -> documents or NULL while the cited document is missing)
+//   documents_fts: FTS5(title, text) with external content (the text is stored once) and tokenizer vi.
+// Children cascade on delete; a replaced document keeps its id, its children are rewritten.
+#include <sqlite3.h>
+
+#include <Poco/SHA1Engine.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <functional>
+
+#include "query.h"
+#include "sqlite.h"
+#include "vanban/index.h"
+#include "vanban/parser.h"
+
+namespace vanban {
+
+using detail::exec;
+using detail::Stmt;
+using detail::Transaction;
+
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+const char* const kSchemaV1 = R"SQL(
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  number TEXT, number_key TEXT, number_compact TEXT,
+  type TEXT, issuer TEXT, date TEXT, title TEXT,
+  text TEXT NOT NULL,
+  source_path TEXT, content_hash TEXT NOT NULL, imported_at TEXT NOT NULL);
+CREATE INDEX documents_key ON documents(number_key);
+CREATE INDEX documents_compact ON documents(number_compact);
+CREATE INDEX documents_source ON documents(source_path);
+CREATE TABLE sections(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  path TEXT, kind TEXT, heading TEXT, start INTEGER, end INTEGER);
+CREATE INDEX sections_document ON sections(document_id);
+CREATE TABLE tasks(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  path TEXT, text TEXT, start INTEGER, end INTEGER,
+  deadline_text TEXT, deadline_from TEXT, deadline_to TEXT);
+CREATE INDEX tasks_document ON tasks(document_id);
+CREATE TABLE agencies(id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE task_agencies(
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  agency_id TEXT NOT NULL REFERENCES agencies(id),
+  role TEXT NOT NULL, name TEXT);
+CREATE INDEX task_agencies_agency ON task_agencies(agency_id);
+CREATE INDEX task_agencies_task ON task_agencies(task_id);
+CREATE TABLE citations(
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  number TEXT, number_key TEXT, type TEXT, date TEXT, issuer TEXT,
+  relation TEXT NOT NULL, provision TEXT, start INTEGER, end INTEGER,
+  target_id INTEGER REFERENCES documents(id) ON DELETE SET NULL);
+CREATE INDEX citations_document ON citations(document_id);
+CREATE INDEX citations_key ON citations(number_key);
+CREATE INDEX citations_target ON citations(target_id);
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  title, text, content='documents', content_rowid='id', tokenize='vi');
+)SQL";
+
+std::string sha1(std::string_view bytes) {
+    Poco::SHA1Engine engine;
+    engine.update(bytes.data(), static_cast<unsigned>(bytes.size()));
+    return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+std::string now_iso() {
+    std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+DocumentRef ref_from(const Stmt& s, int first) {
+    DocumentRef d;
+    d.id = s.integer(first);
+    d.number = s.text(first + 1);
+    d.type = s.text(first + 2);
+    d.issuer = s.text(first + 3);
+    d.date = s.text(first + 4);
+    d.title = s.text(first + 5);
+    return d;
+}
+
+constexpr const char* kRefColumns = "d.id, d.number, d.type, d.issuer, d.date, d.title";
+
+// UTF-16 length of UTF-8 text (JavaScript string indexes).
+int utf16_length(std::string_view s) {
+    int n = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        n += len == 4 ? 2 : 1;
+        i += static_cast<std::size_t>(len);
+    }
+    return n;
+}
+
+}  // namespace
+
+std::string_view to_string(ImportStatus status) {
+    switch (status) {
+        case ImportStatus::added: return "added";
+        case ImportStatus::replaced: return "replaced";
+        case ImportStatus::unchanged: return "unchanged";
+    }
+    return "added";
+}
+
+struct Index::Impl {
+    sqlite3* db = nullptr;
+
+    ~Impl() {
+        if (db) sqlite3_close_v2(db);
+    }
+
+    void migrate() {
+        Stmt v(db, "PRAGMA user_version");
+        v.step();
+        int version = static_cast<int>(v.integer(0));
+        if (version > kSchemaVersion) {
+            throw IndexError("the database was written by a newer vanban (schema " + std::to_string(version) + ")",
+                             SQLITE_MISMATCH);
+        }
+        if (version == 0) {
+            Transaction tx(db);
+            exec(db, kSchemaV1);
+            exec(db, "PRAGMA user_version = 1");
+            tx.commit();
+        }
+    }
+
+    // The id of a document a citation's number key points at: with several candidates, the one whose
+    // year and issuer agree with the citation (every People's Committee has a 134/KH-UBND).
+    std::optional<std::int64_t> resolve(const std::string& key, const std::string& date, const std::string& issuer,
+                                        std::int64_t self) {
+        if (key.empty()) return std::nullopt;
+        Stmt s(db, "SELECT id, date, issuer FROM documents WHERE number_key = ?1 AND id <> ?2");
+        s.bind(1, key).bind(2, self);
+        std::optional<std::int64_t> best;
+        int best_score = -1;
+        while (s.step()) {
+            int score = 0;
+            std::string d = s.text(1), iss = fold_text(s.text(2));
+            if (!date.empty() && d == date) score += 4;
+            if (!date.empty() && d.substr(0, 4) == date.substr(0, 4)) score += 2;
+            if (!issuer.empty() && !iss.empty() && (iss.find(fold_text(issuer)) != std::string::npos ||
+                                                    fold_text(issuer).find(iss) != std::string::npos)) {
+                score += 3;
+            }
+            if (score > best_score) best_score = score, best = s.integer(0);
+        }
+        return best;
+    }
+
+    void write_children(std::int64_t id, const Document& doc) {
+        Stmt sec(db, "INSERT INTO sections(document_id, path, kind, heading, start, end) VALUES(?1,?2,?3,?4,?5,?6)");
+        std::function<void(const Section&, const std::string&)> add = [&](const Section& s, const std::string& parent) {
+            std::string path = parent.empty() ? s.label : parent + "." + s.label;
+            sec.bind(1, id).bind(2, path).bind(3, to_string(s.kind)).bind(4, s.heading);
+            sec.bind(5, static_cast<std::int64_t>(s.span.start)).bind(6, static_cast<std::int64_t>(s.span.end));
+            sec.run();
+            sec.reset();
+            for (const auto& c : s.children) add(c, path);
+        };
+        for (const auto& s : doc.sections) add(s, "");
+        Stmt task(db,
+                  "INSERT INTO tasks(document_id, path, text, start, end, deadline_text, deadline_from, deadline_to)"
+                  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+        Stmt agency(db, "INSERT INTO agencies(id, name) VALUES(?1, ?2) ON CONFLICT(id) DO NOTHING");
+        Stmt link(db, "INSERT INTO task_agencies(task_id, agency_id, role, name) VALUES(?1,?2,?3,?4)");
+        for (const auto& t : doc.tasks) {
+            task.bind(1, id).bind(2, t.path).bind(3, t.text);
+            task.bind(4, static_cast<std::int64_t>(t.span.start)).bind(5, static_cast<std::int64_t>(t.span.end));
+            if (t.deadline) {
+                task.bind(6, t.deadline->text).bind_opt(7, t.deadline->from).bind_opt(8, t.deadline->to);
+            } else {
+                task.bind_null(6).bind_null(7).bind_null(8);
+            }
+            task.run();
+            task.reset();
+            std::int64_t task_id = sqlite3_last_insert_rowid(db);
+            for (const auto& a : t.agencies) {
+                agency.bind(1, a.id).bind(2, a.canonical);
+                agency.run();
+                agency.reset();
+                link.bind(1, task_id).bind(2, a.id).bind(3, to_string(a.role)).bind(4, a.name);
+                link.run();
+                link.reset();
+            }
+        }
+        Stmt cite(db,
+                  "INSERT INTO citations(document_id, number, number_key, type, date, issuer, relation, provision, start,"
+                  " end, target_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+        for (const auto& r : doc.references) {
+            if (r.number.empty()) continue;  // references by name are kept in the document's JSON
+            cite.bind(1, id).bind(2, r.number).bind(3, r.number_key).bind_opt(4, r.type).bind_opt(5, r.date);
+            cite.bind_opt(6, r.issuer).bind(7, to_string(r.relation)).bind(8, r.provision);
+            cite.bind(9, static_cast<std::int64_t>(r.span.start)).bind(10, static_cast<std::int64_t>(r.span.end));
+            if (auto target = resolve(r.number_key, r.date.value_or(""), r.issuer.value_or(""), id)) {
+                cite.bind(11, *target);
+            } else {
+                cite.bind_null(11);
+            }
+            cite.run();
+            cite.reset();
+        }
+    }
+};
+
+Index::Index(const std::string& path) : impl_(std::make_unique<Impl>()) {
+    int rc = sqlite3_open_v2(path.c_str(), &impl_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = impl_->db ? sqlite3_errmsg(impl_->db) : "out of memory";
+        throw IndexError("cannot open database " + path + ": " + msg, rc);
+    }
+    sqlite3_busy_timeout(impl_->db, 5000);
+    exec(impl_->db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+    register_vi_tokenizer(impl_->db);
+    impl_->migrate();
+}
+
+Index::~Index() = default;
+Index::Index(Index&&) noexcept = default;
+Index& Index::operator=(Index&&) noexcept = default;
+
+void* Index::handle() const { return impl_->db; }
+
+ImportResult Index::import_document(const Document& doc, std::string_view source_path, std::string_view bytes) {
+    sqlite3* db = impl_->db;
+    std::string hash = sha1(bytes);
+    Transaction tx(db);
+    // The same document already there: same number key, issuer and date; or, without a number, the
+    // same source path.
+    std::optional<std::int64_t> existing;
+    std::string old_hash;
+    if (doc.number) {
+        Stmt s(db, "SELECT id, content_hash FROM documents WHERE number_key = ?1 AND ifnull(issuer,'') = ?2 AND"
+                   " ifnull(date,'') = ?3");
+        s.bind(1, doc.number->key).bind(2, doc.issuer.value_or("")).bind(3, doc.date.value_or(""));
+        if (s.step()) existing = s.integer(0), old_hash = s.text(1);
+    } else {
+        Stmt s(db, "SELECT id, content_hash FROM documents WHERE number_key IS NULL AND source_path = ?1");
+        s.bind(1, source_path);
+        if (s.step()) existing = s.integer(0), old_hash = s.text(1);
+    }
+    if (existing && old_hash == hash) return ImportResult{*existing, ImportStatus::unchanged};
+
+    std::int64_t id = 0;
+    if (existing) {
+        id = *existing;
+        // Remove the old version from the FTS index (external content needs the old values), then its
+        // children; the row itself is updated in place so the id stays.
+        Stmt old(db, "SELECT title, text FROM documents WHERE id = ?1");
+        old.bind(1, id);
+        old.step();
+        Stmt del(db, "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)");
+        del.bind(1, id).bind(2, old.text(0)).bind(3, old.text(1));
+        del.run();
+        for (const char* sql : {"DELETE FROM sections WHERE document_id = ?1", "DELETE FROM tasks WHERE document_id = ?1",
+                                "DELETE FROM citations WHERE document_id = ?1"}) {
+            Stmt d(db, sql);
+            d.bind(1, id);
+            d.run();
+        }
+        Stmt up(db, "UPDATE documents SET number=?2, number_key=?3, number_compact=?4, type=?5, issuer=?6, date=?7,"
+                    " title=?8, text=?9, source_path=?10, content_hash=?11, imported_at=?12 WHERE id=?1");
+        up.bind(1, id);
+        up.bind_opt(2, doc.number ? std::optional<std::string>(doc.number->text) : std::nullopt);
+        up.bind_opt(3, doc.number ? std::optional<std::string>(doc.number->key) : std::nullopt);
+        up.bind_opt(4, doc.number ? std::optional<std::string>(detail::number_compact(doc.number->text)) : std::nullopt);
+        up.bind_opt(5, doc.type).bind_opt(6, doc.issuer).bind_opt(7, doc.date).bind_opt(8, doc.title);
+        up.bind(9, doc.text).bind(10, source_path).bind(11, hash).bind(12, now_iso());
+        up.run();
+    } else {
+        Stmt ins(db, "INSERT INTO documents(number, number_key, number_compact, type, issuer, date, title, text,"
+                     " source_path, content_hash, imported_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+        ins.bind_opt(1, doc.number ? std::optional<std::string>(doc.number->text) : std::nullopt);
+        ins.bind_opt(2, doc.number ? std::optional<std::string>(doc.number->key) : std::nullopt);
+        ins.bind_opt(3, doc.number ? std::optional<std::string>(detail::number_compact(doc.number->text)) : std::nullopt);
+        ins.bind_opt(4, doc.type).bind_opt(5, doc.issuer).bind_opt(6, doc.date).bind_opt(7, doc.title);
+        ins.bind(8, doc.text).bind(9, source_path).bind(10, hash).bind(11, now_iso());
+        ins.run();
+        id = sqlite3_last_insert_rowid(db);
+    }
+    Stmt fts(db, "INSERT INTO documents_fts(rowid, title, text) VALUES(?1, ?2, ?3)");
+    fts.bind(1, id).bind(2, doc.title.value_or("")).bind(3, doc.text);
+    fts.run();
+    impl_->write_children(id, doc);
+    // Citations elsewhere of this number: resolved again, since this document may be the one they
+    // meant (or a better match by year and issuer than the one they point at).
+    if (doc.number) {
+        Stmt citing(db, "SELECT c.id, c.document_id, ifnull(c.date,''), ifnull(c.issuer,'') FROM citations c"
+                        " WHERE c.number_key = ?1 AND c.document_id <> ?2");
+        citing.bind(1, doc.number->key).bind(2, id);
+        struct Pending { std::int64_t id, from; std::string date, issuer; };
+        std::vector<Pending> pending;
+        while (citing.step()) pending.push_back({citing.integer(0), citing.integer(1), citing.text(2), citing.text(3)});
+        Stmt set(db, "UPDATE citations SET target_id = ?2 WHERE id = ?1");
+        for (const auto& p : pending) {
+            set.bind(1, p.id);
+            if (auto target = impl_->resolve(doc.number->key, p.date, p.issuer, p.from)) set.bind(2, *target);
+            else set.bind_null(2);
+            set.run();
+            set.reset();
+        }
+    }
+    tx.commit();
+    return ImportResult{id, existing ? ImportStatus::replaced : ImportStatus::added};
+}
+
+std::vector<DocumentRef> Index::lookup(std::string_view number) const {
+    std::vector<DocumentRef> out;
+    std::string compact = detail::number_compact(number);
+    if (compact.empty()) return out;
+    Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.number_compact = ?1 ORDER BY d.date DESC");
+    s.bind(1, compact);
+    while (s.step()) out.push_back(ref_from(s, 0));
+    return out;
+}
+
+SearchResult Index::search(std::string_view query, const SearchOptions& options) const {
+    SearchResult result;
+    if (detail::looks_like_number(query)) {
+        result.candidates = lookup(query);
+        if (!result.candidates.empty()) {
+            result.total = static_cast<std::int64_t>(result.candidates.size());
+            return result;
+        }
+    }
+    std::string expr = detail::to_fts5(query);
+    if (options.in == "title") expr = "{title} : (" + expr + ")";
+    else if (options.in == "text") expr = "{text} : (" + expr + ")";
+    // The MATCH runs first, in a CTE; filters and the join come after it.
+    std::string where = " WHERE 1";
+    if (!options.type.empty()) where += " AND d.type = ?4";
+    if (!options.issuer.empty()) where += " AND d.issuer LIKE '%' || ?5 || '%'";
+    if (!options.from.empty()) where += " AND d.date >= ?6";
+    if (!options.to.empty()) where += " AND d.date <= ?7";
+    std::string sql = "WITH m AS (SELECT rowid AS id, bm25(documents_fts, 10.0, 1.0) AS score FROM documents_fts"
+                      " WHERE documents_fts MATCH ?1) SELECT " +
+                      std::string(kRefColumns) + ", m.score, count(*) OVER () FROM m JOIN documents d ON d.id = m.id" +
+                      where + " ORDER BY m.score LIMIT ?2 OFFSET ?3";
+    Stmt s(impl_->db, sql);
+    s.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
+    s.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
+    if (!options.type.empty()) s.bind(4, options.type);
+    if (!options.issuer.empty()) s.bind(5, options.issuer);
+    if (!options.from.empty()) s.bind(6, options.from);
+    if (!options.to.empty()) s.bind(7, options.to);
+    try {
+        while (s.step()) {
+            SearchHit h;
+            h.document = ref_from(s, 0);
+            h.score = -s.real(6);
+            result.total = s.integer(7);
+            result.results.push_back(std::move(h));
+        }
+    } catch (const IndexError& e) {
+        throw QueryError(std::string("the query could not be run: ") + e.what());
+    }
+    // Snippets for the page only.
+    Stmt snip(impl_->db, "SELECT snippet(documents_fts, 1, char(1), char(2), '…', 24) FROM documents_fts WHERE"
+                         " documents_fts MATCH ?1 AND rowid = ?2");
+    Stmt first(impl_->db, "SELECT instr(CAST(highlight(documents_fts, 1, char(1), char(2)) AS BLOB), x'01') FROM documents_fts"
+                          " WHERE documents_fts MATCH ?1 AND rowid = ?2");
+    Stmt section(impl_->db, "SELECT path FROM sections WHERE document_id = ?1 AND start <= ?2 AND end > ?2"
+                            " ORDER BY start DESC, end ASC LIMIT 1");
+    for (auto& h : result.results) {
+        snip.bind(1, expr).bind(2, h.document.id);
+        if (snip.step()) {
+            std::string raw = snip.text(0);
+            std::string plain;
+            int open = -1;
+            for (std::size_t i = 0; i < raw.size(); ++i) {
+                if (raw[i] == '\x01') {
+                    open = utf16_length(plain);
+                } else if (raw[i] == '\x02') {
+                    if (open >= 0) h.highlights.emplace_back(open, utf16_length(plain));
+                    open = -1;
+                } else {
+                    plain += raw[i];
+                }
+            }
+            h.snippet = plain;
+        }
+        snip.reset();
+        // The section of the first match in the text (instr over a BLOB counts bytes): the deepest section
+        // around that byte offset.
+        first.bind(1, expr).bind(2, h.document.id);
+        if (first.step() && !first.is_null(0) && first.integer(0) > 0) {
+            section.bind(1, h.document.id).bind(2, first.integer(0) - 1);
+            if (section.step()) h.section_path = section.text(0);
+            section.reset();
+        }
+        first.reset();
+    }
+    return result;
+}
+
+std::optional<DocumentRef> Index::document(std::int64_t id) const {
+    Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.id = ?1");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return ref_from(s, 0);
+}
+
+References Index::references(std::int64_t id) const {
+    References r;
+    auto doc = document(id);
+    if (!doc) throw IndexError("no document with id " + std::to_string(id), SQLITE_NOTFOUND);
+    r.document = *doc;
+    Stmt cites(impl_->db, std::string("SELECT c.number, c.number_key, c.relation, ifnull(c.date,''), c.target_id, ") +
+                              kRefColumns + " FROM citations c LEFT JOIN documents d ON d.id = c.target_id"
+                              " WHERE c.document_id = ?1 ORDER BY c.start");
+    cites.bind(1, id);
+    while (cites.step()) {
+        Citation c;
+        c.number = cites.text(0);
+        c.number_key = cites.text(1);
+        c.relation = cites.text(2);
+        c.date = cites.text(3);
+        if (!cites.is_null(4)) c.resolved = ref_from(cites, 5);
+        r.cites.push_back(std::move(c));
+    }
+    Stmt by(impl_->db, std::string("SELECT c.relation, ") + kRefColumns +
+                           " FROM citations c JOIN documents d ON d.id = c.document_id WHERE c.target_id = ?1"
+                           " ORDER BY d.date, d.id");
+    by.bind(1, id);
+    while (by.step()) r.cited_by.push_back(CitedBy{ref_from(by, 1), by.text(0)});
+    return r;
+}
+
+std::int64_t Index::count() const {
+    Stmt s(impl_->db, "SELECT count(*) FROM documents");
+    s.step();
+    return s.integer(0);
+}
+
+}  // namespace vanban

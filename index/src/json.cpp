@@ -1,0 +1,96 @@
+// JSON renderings of index results (the CLI's --json and the HTTP API share them).
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <sstream>
+
+#include "vanban/index.h"
+
+namespace vanban {
+
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+Object::Ptr make_object() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+
+Poco::Dynamic::Var or_null(const std::string& s) { return s.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(s); }
+
+Object::Ptr doc_json(const DocumentRef& d) {
+    Object::Ptr o = make_object();
+    o->set("id", static_cast<Poco::Int64>(d.id));
+    o->set("number", or_null(d.number));
+    o->set("type", or_null(d.type));
+    o->set("issuer", or_null(d.issuer));
+    o->set("date", or_null(d.date));
+    o->set("title", or_null(d.title));
+    return o;
+}
+
+std::string render(const Object::Ptr& o) {
+    std::ostringstream out;
+    o->stringify(out, 2);
+    return out.str();
+}
+
+}  // namespace
+
+std::string to_json(const DocumentRef& doc) { return render(doc_json(doc)); }
+
+std::string to_json(const SearchResult& result) {
+    Object::Ptr o = make_object();
+    if (!result.candidates.empty()) {
+        Array::Ptr c = new Array;
+        for (const auto& d : result.candidates) c->add(doc_json(d));
+        o->set("candidates", c);
+        return render(o);
+    }
+    o->set("total", static_cast<Poco::Int64>(result.total));
+    Array::Ptr results = new Array;
+    for (const auto& h : result.results) {
+        Object::Ptr r = make_object();
+        r->set("document", doc_json(h.document));
+        r->set("score", h.score);
+        r->set("section_path", or_null(h.section_path));
+        r->set("snippet", h.snippet);
+        Array::Ptr hl = new Array;
+        for (auto [a, b] : h.highlights) {
+            Array::Ptr pair = new Array;
+            pair->add(a);
+            pair->add(b);
+            hl->add(pair);
+        }
+        r->set("highlights", hl);
+        results->add(r);
+    }
+    o->set("results", results);
+    return render(o);
+}
+
+std::string to_json(const References& refs) {
+    Object::Ptr o = make_object();
+    o->set("document", doc_json(refs.document));
+    Array::Ptr cites = new Array;
+    for (const auto& c : refs.cites) {
+        Object::Ptr x = make_object();
+        x->set("number", c.number);
+        x->set("number_key", c.number_key);
+        x->set("relation", c.relation);
+        x->set("date", or_null(c.date));
+        x->set("resolved", c.resolved ? Poco::Dynamic::Var(doc_json(*c.resolved)) : Poco::Dynamic::Var());
+        cites->add(x);
+    }
+    o->set("cites", cites);
+    Array::Ptr by = new Array;
+    for (const auto& c : refs.cited_by) {
+        Object::Ptr x = make_object();
+        x->set("document", doc_json(c.document));
+        x->set("relation", c.relation);
+        by->add(x);
+    }
+    o->set("cited_by", by);
+    return render(o);
+}
+
+}  // namespace vanban

@@ -1,0 +1,20 @@
+// The user's query syntax and document numbers typed as queries.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace vanban::detail {
+
+/// Translates a user query into an FTS5 MATCH expression in which all user text is quoted.
+/// Throws QueryError on an unbalanced quote or an empty query.
+std::string to_fts5(std::string_view query);
+
+/// A separator-free form of a document number for matching what users type: "134/KH-UBND",
+/// "kh-ubnd 134", "134 KH UBND" -> "134KHUBND". Empty when there is no sequence number.
+std::string number_compact(std::string_view printed);
+
+/// True when a query is probably a document number rather than words.
+bool looks_like_number(std::string_view query);
+
+}  // namespace vanban::detail

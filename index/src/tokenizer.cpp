@@ -1,0 +1,151 @@
+// The FTS5 tokenizer "vi" (v1 tokenizer API of SQLite 3.40).
+//
+// Every word is indexed twice at the same position: its folded form ("dinh": no diacritics, đ -> d)
+// and, when different, its exact form ("định", lowercase, old tone placement "hoà" unified to "hòa")
+// with FTS5_TOKEN_COLOCATED. A query word typed without diacritics is folded and matches every
+// accented form; one typed with diacritics is kept exact, and the search layer adds its folded form
+// as an alternative, so exact matches rank first. Offsets are byte offsets into the original input,
+// computed while scanning (no rescanning): the tokenizer is linear in the input.
+#include <sqlite3.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstring>
+#include <new>
+#include <string>
+
+#include "vanban/index.h"
+#include "vanban/parser.h"
+
+namespace vanban {
+
+namespace {
+
+bool is_word_cp(UChar32 c) { return u_isalnum(c) || (c >= 0x300 && c <= 0x36F); }
+
+void append(std::string& out, UChar32 c) {
+    char buf[4];
+    int32_t n = 0;
+    UBool err = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, err);
+    if (!err) out.append(buf, static_cast<std::size_t>(n));
+}
+
+// Old-style tone placement on the first vowel of "oa", "oe", "uy" moved to the second ("hoà" ->
+// "hòa", "uỷ" -> "ủy"), as the Ministry of Education's 2018 convention writes them. Lowercase input.
+std::string unify_tones(std::string s) {
+    struct Pair {
+        const char* old_form;
+        const char* new_form;
+    };
+    static const Pair pairs[] = {
+        {"oà", "òa"}, {"oá", "óa"}, {"oả", "ỏa"}, {"oã", "õa"}, {"oạ", "ọa"}, {"oè", "òe"}, {"oé", "óe"},
+        {"oẻ", "ỏe"}, {"oẽ", "õe"}, {"oẹ", "ọe"}, {"uỳ", "ùy"}, {"uý", "úy"}, {"uỷ", "ủy"}, {"uỹ", "ũy"},
+        {"uỵ", "ụy"},
+    };
+    for (const auto& p : pairs) {
+        std::size_t at = s.find(p.old_form);
+        // Only at the end of a syllable: "hoà" but not "hoàn" (where the mark belongs on "à").
+        while (at != std::string::npos) {
+            std::size_t end = at + std::strlen(p.old_form);
+            if (end == s.size()) s.replace(at, std::strlen(p.old_form), p.new_form);
+            at = s.find(p.old_form, at + 1);
+        }
+    }
+    return s;
+}
+
+struct ViTokenizer {};
+
+int vi_create(void*, const char**, int, Fts5Tokenizer** out) {
+    try {
+        *out = reinterpret_cast<Fts5Tokenizer*>(new ViTokenizer);
+        return SQLITE_OK;
+    } catch (const std::bad_alloc&) {
+        return SQLITE_NOMEM;
+    }
+}
+
+void vi_delete(Fts5Tokenizer* t) { delete reinterpret_cast<ViTokenizer*>(t); }
+
+int vi_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
+                int (*token)(void*, int, const char*, int, int, int)) noexcept {
+    try {
+        const auto* p = reinterpret_cast<const uint8_t*>(text);
+        int32_t i = 0;
+        bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+        while (i < n) {
+            int32_t start = i;
+            UChar32 c = 0;
+            U8_NEXT(p, i, n, c);
+            if (c < 0 || !is_word_cp(c)) continue;
+            // A word: a run of letters, digits and combining marks.
+            int32_t end = i;
+            while (end < n) {
+                int32_t k = end;
+                UChar32 d = 0;
+                U8_NEXT(p, k, n, d);
+                if (d < 0 || !is_word_cp(d)) break;
+                end = k;
+            }
+            i = end;
+            WordForms forms = word_forms(std::string_view(text + start, static_cast<std::size_t>(end - start)));
+            if (forms.folded.empty()) continue;
+            if (query) {
+                // A query word keeps its diacritics (exact form) when it has them.
+                const std::string& q = forms.exact.empty() ? forms.folded : forms.exact;
+                int rc = token(ctx, 0, q.data(), static_cast<int>(q.size()), start, end);
+                if (rc != SQLITE_OK) return rc;
+                continue;
+            }
+            int rc = token(ctx, 0, forms.folded.data(), static_cast<int>(forms.folded.size()), start, end);
+            if (rc != SQLITE_OK) return rc;
+            if (!forms.exact.empty()) {
+                rc = token(ctx, FTS5_TOKEN_COLOCATED, forms.exact.data(), static_cast<int>(forms.exact.size()), start, end);
+                if (rc != SQLITE_OK) return rc;
+            }
+        }
+        return SQLITE_OK;
+    } catch (const std::bad_alloc&) {
+        return SQLITE_NOMEM;
+    } catch (...) {
+        return SQLITE_ERROR;
+    }
+}
+
+}  // namespace
+
+WordForms word_forms(std::string_view word) {
+    WordForms f;
+    std::string lower;
+    const auto* p = reinterpret_cast<const uint8_t*>(word.data());
+    auto n = static_cast<int32_t>(word.size());
+    for (int32_t i = 0; i < n;) {
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        if (c < 0) continue;
+        append(lower, u_tolower(c));
+    }
+    f.folded = fold_text(lower);
+    std::string exact = unify_tones(std::move(lower));
+    if (exact != f.folded) f.exact = std::move(exact);
+    return f;
+}
+
+void register_vi_tokenizer(void* handle) {
+    auto* db = static_cast<sqlite3*>(handle);
+    sqlite3_stmt* stmt = nullptr;
+    fts5_api* api = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
+        throw IndexError(std::string("FTS5 is not available: ") + sqlite3_errmsg(db), sqlite3_errcode(db));
+    }
+    sqlite3_bind_pointer(stmt, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    if (!api) throw IndexError("FTS5 is not available in this SQLite", SQLITE_ERROR);
+    static fts5_tokenizer tokenizer = {vi_create, vi_delete, vi_tokenize};
+    int rc = api->xCreateTokenizer(api, "vi", nullptr, &tokenizer, nullptr);
+    if (rc != SQLITE_OK) throw IndexError("cannot register the vi tokenizer", rc);
+}
+
+}  // namespace vanban
