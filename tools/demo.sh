@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and parses the documents in corpus/ (a summary line per document).
-# Later: imports corpus/ into an index and serves it on http://127.0.0.1:8080.
+# Installs what is missing, builds, imports the documents in corpus/ into build/demo.db and runs a
+# few searches. (The HTTP server on http://127.0.0.1:8080 comes with the server issue.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
 tools/build.sh
-shopt -s nullglob
-files=(corpus/*.txt corpus/*.md)
-if [[ ${#files[@]} -eq 0 ]]; then
-  echo "demo: no documents in corpus/" >&2
-  exit 1
-fi
-for f in "${files[@]}"; do
-  build/vanban parse "$f" --format tree | sed -n '1,7p' | paste -sd'|' | cut -c1-220
+export VANBAN_DB=build/demo.db
+build/vanban import corpus
+for q in "phong chong dich" "dang uy" "kh-ubnd 134"; do
+  echo "== vanban search \"$q\" --limit 3"
+  build/vanban search "$q" --limit 3
 done
-echo "demo: parsed ${#files[@]} documents from corpus/ (try: build/vanban parse corpus/<file> --format tree)"
+echo "== vanban refs 134/KH-UBND"
+build/vanban refs 134/KH-UBND | head -8
+echo "demo: the index is $VANBAN_DB (try: VANBAN_DB=$VANBAN_DB build/vanban search 'so y te')"

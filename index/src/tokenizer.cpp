@@ -2,11 +2,13 @@
 //
 // Every word is indexed twice at the same position: its folded form ("dinh": no diacritics, đ -> d)
 // and, when different, its exact form ("định", lowercase, old tone placement "hoà" unified to "hòa")
-// with FTS5_TOKEN_COLOCATED. A query word typed without diacritics is folded and matches every
+// with FTS5_TOKEN_COLOCATED. Words are composed (NFC) and case-folded first. A query word typed without diacritics is folded and matches every
 // accented form; one typed with diacritics is kept exact, and the search layer adds its folded form
 // as an alternative, so exact matches rank first. Offsets are byte offsets into the original input,
 // computed while scanning (no rescanning): the tokenizer is linear in the input.
 #include <sqlite3.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -117,6 +119,24 @@ int vi_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
 
 WordForms word_forms(std::string_view word) {
     WordForms f;
+    // Decomposed input (NFD, or tone marks typed as separate combining characters) is composed
+    // first; most words have no combining mark and skip the normalizer.
+    std::string composed;
+    bool combining = false;
+    for (std::size_t k = 0; k + 1 < word.size(); ++k) {
+        auto b0 = static_cast<unsigned char>(word[k]), b1 = static_cast<unsigned char>(word[k + 1]);
+        combining |= b0 == 0xCC || (b0 == 0xCD && b1 < 0xB0);  // U+0300..U+036F
+    }
+    if (combining) {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+        if (U_SUCCESS(status)) {
+            icu::StringByteSink<std::string> sink(&composed);
+            nfc->normalizeUTF8(0, icu::StringPiece(word.data(), static_cast<int32_t>(word.size())), sink, nullptr,
+                               status);
+        }
+        if (U_SUCCESS(status)) word = composed;
+    }
     std::string lower;
     const auto* p = reinterpret_cast<const uint8_t*>(word.data());
     auto n = static_cast<int32_t>(word.size());
@@ -124,7 +144,7 @@ WordForms word_forms(std::string_view word) {
         UChar32 c = 0;
         U8_NEXT(p, i, n, c);
         if (c < 0) continue;
-        append(lower, u_tolower(c));
+        append(lower, u_foldCase(c, U_FOLD_CASE_DEFAULT));
     }
     f.folded = fold_text(lower);
     std::string exact = unify_tones(std::move(lower));

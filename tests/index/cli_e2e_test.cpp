@@ -1,0 +1,265 @@
+// End to end: the real `vanban` binary imports corpus/ (the seeds and the real and portal documents
+// copied there) and small fixtures into a temporary database, then answers searches and references.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+
+#include "corpus_files.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+    int status = -1;
+    std::string out;  // stdout and stderr together
+};
+
+std::string shell_quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// A stand-in for Nghị quyết 38/NQ-CP (the corpus lacks it), in the gazette layout.
+const char* const kResolution38 =
+    "CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+    "Số: 38/NQ-CP\nHà Nội, ngày 17 tháng 3 năm 2022\n\nNGHỊ QUYẾT\n"
+    "BAN HÀNH CHƯƠNG TRÌNH PHÒNG, CHỐNG DỊCH COVID-19\n\nCHÍNH PHỦ\n\n"
+    "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\nQUYẾT NGHỊ:\n\n"
+    "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình phòng, chống dịch COVID-19.\n\n"
+    "Điều 2. Nghị quyết này có hiệu lực từ ngày ký ban hành.\n\n"
+    "TM. CHÍNH PHỦ\nTHỦ TƯỚNG\n\nPhạm Minh Chính\n";
+
+// A district plan that implements 134/KH-UBND.
+const char* const kDistrictPlan =
+    "ỦY BAN NHÂN DÂN\nQUẬN BA ĐÌNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "---------------\nSố: 201/KH-UBND\nBa Đình, ngày 10 tháng 5 năm 2022\n\nKẾ HOẠCH\n"
+    "Thực hiện Kế hoạch số 134/KH-UBND ngày 29/4/2022 của UBND Thành phố Hà Nội\n\n"
+    "Thực hiện Kế hoạch số 134/KH-UBND ngày 29/4/2022 của UBND Thành phố Hà Nội về triển khai Nghị quyết "
+    "38/NQ-CP, UBND quận Ba Đình ban hành Kế hoạch thực hiện như sau:\n\nI. NHIỆM VỤ\n"
+    "1. Phòng Y tế quận chủ trì theo dõi tình hình dịch bệnh.\n\n"
+    "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn Anh\n";
+
+class Cli : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = fs::temp_directory_path() / ("vanban-e2e-" + std::to_string(::getpid()));
+        fs::remove_all(dir_);
+        fs::create_directories(dir_ / "later");
+        db_ = (dir_ / "test.db").string();
+        first_import_ = run({"import", vanban::test::corpus_dir().string()});
+    }
+    static void TearDownTestSuite() { fs::remove_all(dir_); }
+
+    static Outcome run(const std::vector<std::string>& args) {
+        std::string cmd = shell_quote(VANBAN_CLI);
+        for (const auto& a : args) cmd += " " + shell_quote(a);
+        cmd += " --db " + shell_quote(db_) + " 2>&1";
+        Outcome r;
+        FILE* p = ::popen(cmd.c_str(), "r");
+        if (!p) return r;
+        std::array<char, 4096> buf;
+        std::size_t n;
+        while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+        int st = ::pclose(p);
+        r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+        return r;
+    }
+    static Poco::JSON::Object::Ptr json(const std::vector<std::string>& args) {
+        Outcome r = run(args);
+        EXPECT_EQ(r.status, 0) << r.out;
+        try {
+            return Poco::JSON::Parser().parse(r.out).extract<Poco::JSON::Object::Ptr>();
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << "not JSON: " << e.what() << "\n" << r.out;
+            return new Poco::JSON::Object;
+        }
+    }
+    static std::string write(const std::string& name, const std::string& text) {
+        fs::path p = dir_ / name;
+        std::ofstream(p, std::ios::binary) << text;
+        return p.string();
+    }
+    static std::int64_t rows(const std::string& table) {
+        sqlite3* db = nullptr;
+        sqlite3_open_v2(db_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+        sqlite3_stmt* s = nullptr;
+        std::int64_t n = -1;
+        if (sqlite3_prepare_v2(db, ("SELECT count(*) FROM " + table).c_str(), -1, &s, nullptr) == SQLITE_OK &&
+            sqlite3_step(s) == SQLITE_ROW) {
+            n = sqlite3_column_int64(s, 0);
+        }
+        sqlite3_finalize(s);
+        sqlite3_close(db);
+        return n;
+    }
+    static std::string first_number(const std::string& query) {
+        auto o = json({"search", query, "--json"});
+        auto results = o->getArray("results");
+        if (!results || results->size() == 0) return "";
+        return results->getObject(0)->getObject("document")->optValue<std::string>("number", "");
+    }
+
+    static inline fs::path dir_;
+    static inline std::string db_;
+    static inline Outcome first_import_;
+};
+
+TEST_F(Cli, ImportsTheCorpus) {
+    EXPECT_EQ(first_import_.status, 0) << first_import_.out;
+    EXPECT_NE(first_import_.out.find(" added, 0 replaced, 0 unchanged, 0 failed"), std::string::npos)
+        << first_import_.out;
+    EXPECT_GE(rows("documents"), 20);
+    EXPECT_GT(rows("tasks"), 50);
+    EXPECT_GT(rows("citations"), 50);
+}
+
+TEST_F(Cli, SearchWithoutDiacriticsFindsThePlanFirst) {
+    EXPECT_EQ(first_number("phong chong dich"), "134/KH-UBND");
+    EXPECT_EQ(first_number("phòng chống dịch"), "134/KH-UBND");
+}
+
+TEST_F(Cli, DangUyFindsThePartyConclusion) {
+    auto o = json({"search", "dang uy", "--json"});
+    auto results = o->getArray("results");
+    ASSERT_TRUE(results && results->size() > 0);
+    std::string title = results->getObject(0)->getObject("document")->optValue<std::string>("title", "");
+    EXPECT_NE(title.find("Thường trực Thành ủy"), std::string::npos) << title;
+}
+
+TEST_F(Cli, NumbersOpenTheDocument) {
+    for (const char* q : {"134/KH-UBND", "kh-ubnd 134", "134 KH UBND"}) {
+        auto o = json({"search", q, "--json"});
+        auto c = o->getArray("candidates");
+        ASSERT_TRUE(c && c->size() == 1) << q;
+        EXPECT_EQ(c->getObject(0)->getValue<std::string>("number"), "134/KH-UBND");
+    }
+}
+
+TEST_F(Cli, SnippetsHighlightInUtf16Units) {
+    auto o = json({"search", "Sở Y tế", "--json"});
+    auto results = o->getArray("results");
+    ASSERT_TRUE(results && results->size() > 0);
+    auto hit = results->getObject(0);
+    std::string snippet = hit->getValue<std::string>("snippet");
+    auto hl = hit->getArray("highlights");
+    ASSERT_TRUE(hl && hl->size() > 0);
+    // Convert to UTF-16 and check the highlighted text folds to one of the query words.
+    std::u16string u16;
+    for (std::size_t i = 0; i < snippet.size();) {
+        unsigned char c = snippet[i];
+        std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = len == 1 ? c : (c & (0xFF >> (len + 1)));
+        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (snippet[i + k] & 0x3F);
+        if (cp >= 0x10000) {
+            u16 += static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
+            u16 += static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            u16 += static_cast<char16_t>(cp);
+        }
+        i += len;
+    }
+    for (std::size_t k = 0; k < hl->size(); ++k) {
+        auto pair = hl->getArray(k);
+        int a = pair->getElement<int>(0), b = pair->getElement<int>(1);
+        ASSERT_LE(0, a);
+        ASSERT_LT(a, b);
+        ASSERT_LE(static_cast<std::size_t>(b), u16.size());
+        std::u16string word = u16.substr(a, b - a);
+        static const std::set<std::u16string> forms = {u"Sở", u"sở", u"SỞ", u"Y", u"y", u"tế", u"Tế", u"TẾ"};
+        EXPECT_TRUE(forms.count(word))
+            << std::string(word.begin(), word.end());
+    }
+}
+
+TEST_F(Cli, ReferencesResolveWhenTheCitedDocumentIsImported) {
+    auto implements38 = [](const Poco::JSON::Object::Ptr& refs) -> Poco::JSON::Object::Ptr {
+        auto cites = refs->getArray("cites");
+        for (std::size_t i = 0; cites && i < cites->size(); ++i) {
+            auto c = cites->getObject(i);
+            if (c->getValue<std::string>("number_key") == "38/NQ-CP" &&
+                c->getValue<std::string>("relation") == "implements") {
+                return c;
+            }
+        }
+        return nullptr;
+    };
+    auto before = implements38(json({"refs", "134/KH-UBND", "--json"}));
+    ASSERT_TRUE(before) << "134/KH-UBND should implement 38/NQ-CP";
+    EXPECT_TRUE(before->isNull("resolved"));
+
+    Outcome r = run({"import", write("later/nq-38.txt", kResolution38), write("later/ba-dinh.txt", kDistrictPlan)});
+    ASSERT_EQ(r.status, 0) << r.out;
+    auto after = json({"refs", "134/KH-UBND", "--json"});
+    auto resolved = implements38(after);
+    ASSERT_TRUE(resolved && !resolved->isNull("resolved"));
+    EXPECT_EQ(resolved->getObject("resolved")->getValue<std::string>("number"), "38/NQ-CP");
+    auto cited_by = after->getArray("cited_by");
+    bool found = false;
+    for (std::size_t i = 0; cited_by && i < cited_by->size(); ++i) {
+        found |= cited_by->getObject(i)->getObject("document")->getValue<std::string>("number") == "201/KH-UBND";
+    }
+    EXPECT_TRUE(found) << "the district plan should cite 134/KH-UBND";
+}
+
+TEST_F(Cli, ReimportChangesNothing) {
+    std::int64_t docs = rows("documents"), tasks = rows("tasks"), cites = rows("citations");
+    Outcome r = run({"import", vanban::test::corpus_dir().string()});
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find(" 0 added, 0 replaced, "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(" unchanged, 0 failed"), std::string::npos) << r.out;
+    EXPECT_EQ(rows("documents"), docs);
+    EXPECT_EQ(rows("tasks"), tasks);
+    EXPECT_EQ(rows("citations"), cites);
+}
+
+TEST_F(Cli, FailuresAreReportedAndTheRestGoesOn) {
+    fs::create_directories(dir_ / "bad");
+    write("bad/scan.pdf", "%PDF-1.7\n\x01\x02\x03");
+    write("bad/note.txt", "Thông báo về lịch trực Tết của các phòng ban.\n");
+    Outcome r = run({"import", (dir_ / "bad").string(), (dir_ / "missing.txt").string()});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.out.find("scan.pdf: not a text document: it is a PDF"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("missing.txt: no such file or folder"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1 added"), std::string::npos) << r.out;
+    EXPECT_EQ(json({"search", "lich truc tet", "--json"})->getValue<int>("total"), 1);
+}
+
+TEST_F(Cli, UsageAndQueryErrorsExitTwo) {
+    Outcome r = run({"search", "\"phong chong"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.out.find("unbalanced quote"), std::string::npos) << r.out;
+    EXPECT_EQ(run({"search"}).status, 2);
+    EXPECT_EQ(run({"search", "x", "--limit", "0"}).status, 2);
+    EXPECT_EQ(run({"search", "x", "--from", "29/4/2022"}).status, 2);
+    EXPECT_EQ(run({"refs", "999/XX-YY"}).status, 2);
+    EXPECT_EQ(run({"import"}).status, 2);
+    EXPECT_EQ(run({"search", "x", "--bogus"}).status, 2);
+}
+
+TEST_F(Cli, FiltersNarrowResults) {
+    auto all = json({"search", "phong chong dich", "--json"})->getValue<int>("total");
+    auto plans = json({"search", "phong chong dich", "--type", "Kế hoạch", "--json"})->getValue<int>("total");
+    auto dated = json({"search", "phong chong dich", "--from", "2022-04-25", "--to", "2022-04-30", "--json"});
+    EXPECT_GT(all, plans);
+    EXPECT_GE(plans, 1);
+    auto results = dated->getArray("results");
+    ASSERT_TRUE(results && results->size() >= 1);
+    for (std::size_t i = 0; i < results->size(); ++i) {
+        std::string d = results->getObject(i)->getObject("document")->getValue<std::string>("date");
+        EXPECT_TRUE(d >= "2022-04-25" && d <= "2022-04-30") << d;
+    }
+}
+
+}  // namespace

@@ -1,0 +1,158 @@
+// The index library: import rules (added / unchanged / replaced in place, nothing of an old version
+// left behind), citations resolved in both directions and disambiguated, the query syntax.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <string>
+
+#include "query.h"
+#include "vanban/index.h"
+#include "vanban/parser.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A small plan in the standard layout; `extra` is appended to its body.
+std::string plan(const std::string& number, const std::string& issuer, const std::string& date_line,
+                 const std::string& body) {
+    return "ỦY BAN NHÂN DÂN\n" + issuer + "\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" +
+           "---------------\nSố: " + number + "\n" + date_line + "\n\nKẾ HOẠCH\nVề việc thực hiện công tác năm 2025\n\n" +
+           body + "\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An\n";
+}
+
+class IndexTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        path_ = fs::temp_directory_path() / ("vanban-index-test-" + std::to_string(::getpid()) + ".db");
+        fs::remove(path_);
+    }
+    void TearDown() override {
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_.string() + suffix);
+    }
+    std::int64_t count(vanban::Index& index, const std::string& sql) {
+        sqlite3_stmt* s = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(static_cast<sqlite3*>(index.handle()), sql.c_str(), -1, &s, nullptr), SQLITE_OK);
+        std::int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+        sqlite3_finalize(s);
+        return n;
+    }
+    vanban::ImportResult import(vanban::Index& index, const std::string& text, const std::string& source) {
+        return index.import_document(vanban::parse(text), source, text);
+    }
+    fs::path path_;
+};
+
+TEST_F(IndexTest, ImportIsIdempotentAndReplacesInPlace) {
+    vanban::Index index(path_.string());
+    std::string v1 = plan("12/KH-UBND", "HUYỆN ĐÔNG ANH", "Đông Anh, ngày 3 tháng 2 năm 2025",
+                          "I. MỤC ĐÍCH\n1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm.\n2. Phòng Kinh tế theo dõi giá cả.");
+    auto a = import(index, v1, "a.txt");
+    EXPECT_EQ(a.status, vanban::ImportStatus::added);
+    EXPECT_EQ(import(index, v1, "a.txt").status, vanban::ImportStatus::unchanged);
+    std::int64_t sections_v1 = count(index, "SELECT count(*) FROM sections");
+
+    // A corrected version of the same document (same number, issuer, date) from another file.
+    std::string v2 = plan("12/KH-UBND", "HUYỆN ĐÔNG ANH", "Đông Anh, ngày 3 tháng 2 năm 2025",
+                          "I. MỤC ĐÍCH\n1. Sở Y tế chủ trì kiểm tra vệ sinh môi trường.");
+    auto b = import(index, v2, "b.txt");
+    EXPECT_EQ(b.status, vanban::ImportStatus::replaced);
+    EXPECT_EQ(b.id, a.id);
+    EXPECT_EQ(index.count(), 1);
+    EXPECT_LT(count(index, "SELECT count(*) FROM sections"), sections_v1);
+    // Nothing of the old version is searchable or left in child tables.
+    EXPECT_EQ(index.search("thuc pham").total, 0);
+    EXPECT_EQ(index.search("moi truong").total, 1);
+    EXPECT_EQ(count(index, "SELECT count(*) FROM tasks WHERE text LIKE '%thực phẩm%'"), 0);
+    EXPECT_EQ(count(index, "SELECT count(*) FROM sections WHERE document_id NOT IN (SELECT id FROM documents)"), 0);
+    EXPECT_EQ(count(index, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'pham'"), 0);
+    // FTS5's own consistency check.
+    char* err = nullptr;
+    EXPECT_EQ(sqlite3_exec(static_cast<sqlite3*>(index.handle()),
+                           "INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)", nullptr,
+                           nullptr, &err),
+              SQLITE_OK)
+        << (err ? err : "");
+    sqlite3_free(err);
+}
+
+TEST_F(IndexTest, DocumentsWithoutNumberAreKeyedBySourcePath) {
+    vanban::Index index(path_.string());
+    std::string note = "Ghi chép cuộc họp về phòng cháy chữa cháy.\nCác phòng ban thực hiện.";
+    EXPECT_EQ(import(index, note, "notes/a.txt").status, vanban::ImportStatus::added);
+    EXPECT_EQ(import(index, note, "notes/b.txt").status, vanban::ImportStatus::added);
+    EXPECT_EQ(import(index, note + "\nBổ sung.", "notes/a.txt").status, vanban::ImportStatus::replaced);
+    EXPECT_EQ(index.count(), 2);
+}
+
+TEST_F(IndexTest, CitationsResolveWhenTheCitedDocumentArrivesAndPreferTheMatchingIssuer) {
+    vanban::Index index(path_.string());
+    std::string citing = plan("40/KH-UBND", "HUYỆN GIA LÂM", "Gia Lâm, ngày 10 tháng 3 năm 2025",
+                              "Căn cứ Kế hoạch số 12/KH-UBND ngày 03/02/2025 của UBND huyện Đông Anh;\n"
+                              "I. MỤC ĐÍCH\n1. Phòng Y tế chủ trì thực hiện.");
+    auto c = import(index, citing, "c.txt");
+    auto refs = index.references(c.id);
+    ASSERT_FALSE(refs.cites.empty());
+    EXPECT_EQ(refs.cites[0].number_key, "12/KH-UBND");
+    EXPECT_FALSE(refs.cites[0].resolved);
+
+    // Another People's Committee's 12/KH-UBND first, then the one cited.
+    auto other = import(index, plan("12/KH-UBND", "HUYỆN SÓC SƠN", "Sóc Sơn, ngày 5 tháng 1 năm 2019", "Nội dung."),
+                        "other.txt");
+    auto cited = import(index, plan("12/KH-UBND", "HUYỆN ĐÔNG ANH", "Đông Anh, ngày 3 tháng 2 năm 2025", "Nội dung."),
+                        "cited.txt");
+    ASSERT_NE(other.id, cited.id);
+    refs = index.references(c.id);
+    ASSERT_TRUE(refs.cites[0].resolved);
+    EXPECT_EQ(refs.cites[0].resolved->id, cited.id);
+    auto back = index.references(cited.id);
+    ASSERT_EQ(back.cited_by.size(), 1u);
+    EXPECT_EQ(back.cited_by[0].document.id, c.id);
+    EXPECT_EQ(back.cited_by[0].relation, "basis");
+    EXPECT_TRUE(index.references(other.id).cited_by.empty());
+    // Two documents share the number: looking it up lists both.
+    EXPECT_EQ(index.lookup("kh-ubnd 12").size(), 2u);
+    EXPECT_EQ(index.search("12/KH-UBND").candidates.size(), 2u);
+}
+
+TEST(Query, UserTextIsAlwaysQuoted) {
+    using vanban::detail::to_fts5;
+    EXPECT_EQ(to_fts5("phong chong dich"), "\"phong\" AND \"chong\" AND \"dich\"");
+    EXPECT_EQ(to_fts5("định"), "(\"định\" OR \"dinh\")");
+    EXPECT_EQ(to_fts5("\"phòng chống\" dịch*"), "(\"phòng chống\" OR \"phong chong\") AND (\"dịch\"* OR \"dich\"*)");
+    EXPECT_EQ(to_fts5("y OR giao"), "\"y\" OR \"giao\"");
+    EXPECT_EQ(to_fts5("NEAR(a b) AND x:y"), "\"near(a\" AND \"b)\" AND \"and\" AND \"x:y\"");
+    EXPECT_EQ(to_fts5("say \"\" hi"), "\"say\" AND \"hi\"");
+    EXPECT_THROW(to_fts5("\"phong chong"), vanban::QueryError);
+    EXPECT_THROW(to_fts5("  * - ( "), vanban::QueryError);
+}
+
+TEST(Query, NumbersAsTyped) {
+    using vanban::detail::number_compact;
+    EXPECT_EQ(number_compact("134/KH-UBND"), "134KHUBND");
+    EXPECT_EQ(number_compact("kh-ubnd 134"), "134KHUBND");
+    EXPECT_EQ(number_compact("nq 38 cp"), number_compact("38/NQ-CP"));
+    EXPECT_EQ(number_compact("25-KL/TW"), "25KLTW");
+    EXPECT_EQ(number_compact("0134/kh-ubnd"), "134KHUBND");
+    EXPECT_TRUE(vanban::detail::looks_like_number("nq 38 cp"));
+    EXPECT_FALSE(vanban::detail::looks_like_number("phong chong dich covid 19"));
+    EXPECT_FALSE(vanban::detail::looks_like_number("phong chong dich"));
+}
+
+TEST_F(IndexTest, BadQueriesAreQueryErrors) {
+    vanban::Index index(path_.string());
+    EXPECT_THROW(index.search("\"unbalanced"), vanban::QueryError);
+    EXPECT_THROW(index.search(""), vanban::QueryError);
+    EXPECT_EQ(index.search("NEAR(x OR y:").total, 0);  // FTS5 syntax typed by a user is plain text
+}
+
+TEST_F(IndexTest, RefusesANewerSchema) {
+    {
+        vanban::Index index(path_.string());
+        sqlite3_exec(static_cast<sqlite3*>(index.handle()), "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+    }
+    EXPECT_THROW(vanban::Index index(path_.string()), vanban::IndexError);
+}
+
+}  // namespace

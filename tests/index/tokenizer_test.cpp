@@ -1,0 +1,151 @@
+// The "vi" FTS5 tokenizer, seen through SQL: the terms fts5vocab lists, what MATCH finds, how bm25
+// ranks exact forms, and the byte offsets highlight() uses.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "vanban/index.h"
+
+namespace {
+
+class Tokenizer : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_EQ(sqlite3_open(":memory:", &db_), SQLITE_OK);
+        vanban::register_vi_tokenizer(db_);
+        exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='vi');"
+             "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row');");
+    }
+    void TearDown() override { sqlite3_close(db_); }
+
+    void exec(const std::string& sql) {
+        char* err = nullptr;
+        ASSERT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    }
+    void insert(const std::string& text) {
+        sqlite3_stmt* s = nullptr;
+        ASSERT_EQ(sqlite3_prepare_v2(db_, "INSERT INTO t(x) VALUES(?1)", -1, &s, nullptr), SQLITE_OK);
+        sqlite3_bind_text(s, 1, text.c_str(), -1, SQLITE_TRANSIENT);
+        ASSERT_EQ(sqlite3_step(s), SQLITE_DONE);
+        sqlite3_finalize(s);
+    }
+    // One text column of every row a query returns.
+    std::vector<std::string> rows(const std::string& sql, const std::string& param = "") {
+        sqlite3_stmt* s = nullptr;
+        std::vector<std::string> out;
+        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
+            ADD_FAILURE() << sqlite3_errmsg(db_);
+            return out;
+        }
+        if (!param.empty()) sqlite3_bind_text(s, 1, param.c_str(), -1, SQLITE_TRANSIENT);
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            const unsigned char* t = sqlite3_column_text(s, 0);
+            out.emplace_back(t ? reinterpret_cast<const char*>(t) : "");
+        }
+        sqlite3_finalize(s);
+        return out;
+    }
+    std::set<std::string> terms() {
+        auto r = rows("SELECT term FROM v");
+        return {r.begin(), r.end()};
+    }
+    std::vector<std::string> match(const std::string& q) {
+        return rows("SELECT x FROM t WHERE t MATCH ?1 ORDER BY bm25(t), rowid", q);
+    }
+
+    sqlite3* db_ = nullptr;
+};
+
+TEST_F(Tokenizer, IndexesFoldedAndExactForms) {
+    insert("Đảng ủy Thành phố HÀ NỘI");
+    std::set<std::string> expected = {"dang", "đảng", "uy", "ủy", "thanh", "thành", "pho", "phố", "ha", "hà", "noi", "nội"};
+    EXPECT_EQ(terms(), expected);
+}
+
+TEST_F(Tokenizer, FoldsDStroke) {
+    insert("Đảng ủy khối");
+    insert("Nghị định số 30/2020/NĐ-CP");
+    EXPECT_EQ(match("\"dang uy\"").size(), 1u);
+    EXPECT_EQ(match("\"nghi dinh\"").size(), 1u);
+    EXPECT_EQ(match("nd").size(), 1u);  // "NĐ" of the number
+    EXPECT_TRUE(terms().count("nđ"));
+}
+
+TEST_F(Tokenizer, UnifiesTonePlacement) {
+    insert("hoà bình");
+    insert("Uỷ ban nhân dân");
+    insert("hoàn thành");  // the mark of "hoàn" stays on the a
+    auto t = terms();
+    EXPECT_TRUE(t.count("hòa"));
+    EXPECT_FALSE(t.count("hoà"));
+    EXPECT_TRUE(t.count("ủy"));
+    EXPECT_FALSE(t.count("uỷ"));
+    EXPECT_TRUE(t.count("hoàn"));
+    EXPECT_EQ(match("\"hòa\"").size(), 1u);
+    EXPECT_EQ(match("\"hoà\"").size(), 1u);
+    EXPECT_EQ(match("\"ủy ban\"").size(), 1u);
+    EXPECT_EQ(match("\"uỷ ban\"").size(), 1u);
+}
+
+TEST_F(Tokenizer, ExactFormMatchesAndRanksFirst) {
+    insert("đình chỉ thi hành");
+    insert("dính líu đến vụ việc");
+    insert("định hướng phát triển");
+    // Typed with diacritics, the word alone matches only its exact form.
+    EXPECT_EQ(match("\"định\""), std::vector<std::string>{"định hướng phát triển"});
+    // Without diacritics, every accented form.
+    EXPECT_EQ(match("\"dinh\"").size(), 3u);
+    // The search layer's expression for "định": exact or folded, so the exact form ranks first.
+    auto ranked = match("(\"định\" OR \"dinh\")");
+    ASSERT_EQ(ranked.size(), 3u);
+    EXPECT_EQ(ranked[0], "định hướng phát triển");
+}
+
+TEST_F(Tokenizer, ComposesDecomposedInput) {
+    // "Nghị định" in NFD: i + combining dot below, then e + circumflex... as separate marks.
+    insert("Nghi\xCC\xA3 \xC4\x91i\xCC\xA3nh");
+    auto t = terms();
+    EXPECT_TRUE(t.count("nghị"));
+    EXPECT_TRUE(t.count("định"));
+    EXPECT_TRUE(t.count("nghi"));
+    EXPECT_EQ(match("\"nghị định\"").size(), 1u);
+    // The highlight covers the whole decomposed word, marks included.
+    EXPECT_EQ(rows("SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH 'dinh'"),
+              std::vector<std::string>{"Nghi\xCC\xA3 [\xC4\x91i\xCC\xA3nh]"});
+}
+
+TEST_F(Tokenizer, OffsetsAreBytesOfTheOriginal) {
+    insert("Sở Y tế chủ trì, phối hợp với UBND các xã, phường.");
+    EXPECT_EQ(rows("SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH 'te OR phuong'"),
+              std::vector<std::string>{"Sở Y [tế] chủ trì, phối hợp với UBND các xã, [phường]."});
+    EXPECT_EQ(rows("SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH '\"so y te\"'"),
+              std::vector<std::string>{"[Sở Y tế] chủ trì, phối hợp với UBND các xã, phường."});
+}
+
+TEST_F(Tokenizer, DocumentNumbersStayAPhrase) {
+    insert("Kế hoạch số 134/KH-UBND ngày 29/4/2022");
+    insert("Kế hoạch số 135/KH-UBND ngày 29/4/2022");
+    EXPECT_EQ(match("\"134/KH-UBND\"").size(), 1u);
+    EXPECT_EQ(match("\"134 kh ubnd\"").size(), 1u);
+    EXPECT_EQ(match("\"kh-ubnd\"").size(), 2u);
+}
+
+TEST_F(Tokenizer, InvalidUtf8AndEmptyInputDoNotFail) {
+    insert(std::string("abc \xFF\xFE d\xC3 x\xE1\xBB", 14));
+    insert("");
+    insert("   ,,, !!! ");
+    EXPECT_EQ(match("abc").size(), 1u);
+}
+
+TEST(WordForms, FoldAndExact) {
+    EXPECT_EQ(vanban::word_forms("Định").folded, "dinh");
+    EXPECT_EQ(vanban::word_forms("Định").exact, "định");
+    EXPECT_EQ(vanban::word_forms("HOÀ").exact, "hòa");
+    EXPECT_EQ(vanban::word_forms("ubnd").exact, "");  // no second form when nothing differs
+    EXPECT_EQ(vanban::word_forms("UBND").folded, "ubnd");
+}
+
+}  // namespace
