@@ -37,6 +37,8 @@ Usage:
   vanban import PATH... [--db FILE]           parse and index files and folders
   vanban search QUERY [options] [--json]      full-text search, or open a document by number
   vanban refs DOC [--json]                    what a document cites and what cites it
+  vanban assignments AGENCY [options]         the tasks assigned to an agency, with deadlines
+  vanban agencies [QUERY] [--json]            agencies with their task counts by role
   vanban --help | help [COMMAND]              this help, or a command's help
   vanban --version
 
@@ -105,6 +107,30 @@ Exit codes: 0 success; 1 the database cannot be read; 2 usage error, DOC not fou
 that several documents share (they are listed: give an id).
 )";
 
+const char* const kAssignmentsHelp = R"(Usage: vanban assignments AGENCY [--place P] [--role lead|support|requested]
+                          [--from DATE] [--to DATE] [--include-collective] [--json|--csv] [--db FILE]
+
+Every task assigned to AGENCY across the indexed documents, with the document, the section path, the
+role and the deadline. AGENCY is a canonical name, an alias or an abbreviation, with or without
+diacritics ("so y te", "SYT", "Sở Y tế Hà Nội"). Where it fits several agencies (every province has a
+Sở Y tế) each is listed with its own tasks.
+
+  --place P              only the agencies of this province ("Hà Nội", "ha noi")
+  --role R               lead (chủ trì), support (phối hợp) or requested (đề nghị)
+  --from, --to           only tasks whose deadline overlaps the range (YYYY-MM-DD, YYYY-MM or YYYY)
+  --include-collective   also tasks addressed to a collective that includes the agency
+                         ("các Sở, ban, ngành Thành phố" for a Sở of that city), marked as such
+  --json | --csv         the JSON the HTTP API serves, or one CSV row per task
+
+Exit codes: 0 success (also when nothing matches); 1 the database cannot be read; 2 usage error.
+)";
+
+const char* const kAgenciesHelp = R"(Usage: vanban agencies [QUERY] [--json] [--db FILE]
+
+Agencies that have tasks in the index, with their task counts by role (lead, support, requested),
+most tasks first. QUERY narrows by name, alias or part of the name, with or without diacritics.
+)";
+
 struct Args {
     std::vector<std::string> positional;
     std::map<std::string, std::string> values;  // --name VALUE or --name=VALUE
@@ -129,6 +155,8 @@ Spec spec_for(const std::string& cmd) {
     if (cmd == "import") return {{"db"}, {"quiet"}};
     if (cmd == "search") return {{"db", "type", "issuer", "agency", "from", "to", "in", "limit", "offset"}, {"json"}};
     if (cmd == "refs" || cmd == "show") return {{"db"}, {"json"}};
+    if (cmd == "assignments") return {{"db", "place", "role", "from", "to"}, {"json", "csv", "include-collective"}};
+    if (cmd == "agencies") return {{"db"}, {"json"}};
     return {};
 }
 
@@ -634,6 +662,99 @@ int cmd_refs(const Args& args) {
     return kOk;
 }
 
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+int cmd_assignments(const Args& args) {
+    if (args.help) {
+        std::cout << kAssignmentsHelp;
+        return kOk;
+    }
+    if (args.positional.empty()) {
+        std::cerr << "vanban assignments: no agency given (see 'vanban assignments --help')\n";
+        return kUsage;
+    }
+    if (args.has("json") && args.has("csv")) {
+        std::cerr << "vanban assignments: --json and --csv exclude each other\n";
+        return kUsage;
+    }
+    std::string agency;
+    for (const auto& p : args.positional) agency += (agency.empty() ? "" : " ") + p;
+    vanban::AssignmentOptions opt;
+    opt.place = args.get("place");
+    opt.role = args.get("role");
+    opt.from = args.get("from");
+    opt.to = args.get("to");
+    opt.include_collective = args.has("include-collective");
+    for (const auto* d : {&opt.from, &opt.to}) {
+        if (!d->empty() && !valid_date(*d)) {
+            std::cerr << "vanban assignments: '" << *d << "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n";
+            return kUsage;
+        }
+    }
+    vanban::Index index(db_path(args));
+    vanban::AssignmentResult r = index.assignments(agency, opt);
+    if (args.has("json")) {
+        std::cout << vanban::to_json(r) << '\n';
+        return kOk;
+    }
+    if (args.has("csv")) {
+        std::cout << "agency,place,document_id,number,date,path,role,via_collective,deadline_from,deadline_to,deadline,text\n";
+        for (const auto& g : r.agencies) {
+            for (const auto& a : g.assignments) {
+                std::cout << csv_field(g.agency.name) << ',' << csv_field(g.agency.place) << ',' << a.document.id << ','
+                          << csv_field(a.document.number) << ',' << a.document.date << ',' << csv_field(a.path) << ','
+                          << a.role << ',' << (a.via_collective ? "yes" : "no") << ','
+                          << (a.deadline ? a.deadline->from : "") << ',' << (a.deadline ? a.deadline->to : "") << ','
+                          << csv_field(a.deadline ? a.deadline->text : "") << ',' << csv_field(a.text) << '\n';
+            }
+        }
+        return kOk;
+    }
+    if (r.agencies.empty()) {
+        std::cout << "no agency in the index matches '" << agency << "'\n";
+        return kOk;
+    }
+    for (const auto& g : r.agencies) {
+        std::cout << g.agency.name << "  (" << g.assignments.size() << (g.assignments.size() == 1 ? " task" : " tasks")
+                  << ")\n";
+        for (const auto& a : g.assignments) {
+            std::cout << "  " << (a.document.number.empty() ? "(no number)" : a.document.number) << "  " << a.path
+                      << "  " << a.role << (a.via_collective ? " via " + a.collective : "");
+            if (a.deadline) std::cout << "  deadline: " << a.deadline->text;
+            std::string text = a.text.size() > 160 ? a.text.substr(0, 160) : a.text;
+            while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+            if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
+            std::cout << "\n      " << text << (a.text.size() > 160 ? "…" : "") << '\n';
+        }
+    }
+    return kOk;
+}
+
+int cmd_agencies(const Args& args) {
+    if (args.help) {
+        std::cout << kAgenciesHelp;
+        return kOk;
+    }
+    std::string query;
+    for (const auto& p : args.positional) query += (query.empty() ? "" : " ") + p;
+    vanban::Index index(db_path(args));
+    auto list = index.agencies(query);
+    if (args.has("json")) {
+        std::cout << vanban::to_json(list) << '\n';
+        return kOk;
+    }
+    std::cout << "lead\tsupport\trequested\tagency\n";
+    for (const auto& c : list) {
+        std::cout << c.lead << '\t' << c.support << '\t' << c.requested << '\t' << c.agency.name << '\n';
+    }
+    return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -649,6 +770,8 @@ int main(int argc, char** argv) {
             else if (topic == "import") std::cout << kImportHelp;
             else if (topic == "search") std::cout << kSearchHelp;
             else if (topic == "refs") std::cout << kRefsHelp;
+            else if (topic == "assignments") std::cout << kAssignmentsHelp;
+            else if (topic == "agencies") std::cout << kAgenciesHelp;
             else std::cout << kMainHelp;
             return kOk;
         }
@@ -666,6 +789,8 @@ int main(int argc, char** argv) {
         if (cmd == "import") return cmd_import(args);
         if (cmd == "search") return cmd_search(args);
         if (cmd == "refs") return cmd_refs(args);
+        if (cmd == "assignments") return cmd_assignments(args);
+        if (cmd == "agencies") return cmd_agencies(args);
         std::cerr << "vanban: unknown command '" << cmd << "' (see 'vanban --help')\n";
         return kUsage;
     } catch (const vanban::QueryError& e) {

@@ -17,7 +17,10 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <array>
 #include <functional>
+#include <set>
+#include <unordered_map>
 
 #include "query.h"
 #include "sqlite.h"
@@ -55,7 +58,10 @@ CREATE TABLE tasks(
   path TEXT, text TEXT, start INTEGER, end INTEGER,
   deadline_text TEXT, deadline_from TEXT, deadline_to TEXT);
 CREATE INDEX tasks_document ON tasks(document_id);
-CREATE TABLE agencies(id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE agencies(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, name_folded TEXT NOT NULL,
+  base TEXT NOT NULL, kind TEXT NOT NULL, scope TEXT, place_id TEXT, place TEXT);
+CREATE INDEX agencies_base ON agencies(base);
 CREATE TABLE task_agencies(
   task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
   agency_id TEXT NOT NULL REFERENCES agencies(id),
@@ -111,6 +117,38 @@ int utf16_length(std::string_view s) {
         i += static_cast<std::size_t>(len);
     }
     return n;
+}
+
+// What the catalogue says of an agency id: "so-y-te@thanh-pho-ha-noi" is the local entry so-y-te
+// completed with the province thanh-pho-ha-noi; "collective:..." ids are collectives.
+struct AgencyRow {
+    std::string base, kind = "other", scope, place_id, place;
+};
+
+const CatalogAgency* catalog_entry(std::string_view id) {
+    static const std::unordered_map<std::string_view, const CatalogAgency*> by_id = [] {
+        std::unordered_map<std::string_view, const CatalogAgency*> m;
+        for (const auto& e : agency_catalog()) m.emplace(e.id, &e);
+        return m;
+    }();
+    auto it = by_id.find(id);
+    return it == by_id.end() ? nullptr : it->second;
+}
+
+AgencyRow agency_row(std::string_view id) {
+    AgencyRow r;
+    if (id.starts_with("collective:")) id.remove_prefix(11);
+    std::size_t at = id.find('@');
+    r.base = std::string(id.substr(0, at));
+    if (at != std::string_view::npos) {
+        r.place_id = std::string(id.substr(at + 1));
+        if (const auto* p = catalog_entry(r.place_id)) r.place = (p->scope.empty() ? "" : p->scope + " ") + p->name;
+    }
+    if (const auto* e = catalog_entry(r.base)) {
+        r.kind = e->kind;
+        r.scope = e->scope;
+    }
+    return r;
 }
 
 }  // namespace
@@ -184,7 +222,8 @@ struct Index::Impl {
         Stmt task(db,
                   "INSERT INTO tasks(document_id, path, text, start, end, deadline_text, deadline_from, deadline_to)"
                   " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
-        Stmt agency(db, "INSERT INTO agencies(id, name) VALUES(?1, ?2) ON CONFLICT(id) DO NOTHING");
+        Stmt agency(db, "INSERT INTO agencies(id, name, name_folded, base, kind, scope, place_id, place)"
+                        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(id) DO NOTHING");
         Stmt link(db, "INSERT INTO task_agencies(task_id, agency_id, role, name) VALUES(?1,?2,?3,?4)");
         for (const auto& t : doc.tasks) {
             task.bind(1, id).bind(2, t.path).bind(3, t.text);
@@ -198,7 +237,9 @@ struct Index::Impl {
             task.reset();
             std::int64_t task_id = sqlite3_last_insert_rowid(db);
             for (const auto& a : t.agencies) {
-                agency.bind(1, a.id).bind(2, a.canonical);
+                AgencyRow row = agency_row(a.id);
+                agency.bind(1, a.id).bind(2, a.canonical).bind(3, fold_text(a.canonical)).bind(4, row.base);
+                agency.bind(5, row.kind).bind(6, row.scope).bind(7, row.place_id).bind(8, row.place);
                 agency.run();
                 agency.reset();
                 link.bind(1, task_id).bind(2, a.id).bind(3, to_string(a.role)).bind(4, a.name);
@@ -452,6 +493,168 @@ std::int64_t Index::count() const {
     Stmt s(impl_->db, "SELECT count(*) FROM documents");
     s.step();
     return s.integer(0);
+}
+
+namespace {
+
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        bool space = c == ' ' || c == '\t' || c == '\n' || c == ',';
+        if (space) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// Catalogue ids whose name or an alias folds to `folded`.
+std::vector<std::string> catalog_ids_named(const std::string& folded) {
+    std::vector<std::string> out;
+    for (const auto& e : agency_catalog()) {
+        bool hit = collapse_spaces(fold_text(e.name)) == folded;
+        for (const auto& a : e.aliases) hit = hit || collapse_spaces(fold_text(a)) == folded;
+        if (hit) out.push_back(e.id);
+    }
+    return out;
+}
+
+Agency agency_from(const Stmt& s, int first) {
+    Agency a;
+    a.id = s.text(first);
+    a.name = s.text(first + 1);
+    a.place = s.text(first + 2);
+    if (const auto* e = catalog_entry(s.text(first + 3))) a.aliases = e->aliases;
+    return a;
+}
+
+// Collectives that include an agency of this kind and scope (the same province for local ones).
+std::vector<std::string> collectives_including(const std::string& kind, const std::string& scope,
+                                               const std::string& place_id) {
+    std::vector<std::string> out;
+    if (kind == "local" && scope == "province" && !place_id.empty()) {
+        for (const char* c : {"cac-so-ban-nganh", "cac-co-quan-don-vi-lien-quan", "cac-cap-cac-nganh"}) {
+            out.push_back(std::string("collective:") + c + "@" + place_id);
+        }
+    } else if (kind == "ministry") {
+        for (const char* c : {"cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu", "cac-bo-ban-nganh-trung-uong",
+                              "cac-co-quan-don-vi-lien-quan", "cac-cap-cac-nganh"}) {
+            out.push_back(std::string("collective:") + c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+AssignmentResult Index::assignments(std::string_view query, const AssignmentOptions& options) const {
+    if (!options.role.empty() && options.role != "lead" && options.role != "support" && options.role != "requested") {
+        throw QueryError("unknown role '" + options.role + "' (expected lead, support or requested)");
+    }
+    AssignmentResult result;
+    result.query = std::string(query);
+    std::string folded = collapse_spaces(fold_text(query));
+    if (folded.empty()) throw QueryError("no agency given: type a name, such as \"so y te\"");
+    std::vector<std::string> ids = catalog_ids_named(folded);
+    sqlite3* db = impl_->db;
+    // Agencies in the index: by catalogue entry, by full canonical name, else by part of the name.
+    std::string in_list;
+    for (std::size_t i = 0; i < ids.size(); ++i) in_list += (i ? "," : "") + std::string("?") + std::to_string(i + 3);
+    std::string sql = "SELECT id, name, ifnull(place,''), base, kind, ifnull(scope,''), ifnull(place_id,'') FROM agencies"
+                      " WHERE name_folded = ?1" +
+                      (ids.empty() ? std::string() : " OR base IN (" + in_list + ")") + " ORDER BY place, name";
+    auto matching = [&](bool partial) {
+        std::vector<std::array<std::string, 7>> rows;
+        std::string q = partial ? "SELECT id, name, ifnull(place,''), base, kind, ifnull(scope,''), ifnull(place_id,'')"
+                                  " FROM agencies WHERE ' ' || name_folded || ' ' LIKE '% ' || ?1 || ' %'"
+                                  " AND ?2 = ?2 ORDER BY place, name"
+                                : sql;
+        Stmt s(db, q);
+        s.bind(1, folded).bind(2, std::int64_t{0});
+        if (!partial) {
+            for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i) + 3, ids[i]);
+        }
+        while (s.step()) rows.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
+        return rows;
+    };
+    auto rows = matching(false);
+    if (rows.empty()) rows = matching(true);
+    std::string place = collapse_spaces(fold_text(options.place));
+    std::string to = options.to.empty() ? "" : options.to + "~";  // "2022-04" covers the whole month
+    std::string where = " WHERE ta.agency_id = ?1";
+    if (!options.role.empty()) where += " AND ta.role = ?2";
+    if (!options.from.empty()) where += " AND t.deadline_to >= ?3";
+    if (!to.empty()) where += " AND t.deadline_from <= ?4";
+    Stmt tasks(db, std::string("SELECT ") + kRefColumns +
+                       ", t.id, t.path, t.text, ta.role, t.deadline_text, ifnull(t.deadline_from,''),"
+                       " ifnull(t.deadline_to,''), a.name FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id"
+                       " JOIN documents d ON d.id = t.document_id JOIN agencies a ON a.id = ta.agency_id" +
+                       where + " ORDER BY d.date DESC, d.id, t.id");
+    for (const auto& row : rows) {
+        if (!place.empty() && fold_text(row[2]).find(place) == std::string::npos) continue;
+        AgencyAssignments group;
+        group.agency.id = row[0];
+        group.agency.name = row[1];
+        group.agency.place = row[2];
+        if (const auto* e = catalog_entry(row[3])) group.agency.aliases = e->aliases;
+        std::vector<std::string> sources = {row[0]};
+        if (options.include_collective) {
+            for (auto& c : collectives_including(row[4], row[5], row[6])) sources.push_back(std::move(c));
+        }
+        std::set<std::int64_t> seen;
+        for (std::size_t k = 0; k < sources.size(); ++k) {
+            tasks.bind(1, sources[k]);
+            if (!options.role.empty()) tasks.bind(2, options.role);
+            if (!options.from.empty()) tasks.bind(3, options.from);
+            if (!to.empty()) tasks.bind(4, to);
+            while (tasks.step()) {
+                if (!seen.insert(tasks.integer(6)).second) continue;
+                Assignment a;
+                a.document = ref_from(tasks, 0);
+                a.path = tasks.text(7);
+                a.text = tasks.text(8);
+                a.role = tasks.text(9);
+                a.via_collective = k > 0;
+                if (a.via_collective) a.collective = tasks.text(13);
+                if (!tasks.is_null(10)) a.deadline = Deadline{tasks.text(10), tasks.text(11), tasks.text(12)};
+                group.assignments.push_back(std::move(a));
+            }
+            tasks.reset();
+        }
+        result.agencies.push_back(std::move(group));
+    }
+    return result;
+}
+
+std::vector<AgencyCount> Index::agencies(std::string_view query) const {
+    std::vector<AgencyCount> out;
+    std::string folded = collapse_spaces(fold_text(query));
+    std::vector<std::string> ids = folded.empty() ? std::vector<std::string>{} : catalog_ids_named(folded);
+    std::string filter;
+    if (!folded.empty()) {
+        filter = " WHERE (a.name_folded = ?1 OR ' ' || a.name_folded || ' ' LIKE '% ' || ?1 || ' %'";
+        for (std::size_t i = 0; i < ids.size(); ++i) filter += " OR a.base = ?" + std::to_string(i + 2);
+        filter += ")";
+    }
+    Stmt s(impl_->db, "SELECT a.id, a.name, ifnull(a.place,''), a.base, sum(ta.role = 'lead'), sum(ta.role = 'support'),"
+                      " sum(ta.role = 'requested') FROM agencies a JOIN task_agencies ta ON ta.agency_id = a.id" +
+                          filter + " GROUP BY a.id ORDER BY count(*) DESC, a.name");
+    if (!folded.empty()) {
+        s.bind(1, folded);
+        for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i) + 2, ids[i]);
+    }
+    while (s.step()) {
+        AgencyCount c;
+        c.agency = agency_from(s, 0);
+        c.lead = s.integer(4);
+        c.support = s.integer(5);
+        c.requested = s.integer(6);
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 }  // namespace vanban

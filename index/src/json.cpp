@@ -93,4 +93,70 @@ std::string to_json(const References& refs) {
     return render(o);
 }
 
+namespace {
+
+Object::Ptr agency_json(const Agency& a) {
+    Object::Ptr o = make_object();
+    o->set("id", a.id);
+    o->set("name", a.name);
+    o->set("place", or_null(a.place));
+    Array::Ptr aliases = new Array;
+    for (const auto& x : a.aliases) aliases->add(x);
+    o->set("aliases", aliases);
+    return o;
+}
+
+}  // namespace
+
+std::string to_json(const AssignmentResult& result) {
+    Object::Ptr o = make_object();
+    o->set("query", result.query);
+    Array::Ptr agencies = new Array;
+    for (const auto& g : result.agencies) {
+        Object::Ptr x = make_object();
+        x->set("agency", agency_json(g.agency));
+        Array::Ptr list = new Array;
+        for (const auto& a : g.assignments) {
+            Object::Ptr t = make_object();
+            t->set("document", doc_json(a.document));
+            t->set("path", a.path);
+            t->set("text", a.text);
+            t->set("role", a.role);
+            t->set("via_collective", a.via_collective);
+            if (a.via_collective) t->set("collective", a.collective);
+            if (a.deadline) {
+                Object::Ptr d = make_object();
+                d->set("text", a.deadline->text);
+                d->set("from", or_null(a.deadline->from));
+                d->set("to", or_null(a.deadline->to));
+                t->set("deadline", d);
+            } else {
+                t->set("deadline", Poco::Dynamic::Var());
+            }
+            list->add(t);
+        }
+        x->set("assignments", list);
+        agencies->add(x);
+    }
+    o->set("agencies", agencies);
+    return render(o);
+}
+
+std::string to_json(const std::vector<AgencyCount>& agencies) {
+    Object::Ptr o = make_object();
+    Array::Ptr list = new Array;
+    for (const auto& c : agencies) {
+        Object::Ptr x = make_object();
+        x->set("agency", agency_json(c.agency));
+        Object::Ptr roles = make_object();
+        roles->set("lead", static_cast<Poco::Int64>(c.lead));
+        roles->set("support", static_cast<Poco::Int64>(c.support));
+        roles->set("requested", static_cast<Poco::Int64>(c.requested));
+        x->set("tasks", roles);
+        list->add(x);
+    }
+    o->set("agencies", list);
+    return render(o);
+}
+
 }  // namespace vanban

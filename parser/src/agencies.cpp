@@ -3,6 +3,8 @@
 // original through the fold's offset map.
 #include "agencies.h"
 
+#include "vanban/parser.h"
+
 #include <algorithm>
 
 #include "text.h"
@@ -476,7 +478,8 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
                             fname.find("viet nam") != std::string::npos;
             // The issuer's province, also when the name carries a place of its own ("Ban quản lý Khu
             // kinh tế Phú Yên" in a Đắk Lắk document after the merger keeps "Phú Yên" as part of its name).
-            std::optional<std::size_t> prov = national ? std::nullopt : home.province;
+            std::optional<std::size_t> prov;
+            if (!national) prov = home.province;
             if (!prov && !national) {
                 std::size_t k = end;
                 if (auto named = read_place_suffix(cat, f, k, HomePlace{}); named) prov = named;
@@ -520,3 +523,18 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
 }
 
 }  // namespace vanban::detail
+
+namespace vanban {
+
+const std::vector<CatalogAgency>& agency_catalog() {
+    static const std::vector<CatalogAgency> catalog = [] {
+        std::vector<CatalogAgency> out;
+        for (const auto& e : detail::AgencyCatalog::instance().entries()) {
+            out.push_back(CatalogAgency{e.id, e.kind, e.name, e.aliases, e.scope, e.successor});
+        }
+        return out;
+    }();
+    return catalog;
+}
+
+}  // namespace vanban

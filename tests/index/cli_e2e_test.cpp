@@ -262,4 +262,72 @@ TEST_F(Cli, FiltersNarrowResults) {
     }
 }
 
+// The agency groups of an assignments answer: name -> (tasks of 134/KH-UBND, tasks via a collective).
+struct Group {
+    std::string name;
+    int of_134 = 0, total = 0, via_collective = 0;
+    std::set<std::string> roles;
+};
+
+std::vector<Group> groups(const Poco::JSON::Object::Ptr& o) {
+    std::vector<Group> out;
+    auto agencies = o->getArray("agencies");
+    for (std::size_t i = 0; agencies && i < agencies->size(); ++i) {
+        auto g = agencies->getObject(i);
+        Group x;
+        x.name = g->getObject("agency")->getValue<std::string>("name");
+        auto list = g->getArray("assignments");
+        for (std::size_t k = 0; list && k < list->size(); ++k) {
+            auto a = list->getObject(k);
+            ++x.total;
+            x.of_134 += a->getObject("document")->optValue<std::string>("number", "") == "134/KH-UBND";
+            x.via_collective += a->getValue<bool>("via_collective");
+            x.roles.insert(a->getValue<std::string>("role"));
+        }
+        out.push_back(x);
+    }
+    return out;
+}
+
+TEST_F(Cli, AssignmentsOfAnAgencyByNameAliasAndPlace) {
+    auto lead = groups(json({"assignments", "so y te", "--role", "lead", "--json"}));
+    // Every province's Sở Y tế with tasks is listed; Hà Nội's has the lead tasks of 134/KH-UBND.
+    const Group* hanoi = nullptr;
+    for (const auto& g : lead) {
+        EXPECT_NE(g.name.find("Sở Y tế"), std::string::npos) << g.name;
+        EXPECT_EQ(g.roles, std::set<std::string>{"lead"}) << g.name;
+        if (g.name == "Sở Y tế thành phố Hà Nội") hanoi = &g;
+    }
+    ASSERT_TRUE(hanoi);
+    EXPECT_GE(hanoi->of_134, 5);
+    EXPECT_GT(lead.size(), 1u);
+
+    // The abbreviation and --place narrow to the one agency.
+    auto syt = groups(json({"assignments", "SYT", "--place", "ha noi", "--json"}));
+    ASSERT_EQ(syt.size(), 1u);
+    EXPECT_EQ(syt[0].name, "Sở Y tế thành phố Hà Nội");
+    EXPECT_GT(syt[0].total, hanoi->total);  // support tasks too
+    EXPECT_EQ(syt[0].via_collective, 0);
+
+    auto with = groups(json({"assignments", "Sở Y tế", "--place", "Hà Nội", "--include-collective", "--json"}));
+    ASSERT_EQ(with.size(), 1u);
+    EXPECT_GT(with[0].via_collective, 0);
+    EXPECT_EQ(with[0].total, syt[0].total + with[0].via_collective);
+
+    EXPECT_EQ(run({"assignments", "so y te", "--role", "boss"}).status, 2);
+    EXPECT_TRUE(groups(json({"assignments", "co quan khong ton tai", "--json"})).empty());
+}
+
+TEST_F(Cli, AgenciesListCountsByRole) {
+    auto o = json({"agencies", "so y te", "--json"});
+    auto list = o->getArray("agencies");
+    ASSERT_TRUE(list && list->size() >= 1);
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        auto a = list->getObject(i);
+        EXPECT_NE(a->getObject("agency")->getValue<std::string>("name").find("Y tế"), std::string::npos);
+        auto t = a->getObject("tasks");
+        EXPECT_GT(t->getValue<int>("lead") + t->getValue<int>("support") + t->getValue<int>("requested"), 0);
+    }
+}
+
 }  // namespace

@@ -83,6 +83,46 @@ struct References {
     std::vector<CitedBy> cited_by;
 };
 
+struct AssignmentOptions {
+    std::string place;              ///< only agencies of this province ("Hà Nội", "ha noi")
+    std::string role;               ///< "", "lead", "support" or "requested"
+    std::string from, to;           ///< only tasks whose deadline overlaps [from, to] (ISO dates, or a prefix)
+    bool include_collective = false;  ///< add tasks addressed to a collective that includes the agency
+};
+
+struct Agency {
+    std::string id, name, place;
+    std::vector<std::string> aliases;
+};
+
+struct Deadline {
+    std::string text, from, to;
+};
+
+struct Assignment {
+    DocumentRef document;
+    std::string path, text, role;
+    bool via_collective = false;
+    std::string collective;  ///< the collective's name when via_collective
+    std::optional<Deadline> deadline;
+};
+
+struct AgencyAssignments {
+    Agency agency;
+    std::vector<Assignment> assignments;
+};
+
+struct AssignmentResult {
+    std::string query;
+    std::vector<AgencyAssignments> agencies;  ///< every agency the query names (each province's Sở Y tế)
+};
+
+/// An agency with its task counts by role.
+struct AgencyCount {
+    Agency agency;
+    std::int64_t lead = 0, support = 0, requested = 0;
+};
+
 /// Owns one SQLite connection (move-only). Opening creates or migrates the schema (WAL mode,
 /// foreign keys on, schema version in PRAGMA user_version) and registers the "vi" tokenizer.
 /// Every method throws IndexError on a database error; search throws QueryError on a bad query.
@@ -115,6 +155,15 @@ public:
     /// What a document cites (resolved or not) and what cites it.
     References references(std::int64_t id) const;
 
+    /// Every task assigned to the agencies `agency` names: canonical name, alias or abbreviation,
+    /// with or without diacritics ("so y te", "SYT", "Sở Y tế Hà Nội"). Throws QueryError when
+    /// the options are invalid.
+    AssignmentResult assignments(std::string_view agency, const AssignmentOptions& options = {}) const;
+
+    /// Agencies that have tasks, with counts by role; `query` (optional) narrows by name as above,
+    /// or by any part of the name.
+    std::vector<AgencyCount> agencies(std::string_view query = {}) const;
+
     /// Number of documents.
     std::int64_t count() const;
 
@@ -131,6 +180,8 @@ private:
 std::string to_json(const DocumentRef& doc);
 std::string to_json(const SearchResult& result);
 std::string to_json(const References& refs);
+std::string to_json(const AssignmentResult& result);
+std::string to_json(const std::vector<AgencyCount>& agencies);
 
 /// Registers the "vi" FTS5 tokenizer on an open sqlite3 connection (given as void*). Used by Index
 /// on every connection it opens, and by tests that create their own tables.

@@ -177,6 +177,20 @@ std::optional<DocumentNumber> parse_number(std::string_view printed);
 /// sequence and đ/d ignored. "0134/KH-UBND" and "134/kh - ubnd" both give "134/KH-UBND".
 std::string number_key(std::string_view printed);
 
+/// One agency of the built-in catalogue (parser/data/agencies.tsv). Local entries ("Sở Y tế") are
+/// templates that mentions complete with a province: the mention's id is "<id>@<province id>".
+struct CatalogAgency {
+    std::string id;
+    std::string kind;  ///< national, ministry, party, agency, province, local, collective
+    std::string name;
+    std::vector<std::string> aliases;
+    std::string scope;      ///< a province's "tỉnh"/"thành phố"; a local entry's level ("province")
+    std::string successor;  ///< the id of the body that took over after the 2025 reorganization, or ""
+};
+
+/// The whole catalogue, in file order.
+const std::vector<CatalogAgency>& agency_catalog();
+
 /// Folds text for comparison and search: lowercase, Vietnamese diacritics removed, đ -> d
 /// ("Ủy ban" -> "uy ban"; "hoà" and "hòa" -> "hoa"). Other characters are kept.
 std::string fold_text(std::string_view utf8);
