@@ -78,7 +78,7 @@ Exit codes: 0 every file imported or unchanged; 1 at least one file failed; 2 us
 )";
 
 const char* const kSearchHelp = R"(Usage: vanban search QUERY [--type T] [--issuer I] [--from DATE] [--to DATE]
-                     [--in title|text] [--limit N] [--offset K] [--json] [--db FILE]
+                     [--agency A] [--in title|text|tasks] [--limit N] [--offset K] [--json] [--db FILE]
 
 Searches the index. Words are all required, with or without diacritics ("phong chong dich");
 "a quoted phrase" must appear as is; prefix* matches words that start so; OR between two words
@@ -86,10 +86,12 @@ accepts either. Anything else (numbers, / - . and parentheses) is literal text. 
 document number ("134/KH-UBND", "kh-ubnd 134", "nq 38 cp") opens that document, or lists the
 documents sharing the number.
 
-  --type T         documents of this type only (e.g. "Kế hoạch")
-  --issuer I       documents whose issuer contains I
+  --type T         documents of this type only (e.g. "Kế hoạch", "ke hoach")
+  --issuer I       documents whose issuer contains I (with or without diacritics)
   --from, --to     documents dated on or after / on or before (YYYY-MM-DD)
-  --in title|text  search the titles only, or the texts only
+  --agency A       documents that assign tasks to an agency whose name contains A
+  --in title|text|tasks  search the titles only, the texts only, or the tasks (one result
+                   per document: its best task, whose path is the result's section)
   --limit N        results per page (1-100, default 20); --offset K skips the first K
   --json           the JSON the HTTP API serves
   --db FILE        the database (default: $VANBAN_DB, else ./vanban.db)
@@ -541,8 +543,8 @@ int cmd_search(const Args& args) {
     opt.from = args.get("from");
     opt.to = args.get("to");
     opt.in = args.get("in");
-    if (!opt.in.empty() && opt.in != "title" && opt.in != "text") {
-        std::cerr << "vanban search: --in must be title or text\n";
+    if (!opt.in.empty() && opt.in != "title" && opt.in != "text" && opt.in != "tasks") {
+        std::cerr << "vanban search: --in must be title, text or tasks\n";
         return kUsage;
     }
     for (const auto* d : {&opt.from, &opt.to}) {

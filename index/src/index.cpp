@@ -79,6 +79,13 @@ CREATE INDEX citations_key ON citations(number_key);
 CREATE INDEX citations_target ON citations(target_id);
 CREATE VIRTUAL TABLE documents_fts USING fts5(
   title, text, content='documents', content_rowid='id', tokenize='vi');
+CREATE VIRTUAL TABLE tasks_fts USING fts5(text, content='tasks', content_rowid='id', tokenize='vi');
+CREATE TRIGGER tasks_fts_insert AFTER INSERT ON tasks BEGIN
+  INSERT INTO tasks_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER tasks_fts_delete AFTER DELETE ON tasks BEGIN
+  INSERT INTO tasks_fts(tasks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
 )SQL";
 
 std::string sha1(std::string_view bytes) {
@@ -149,6 +156,23 @@ AgencyRow agency_row(std::string_view id) {
         r.scope = e->scope;
     }
     return r;
+}
+
+// A snippet with its matches between \x01 and \x02 -> the plain snippet and UTF-16 highlight ranges.
+void split_highlights(const std::string& raw, SearchHit& h) {
+    std::string plain;
+    int open = -1;
+    for (char c : raw) {
+        if (c == '\x01') {
+            open = utf16_length(plain);
+        } else if (c == '\x02') {
+            if (open >= 0) h.highlights.emplace_back(open, utf16_length(plain));
+            open = -1;
+        } else {
+            plain += c;
+        }
+    }
+    h.snippet = std::move(plain);
 }
 
 }  // namespace
@@ -275,6 +299,16 @@ Index::Index(const std::string& path) : impl_(std::make_unique<Impl>()) {
     sqlite3_busy_timeout(impl_->db, 5000);
     exec(impl_->db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
     register_vi_tokenizer(impl_->db);
+    // vi_fold(text): the parser's fold (lowercase, no diacritics, đ -> d), for filters.
+    sqlite3_create_function_v2(
+        impl_->db, "vi_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+        [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+            const unsigned char* t = sqlite3_value_text(argv[0]);
+            if (!t) return sqlite3_result_null(ctx);
+            std::string f = fold_text(reinterpret_cast<const char*>(t));
+            sqlite3_result_text(ctx, f.data(), static_cast<int>(f.size()), SQLITE_TRANSIENT);
+        },
+        nullptr, nullptr, nullptr);
     impl_->migrate();
 }
 
@@ -387,35 +421,66 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
         }
     }
     std::string expr = detail::to_fts5(query);
+    bool in_tasks = options.in == "tasks";
     if (options.in == "title") expr = "{title} : (" + expr + ")";
     else if (options.in == "text") expr = "{text} : (" + expr + ")";
+    else if (!options.in.empty() && !in_tasks) throw QueryError("--in must be title, text or tasks");
     // The MATCH runs first, in a CTE; filters and the join come after it.
     std::string where = " WHERE 1";
-    if (!options.type.empty()) where += " AND d.type = ?4";
-    if (!options.issuer.empty()) where += " AND d.issuer LIKE '%' || ?5 || '%'";
+    if (!options.type.empty()) where += " AND vi_fold(d.type) = ?4";
+    if (!options.issuer.empty()) where += " AND instr(vi_fold(d.issuer), ?5) > 0";
     if (!options.from.empty()) where += " AND d.date >= ?6";
     if (!options.to.empty()) where += " AND d.date <= ?7";
-    std::string sql = "WITH m AS (SELECT rowid AS id, bm25(documents_fts, 10.0, 1.0) AS score FROM documents_fts"
-                      " WHERE documents_fts MATCH ?1) SELECT " +
-                      std::string(kRefColumns) + ", m.score, count(*) OVER () FROM m JOIN documents d ON d.id = m.id" +
-                      where + " ORDER BY m.score LIMIT ?2 OFFSET ?3";
+    if (!options.agency.empty()) {
+        where += " AND d.id IN (SELECT t.document_id FROM tasks t JOIN task_agencies ta ON ta.task_id = t.id"
+                 " JOIN agencies a ON a.id = ta.agency_id WHERE instr(a.name_folded, ?8) > 0)";
+    }
+    std::string sql =
+        in_tasks ? "WITH m AS (SELECT rowid AS tid, bm25(tasks_fts) AS score FROM tasks_fts WHERE tasks_fts MATCH ?1),"
+                   " b AS (SELECT t.document_id AS id, m.score AS score, t.id AS tid, t.path AS path,"
+                   " row_number() OVER (PARTITION BY t.document_id ORDER BY m.score) AS rn FROM m JOIN tasks t"
+                   " ON t.id = m.tid) SELECT " +
+                       std::string(kRefColumns) +
+                       ", b.score, count(*) OVER (), b.tid, b.path FROM b JOIN documents d ON d.id = b.id" + where +
+                       " AND b.rn = 1 ORDER BY b.score LIMIT ?2 OFFSET ?3"
+                 : "WITH m AS (SELECT rowid AS id, bm25(documents_fts, 10.0, 1.0) AS score FROM documents_fts"
+                   " WHERE documents_fts MATCH ?1) SELECT " +
+                       std::string(kRefColumns) +
+                       ", m.score, count(*) OVER (), NULL, NULL FROM m JOIN documents d ON d.id = m.id" + where +
+                       " ORDER BY m.score LIMIT ?2 OFFSET ?3";
     Stmt s(impl_->db, sql);
     s.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
     s.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
-    if (!options.type.empty()) s.bind(4, options.type);
-    if (!options.issuer.empty()) s.bind(5, options.issuer);
+    if (!options.type.empty()) s.bind(4, fold_text(options.type));
+    if (!options.issuer.empty()) s.bind(5, fold_text(options.issuer));
     if (!options.from.empty()) s.bind(6, options.from);
-    if (!options.to.empty()) s.bind(7, options.to);
+    if (!options.to.empty()) s.bind(7, options.to + "~");  // "2022-04" covers the whole month
+    if (!options.agency.empty()) s.bind(8, fold_text(options.agency));
+    std::vector<std::int64_t> task_ids;
     try {
         while (s.step()) {
             SearchHit h;
             h.document = ref_from(s, 0);
             h.score = -s.real(6);
             result.total = s.integer(7);
+            if (in_tasks) {
+                task_ids.push_back(s.integer(8));
+                h.section_path = s.text(9);
+            }
             result.results.push_back(std::move(h));
         }
     } catch (const IndexError& e) {
         throw QueryError(std::string("the query could not be run: ") + e.what());
+    }
+    if (in_tasks) {
+        Stmt snip(impl_->db, "SELECT snippet(tasks_fts, 0, char(1), char(2), '…', 24) FROM tasks_fts WHERE"
+                             " tasks_fts MATCH ?1 AND rowid = ?2");
+        for (std::size_t i = 0; i < result.results.size(); ++i) {
+            snip.bind(1, expr).bind(2, task_ids[i]);
+            if (snip.step()) split_highlights(snip.text(0), result.results[i]);
+            snip.reset();
+        }
+        return result;
     }
     // Snippets for the page only.
     Stmt snip(impl_->db, "SELECT snippet(documents_fts, 1, char(1), char(2), '…', 24) FROM documents_fts WHERE"
@@ -426,22 +491,7 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
                             " ORDER BY start DESC, end ASC LIMIT 1");
     for (auto& h : result.results) {
         snip.bind(1, expr).bind(2, h.document.id);
-        if (snip.step()) {
-            std::string raw = snip.text(0);
-            std::string plain;
-            int open = -1;
-            for (std::size_t i = 0; i < raw.size(); ++i) {
-                if (raw[i] == '\x01') {
-                    open = utf16_length(plain);
-                } else if (raw[i] == '\x02') {
-                    if (open >= 0) h.highlights.emplace_back(open, utf16_length(plain));
-                    open = -1;
-                } else {
-                    plain += raw[i];
-                }
-            }
-            h.snippet = plain;
-        }
+        if (snip.step()) split_highlights(snip.text(0), h);
         snip.reset();
         // The section of the first match in the text (instr over a BLOB counts bytes): the deepest section
         // around that byte offset.

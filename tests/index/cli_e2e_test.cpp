@@ -248,12 +248,28 @@ TEST_F(Cli, UsageAndQueryErrorsExitTwo) {
     EXPECT_EQ(run({"search", "x", "--bogus"}).status, 2);
 }
 
+TEST_F(Cli, SearchInTasksGivesTheTaskPath) {
+    auto o = json({"search", "xet nghiem", "--in", "tasks", "--json"});
+    auto results = o->getArray("results");
+    ASSERT_TRUE(results && results->size() >= 1);
+    auto hit = results->getObject(0);
+    EXPECT_EQ(hit->getObject("document")->getValue<std::string>("number"), "134/KH-UBND");
+    EXPECT_FALSE(hit->isNull("section_path"));
+    EXPECT_NE(hit->getValue<std::string>("snippet").find("xét nghiệm"), std::string::npos);
+    EXPECT_EQ(run({"search", "x", "--in", "body"}).status, 2);
+}
+
 TEST_F(Cli, FiltersNarrowResults) {
     auto all = json({"search", "phong chong dich", "--json"})->getValue<int>("total");
     auto plans = json({"search", "phong chong dich", "--type", "Kế hoạch", "--json"})->getValue<int>("total");
     auto dated = json({"search", "phong chong dich", "--from", "2022-04-25", "--to", "2022-04-30", "--json"});
     EXPECT_GT(all, plans);
     EXPECT_GE(plans, 1);
+    // Filters compare without diacritics; --agency keeps documents that assign tasks to it.
+    EXPECT_EQ(json({"search", "phong chong dich", "--type", "ke hoach", "--json"})->getValue<int>("total"), plans);
+    auto hanoi = json({"search", "phong chong dich", "--issuer", "ha noi", "--agency", "so y te", "--json"});
+    ASSERT_GE(hanoi->getValue<int>("total"), 1);
+    EXPECT_LT(hanoi->getValue<int>("total"), all);
     auto results = dated->getArray("results");
     ASSERT_TRUE(results && results->size() >= 1);
     for (std::size_t i = 0; i < results->size(); ++i) {

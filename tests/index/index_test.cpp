@@ -47,15 +47,16 @@ protected:
 TEST_F(IndexTest, ImportIsIdempotentAndReplacesInPlace) {
     vanban::Index index(path_.string());
     std::string v1 = plan("12/KH-UBND", "HUYỆN ĐÔNG ANH", "Đông Anh, ngày 3 tháng 2 năm 2025",
-                          "I. MỤC ĐÍCH\n1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm.\n2. Phòng Kinh tế theo dõi giá cả.");
+                          "I. NHIỆM VỤ\n1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm.\n2. Phòng Kinh tế theo dõi giá cả.");
     auto a = import(index, v1, "a.txt");
     EXPECT_EQ(a.status, vanban::ImportStatus::added);
     EXPECT_EQ(import(index, v1, "a.txt").status, vanban::ImportStatus::unchanged);
     std::int64_t sections_v1 = count(index, "SELECT count(*) FROM sections");
+    ASSERT_EQ(count(index, "SELECT count(*) FROM tasks WHERE text LIKE '%thực phẩm%'"), 1);
 
     // A corrected version of the same document (same number, issuer, date) from another file.
     std::string v2 = plan("12/KH-UBND", "HUYỆN ĐÔNG ANH", "Đông Anh, ngày 3 tháng 2 năm 2025",
-                          "I. MỤC ĐÍCH\n1. Sở Y tế chủ trì kiểm tra vệ sinh môi trường.");
+                          "I. NHIỆM VỤ\n1. Sở Y tế chủ trì kiểm tra vệ sinh môi trường.");
     auto b = import(index, v2, "b.txt");
     EXPECT_EQ(b.status, vanban::ImportStatus::replaced);
     EXPECT_EQ(b.id, a.id);
@@ -67,10 +68,19 @@ TEST_F(IndexTest, ImportIsIdempotentAndReplacesInPlace) {
     EXPECT_EQ(count(index, "SELECT count(*) FROM tasks WHERE text LIKE '%thực phẩm%'"), 0);
     EXPECT_EQ(count(index, "SELECT count(*) FROM sections WHERE document_id NOT IN (SELECT id FROM documents)"), 0);
     EXPECT_EQ(count(index, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'pham'"), 0);
+    EXPECT_EQ(count(index, "SELECT count(*) FROM tasks_fts WHERE tasks_fts MATCH 'pham'"), 0);
+    EXPECT_EQ(count(index, "SELECT count(*) FROM tasks_fts WHERE tasks_fts MATCH 'moi truong'"), 1);
+    vanban::SearchOptions in_tasks;
+    in_tasks.in = "tasks";
+    auto hits = index.search("moi truong", in_tasks);
+    ASSERT_EQ(hits.results.size(), 1u);
+    EXPECT_EQ(hits.results[0].section_path, "I.1");
     // FTS5's own consistency check.
     char* err = nullptr;
     EXPECT_EQ(sqlite3_exec(static_cast<sqlite3*>(index.handle()),
-                           "INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)", nullptr,
+                           "INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1);"
+                           "INSERT INTO tasks_fts(tasks_fts, rank) VALUES('integrity-check', 1);",
+                           nullptr,
                            nullptr, &err),
               SQLITE_OK)
         << (err ? err : "");
