@@ -37,6 +37,8 @@ Usage:
   vanban import PATH... [--db FILE]           parse and index files and folders
   vanban search QUERY [options] [--json]      full-text search, or open a document by number
   vanban refs DOC [--json]                    what a document cites and what cites it
+  vanban show DOC [--json]                    a document: metadata, outline, tasks, references
+  vanban graph DOC [--depth N] [--json]       the citation graph around a document
   vanban assignments AGENCY [options]         the tasks assigned to an agency, with deadlines
   vanban agencies [QUERY] [--json]            agencies with their task counts by role
   vanban --help | help [COMMAND]              this help, or a command's help
@@ -133,6 +135,22 @@ Agencies that have tasks in the index, with their task counts by role (lead, sup
 most tasks first. QUERY narrows by name, alias or part of the name, with or without diacritics.
 )";
 
+const char* const kShowHelp = R"(Usage: vanban show DOC [--json] [--db FILE]
+
+A document (an id, or a number such as 134/KH-UBND): its metadata, outline, tasks with their
+agencies and deadlines, and its references both ways.
+
+Exit codes: 0 success; 1 the database cannot be read; 2 usage error, DOC not found, or a number that
+several documents share (they are listed: give an id).
+)";
+
+const char* const kGraphHelp = R"(Usage: vanban graph DOC [--depth N] [--json] [--db FILE]
+
+The citation graph around a document: the documents within N citation steps (1-5, default 1), in
+either direction, as nodes, and the citations between them as edges (from cites to, with the
+relation). Only documents in the index are nodes; 'vanban refs' lists the missing ones.
+)";
+
 struct Args {
     std::vector<std::string> positional;
     std::map<std::string, std::string> values;  // --name VALUE or --name=VALUE
@@ -157,6 +175,7 @@ Spec spec_for(const std::string& cmd) {
     if (cmd == "import") return {{"db"}, {"quiet"}};
     if (cmd == "search") return {{"db", "type", "issuer", "agency", "from", "to", "in", "limit", "offset"}, {"json"}};
     if (cmd == "refs" || cmd == "show") return {{"db"}, {"json"}};
+    if (cmd == "graph") return {{"db", "depth"}, {"json"}};
     if (cmd == "assignments") return {{"db", "place", "role", "from", "to"}, {"json", "csv", "include-collective"}};
     if (cmd == "agencies") return {{"db"}, {"json"}};
     return {};
@@ -664,6 +683,14 @@ int cmd_refs(const Args& args) {
     return kOk;
 }
 
+// At most `max` bytes of text, cut at a character boundary, with an ellipsis when cut.
+std::string shorten(const std::string& text, std::size_t max) {
+    if (text.size() <= max) return text;
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "…";
+}
+
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n") == std::string::npos) return s;
     std::string out = "\"";
@@ -728,10 +755,7 @@ int cmd_assignments(const Args& args) {
             std::cout << "  " << (a.document.number.empty() ? "(no number)" : a.document.number) << "  " << a.path
                       << "  " << a.role << (a.via_collective ? " via " + a.collective : "");
             if (a.deadline) std::cout << "  deadline: " << a.deadline->text;
-            std::string text = a.text.size() > 160 ? a.text.substr(0, 160) : a.text;
-            while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-            if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
-            std::cout << "\n      " << text << (a.text.size() > 160 ? "…" : "") << '\n';
+            std::cout << "\n      " << shorten(a.text, 160) << '\n';
         }
     }
     return kOk;
@@ -757,6 +781,78 @@ int cmd_agencies(const Args& args) {
     return kOk;
 }
 
+int cmd_show(const Args& args) {
+    if (args.help) {
+        std::cout << kShowHelp;
+        return kOk;
+    }
+    if (args.positional.size() != 1) {
+        std::cerr << "vanban show: give one document, by id or number (see 'vanban show --help')\n";
+        return kUsage;
+    }
+    vanban::Index index(db_path(args));
+    auto id = find_document(index, args.positional[0], "show");
+    if (!id) return kUsage;
+    auto d = index.detail(*id);
+    if (!d) return kUsage;
+    if (args.has("json")) {
+        std::cout << vanban::to_json(*d) << '\n';
+        return kOk;
+    }
+    std::cout << doc_line(d->document) << '\n';
+    if (!d->document.title.empty()) std::cout << d->document.title << '\n';
+    std::cout << "source: " << d->source_path << "  (imported " << d->imported_at << ")\n\nOutline:\n";
+    for (const auto& s : d->sections) {
+        if (s.kind == "dash" || s.kind == "plus") continue;  // bullets are content, not outline
+        std::cout << std::string(2 + 2 * static_cast<std::size_t>(s.depth), ' ') << s.path.substr(s.path.rfind('.') + 1)
+                  << (s.heading.empty() ? "" : "  " + shorten(s.heading, 100)) << '\n';
+    }
+    std::cout << "\nTasks (" << d->tasks.size() << "):\n";
+    for (const auto& t : d->tasks) {
+        std::cout << "  " << t.path;
+        for (const auto& a : t.agencies) std::cout << "  [" << a.role << "] " << a.name;
+        if (t.deadline) std::cout << "  deadline: " << t.deadline->text;
+        std::cout << '\n';
+    }
+    const auto& r = d->references;
+    std::cout << "\nCites (" << r.cites.size() << "):\n";
+    for (const auto& c : r.cites) {
+        std::cout << "  " << c.relation << "  " << c.number
+                  << (c.resolved ? "  -> " + doc_line(*c.resolved) : std::string("  (not in the index)")) << '\n';
+    }
+    std::cout << "Cited by (" << r.cited_by.size() << "):\n";
+    for (const auto& c : r.cited_by) std::cout << "  " << c.relation << "  " << doc_line(c.document) << '\n';
+    return kOk;
+}
+
+int cmd_graph(const Args& args) {
+    if (args.help) {
+        std::cout << kGraphHelp;
+        return kOk;
+    }
+    if (args.positional.size() != 1) {
+        std::cerr << "vanban graph: give one document, by id or number (see 'vanban graph --help')\n";
+        return kUsage;
+    }
+    int depth = 1;
+    if (args.values.count("depth") && (!parse_int(args.get("depth"), depth) || depth < 1 || depth > 5)) {
+        std::cerr << "vanban graph: --depth must be a number from 1 to 5\n";
+        return kUsage;
+    }
+    vanban::Index index(db_path(args));
+    auto id = find_document(index, args.positional[0], "graph");
+    if (!id) return kUsage;
+    vanban::Graph g = index.graph(*id, depth);
+    if (args.has("json")) {
+        std::cout << vanban::to_json(g) << '\n';
+        return kOk;
+    }
+    std::cout << g.nodes.size() << " documents, " << g.edges.size() << " citations\n";
+    for (const auto& n : g.nodes) std::cout << "  " << doc_line(n) << '\n';
+    for (const auto& e : g.edges) std::cout << "  " << e.from << " -" << e.relation << "-> " << e.to << '\n';
+    return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -773,6 +869,8 @@ int main(int argc, char** argv) {
             else if (topic == "search") std::cout << kSearchHelp;
             else if (topic == "refs") std::cout << kRefsHelp;
             else if (topic == "assignments") std::cout << kAssignmentsHelp;
+            else if (topic == "show") std::cout << kShowHelp;
+            else if (topic == "graph") std::cout << kGraphHelp;
             else if (topic == "agencies") std::cout << kAgenciesHelp;
             else std::cout << kMainHelp;
             return kOk;
@@ -792,6 +890,8 @@ int main(int argc, char** argv) {
         if (cmd == "search") return cmd_search(args);
         if (cmd == "refs") return cmd_refs(args);
         if (cmd == "assignments") return cmd_assignments(args);
+        if (cmd == "show") return cmd_show(args);
+        if (cmd == "graph") return cmd_graph(args);
         if (cmd == "agencies") return cmd_agencies(args);
         std::cerr << "vanban: unknown command '" << cmd << "' (see 'vanban --help')\n";
         return kUsage;

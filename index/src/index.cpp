@@ -20,6 +20,7 @@
 #include <array>
 #include <functional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "query.h"
@@ -705,6 +706,76 @@ std::vector<AgencyCount> Index::agencies(std::string_view query) const {
         out.push_back(std::move(c));
     }
     return out;
+}
+
+std::optional<DocumentDetail> Index::detail(std::int64_t id) const {
+    Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + ", ifnull(d.source_path,''), d.imported_at FROM documents d"
+                                                             " WHERE d.id = ?1");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    DocumentDetail out;
+    out.document = ref_from(s, 0);
+    out.source_path = s.text(6);
+    out.imported_at = s.text(7);
+    Stmt sec(impl_->db, "SELECT path, kind, heading FROM sections WHERE document_id = ?1 ORDER BY id");
+    sec.bind(1, id);
+    while (sec.step()) {
+        std::string path = sec.text(0);
+        int depth = static_cast<int>(std::count(path.begin(), path.end(), '.'));
+        out.sections.push_back({path, sec.text(1), sec.text(2), depth});
+    }
+    Stmt task(impl_->db, "SELECT t.id, t.path, t.text, t.deadline_text, ifnull(t.deadline_from,''),"
+                         " ifnull(t.deadline_to,'') FROM tasks t WHERE t.document_id = ?1 ORDER BY t.id");
+    Stmt ag(impl_->db, "SELECT a.name, ta.role FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id"
+                       " WHERE ta.task_id = ?1 ORDER BY ta.rowid");
+    task.bind(1, id);
+    while (task.step()) {
+        DocumentDetail::Task t;
+        t.path = task.text(1);
+        t.text = task.text(2);
+        if (!task.is_null(3)) t.deadline = Deadline{task.text(3), task.text(4), task.text(5)};
+        ag.bind(1, task.integer(0));
+        while (ag.step()) t.agencies.push_back({ag.text(0), ag.text(1)});
+        ag.reset();
+        out.tasks.push_back(std::move(t));
+    }
+    out.references = references(id);
+    return out;
+}
+
+Graph Index::graph(std::int64_t id, int depth) const {
+    if (depth < 1 || depth > 5) throw QueryError("the depth must be from 1 to 5");
+    auto root = document(id);
+    if (!root) throw QueryError("no document with id " + std::to_string(id));
+    Graph g;
+    std::set<std::int64_t> seen = {id};
+    std::vector<std::int64_t> frontier = {id};
+    g.nodes.push_back(*root);
+    std::set<std::tuple<std::int64_t, std::int64_t, std::string>> edges;
+    Stmt out_edges(impl_->db, "SELECT document_id, target_id, relation FROM citations WHERE target_id IS NOT NULL AND"
+                              " (document_id = ?1 OR target_id = ?1)");
+    for (int level = 0; level < depth && !frontier.empty(); ++level) {
+        std::vector<std::int64_t> next;
+        for (auto n : frontier) {
+            out_edges.bind(1, n);
+            while (out_edges.step()) {
+                std::int64_t from = out_edges.integer(0), to = out_edges.integer(1);
+                edges.insert({from, to, out_edges.text(2)});
+                for (auto other : {from, to}) {
+                    if (seen.insert(other).second) {
+                        next.push_back(other);
+                        if (auto d = document(other)) g.nodes.push_back(*d);
+                    }
+                }
+            }
+            out_edges.reset();
+        }
+        frontier = std::move(next);
+    }
+    for (const auto& [from, to, relation] : edges) {
+        if (seen.count(from) && seen.count(to)) g.edges.push_back({from, to, relation});
+    }
+    return g;
 }
 
 }  // namespace vanban

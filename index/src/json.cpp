@@ -68,7 +68,9 @@ std::string to_json(const SearchResult& result) {
     return render(o);
 }
 
-std::string to_json(const References& refs) {
+namespace {
+
+Object::Ptr refs_json(const References& refs) {
     Object::Ptr o = make_object();
     o->set("document", doc_json(refs.document));
     Array::Ptr cites = new Array;
@@ -90,8 +92,12 @@ std::string to_json(const References& refs) {
         by->add(x);
     }
     o->set("cited_by", by);
-    return render(o);
+    return o;
 }
+
+}  // namespace
+
+std::string to_json(const References& refs) { return render(refs_json(refs)); }
 
 namespace {
 
@@ -156,6 +162,69 @@ std::string to_json(const std::vector<AgencyCount>& agencies) {
         list->add(x);
     }
     o->set("agencies", list);
+    return render(o);
+}
+
+std::string to_json(const DocumentDetail& detail) {
+    Object::Ptr o = make_object();
+    o->set("document", doc_json(detail.document));
+    o->set("source_path", or_null(detail.source_path));
+    o->set("imported_at", detail.imported_at);
+    Array::Ptr sections = new Array;
+    for (const auto& s : detail.sections) {
+        Object::Ptr x = make_object();
+        x->set("path", s.path);
+        x->set("kind", s.kind);
+        x->set("heading", s.heading);
+        sections->add(x);
+    }
+    o->set("sections", sections);
+    Array::Ptr tasks = new Array;
+    for (const auto& t : detail.tasks) {
+        Object::Ptr x = make_object();
+        x->set("path", t.path);
+        x->set("text", t.text);
+        Array::Ptr agencies = new Array;
+        for (const auto& a : t.agencies) {
+            Object::Ptr y = make_object();
+            y->set("name", a.name);
+            y->set("role", a.role);
+            agencies->add(y);
+        }
+        x->set("agencies", agencies);
+        if (t.deadline) {
+            Object::Ptr d = make_object();
+            d->set("text", t.deadline->text);
+            d->set("from", or_null(t.deadline->from));
+            d->set("to", or_null(t.deadline->to));
+            x->set("deadline", d);
+        } else {
+            x->set("deadline", Poco::Dynamic::Var());
+        }
+        tasks->add(x);
+    }
+    o->set("tasks", tasks);
+    // The references, without repeating the document.
+    Object::Ptr refs = refs_json(detail.references);
+    o->set("cites", refs->getArray("cites"));
+    o->set("cited_by", refs->getArray("cited_by"));
+    return render(o);
+}
+
+std::string to_json(const Graph& graph) {
+    Object::Ptr o = make_object();
+    Array::Ptr nodes = new Array;
+    for (const auto& n : graph.nodes) nodes->add(doc_json(n));
+    o->set("nodes", nodes);
+    Array::Ptr edges = new Array;
+    for (const auto& e : graph.edges) {
+        Object::Ptr x = make_object();
+        x->set("from", static_cast<Poco::Int64>(e.from));
+        x->set("to", static_cast<Poco::Int64>(e.to));
+        x->set("relation", e.relation);
+        edges->add(x);
+    }
+    o->set("edges", edges);
     return render(o);
 }
 

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 
@@ -211,6 +212,42 @@ TEST_F(Cli, ReferencesResolveWhenTheCitedDocumentIsImported) {
         found |= cited_by->getObject(i)->getObject("document")->getValue<std::string>("number") == "201/KH-UBND";
     }
     EXPECT_TRUE(found) << "the district plan should cite 134/KH-UBND";
+
+    // The graph around 134/KH-UBND: itself, what it implements, what implements it.
+    auto graph = json({"graph", "134/KH-UBND", "--json"});
+    std::map<std::int64_t, std::string> numbers;
+    auto nodes = graph->getArray("nodes");
+    for (std::size_t i = 0; nodes && i < nodes->size(); ++i) {
+        auto n = nodes->getObject(i);
+        numbers[n->getValue<std::int64_t>("id")] = n->optValue<std::string>("number", "");
+    }
+    std::set<std::string> edges;
+    auto list = graph->getArray("edges");
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+        auto e = list->getObject(i);
+        edges.insert(numbers[e->getValue<std::int64_t>("from")] + " " + e->getValue<std::string>("relation") + " " +
+                     numbers[e->getValue<std::int64_t>("to")]);
+    }
+    EXPECT_TRUE(edges.count("134/KH-UBND implements 38/NQ-CP")) << graph->size();
+    bool district = false;
+    for (const auto& e : edges) district |= e.starts_with("201/KH-UBND ") && e.ends_with(" 134/KH-UBND");
+    EXPECT_TRUE(district);
+    EXPECT_EQ(run({"graph", "134/KH-UBND", "--depth", "9"}).status, 2);
+}
+
+TEST_F(Cli, ShowPrintsOutlineTasksAndReferences) {
+    auto o = json({"show", "kh-ubnd 134", "--json"});
+    EXPECT_EQ(o->getObject("document")->getValue<std::string>("number"), "134/KH-UBND");
+    auto sections = o->getArray("sections");
+    ASSERT_TRUE(sections && sections->size() > 10);
+    EXPECT_EQ(sections->getObject(0)->getValue<std::string>("path"), "I");
+    auto tasks = o->getArray("tasks");
+    ASSERT_TRUE(tasks && tasks->size() > 20);
+    ASSERT_TRUE(o->getArray("cites") && o->getArray("cites")->size() > 5);
+    Outcome text = run({"show", "134/KH-UBND"});
+    EXPECT_EQ(text.status, 0);
+    EXPECT_NE(text.out.find("NHIỆM VỤ, GIẢI PHÁP"), std::string::npos);
+    EXPECT_EQ(run({"show", "424242"}).status, 2);
 }
 
 TEST_F(Cli, ReimportChangesNothing) {

@@ -123,6 +123,37 @@ struct AgencyCount {
     std::int64_t lead = 0, support = 0, requested = 0;
 };
 
+/// A document with its outline, tasks and references, as `vanban show` prints it.
+struct DocumentDetail {
+    DocumentRef document;
+    std::string source_path, imported_at;
+    struct Section {
+        std::string path, kind, heading;
+        int depth = 0;
+    };
+    struct TaskAgency {
+        std::string name, role;
+    };
+    struct Task {
+        std::string path, text;
+        std::vector<TaskAgency> agencies;
+        std::optional<Deadline> deadline;
+    };
+    std::vector<Section> sections;
+    std::vector<Task> tasks;
+    References references;
+};
+
+/// The citation graph around a document: documents within `depth` citation steps, either way.
+struct Graph {
+    struct Edge {
+        std::int64_t from = 0, to = 0;
+        std::string relation;
+    };
+    std::vector<DocumentRef> nodes;
+    std::vector<Edge> edges;
+};
+
 /// Owns one SQLite connection (move-only). Opening creates or migrates the schema (WAL mode,
 /// foreign keys on, schema version in PRAGMA user_version) and registers the "vi" tokenizer.
 /// Every method throws IndexError on a database error; search throws QueryError on a bad query.
@@ -155,6 +186,13 @@ public:
     /// What a document cites (resolved or not) and what cites it.
     References references(std::int64_t id) const;
 
+    /// A document with its outline, tasks and references; nullopt when there is no such id.
+    std::optional<DocumentDetail> detail(std::int64_t id) const;
+
+    /// Documents within `depth` (1-5) citation steps of `id`, in either direction, and the citations
+    /// between them (resolved ones only: a node is a document in the index).
+    Graph graph(std::int64_t id, int depth = 1) const;
+
     /// Every task assigned to the agencies `agency` names: canonical name, alias or abbreviation,
     /// with or without diacritics ("so y te", "SYT", "Sở Y tế Hà Nội"). Throws QueryError when
     /// the options are invalid.
@@ -181,6 +219,8 @@ std::string to_json(const DocumentRef& doc);
 std::string to_json(const SearchResult& result);
 std::string to_json(const References& refs);
 std::string to_json(const AssignmentResult& result);
+std::string to_json(const DocumentDetail& detail);
+std::string to_json(const Graph& graph);
 std::string to_json(const std::vector<AgencyCount>& agencies);
 
 /// Registers the "vi" FTS5 tokenizer on an open sqlite3 connection (given as void*). Used by Index
