@@ -491,6 +491,8 @@ int cmd_import(const Args& args) {
                   << files.size() << " documents  " << std::fixed << std::setprecision(1) << mbs << " MB/s  ETA "
                   << format_seconds(eta) << "   " << std::flush;
     };
+    std::optional<vanban::ImportBatch> batch;
+    std::size_t batch_docs = 0, batch_bytes = 0;
     parse_parallel(files, [&](Parsed& p) {
         ++done;
         bytes_total += static_cast<double>(p.bytes.size());
@@ -500,7 +502,16 @@ int cmd_import(const Args& args) {
             ++failed;
         } else {
             try {
+                // Documents share a transaction, committed every 500 documents or 16 MB.
+                if (!batch) batch.emplace(index);
                 vanban::ImportResult r = index.import_document(*p.doc, p.path, p.bytes);
+                batch_docs += 1;
+                batch_bytes += p.bytes.size();
+                if (batch_docs >= 500 || batch_bytes >= (16u << 20)) {
+                    batch->commit();
+                    batch.reset();
+                    batch_docs = batch_bytes = 0;
+                }
                 if (r.status == vanban::ImportStatus::added) ++added;
                 else if (r.status == vanban::ImportStatus::replaced) ++replaced;
                 else ++unchanged;
@@ -512,6 +523,9 @@ int cmd_import(const Args& args) {
         }
         if (bar) progress();
     });
+    if (batch) batch->commit();
+    // After a bulk import, merge the full-text indexes (smaller, faster queries).
+    if (added + replaced >= 1000) index.optimize();
     if (bar) std::cerr << '\r' << std::string(80, ' ') << '\r';
     if (!quiet) {
         std::cout << "imported " << files.size() << (files.size() == 1 ? " file" : " files") << ": " << added

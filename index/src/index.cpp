@@ -298,7 +298,8 @@ Index::Index(const std::string& path) : impl_(std::make_unique<Impl>()) {
         throw IndexError("cannot open database " + path + ": " + msg, rc);
     }
     sqlite3_busy_timeout(impl_->db, 5000);
-    exec(impl_->db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+    exec(impl_->db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                    " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
     register_vi_tokenizer(impl_->db);
     // vi_fold(text): the parser's fold (lowercase, no diacritics, đ -> d), for filters.
     sqlite3_create_function_v2(
@@ -538,6 +539,22 @@ References Index::references(std::int64_t id) const {
     by.bind(1, id);
     while (by.step()) r.cited_by.push_back(CitedBy{ref_from(by, 1), by.text(0)});
     return r;
+}
+
+void Index::optimize() {
+    exec(impl_->db, "INSERT INTO documents_fts(documents_fts) VALUES('optimize');"
+                    "INSERT INTO tasks_fts(tasks_fts) VALUES('optimize'); PRAGMA optimize;");
+}
+
+ImportBatch::ImportBatch(Index& index) : db_(index.handle()) { exec(static_cast<sqlite3*>(db_), "BEGIN IMMEDIATE"); }
+
+ImportBatch::~ImportBatch() {
+    if (open_) sqlite3_exec(static_cast<sqlite3*>(db_), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void ImportBatch::commit() {
+    exec(static_cast<sqlite3*>(db_), "COMMIT");
+    open_ = false;
 }
 
 std::int64_t Index::count() const {

@@ -82,15 +82,16 @@ inline void exec(sqlite3* db, const char* sql) {
     }
 }
 
-/// A transaction rolled back unless committed.
+/// A transaction rolled back unless committed. It is a savepoint, so it nests inside an enclosing
+/// transaction (an ImportBatch): its rollback then undoes only its own changes.
 class Transaction {
 public:
-    explicit Transaction(sqlite3* db) : db_(db) { exec(db, "BEGIN IMMEDIATE"); }
+    explicit Transaction(sqlite3* db) : db_(db) { exec(db, "SAVEPOINT vanban_tx"); }
     ~Transaction() {
-        if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        if (!done_) sqlite3_exec(db_, "ROLLBACK TO vanban_tx; RELEASE vanban_tx", nullptr, nullptr, nullptr);
     }
     void commit() {
-        exec(db_, "COMMIT");
+        exec(db_, "RELEASE vanban_tx");
         done_ = true;
     }
 

@@ -12,6 +12,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <new>
 #include <string>
@@ -45,13 +47,17 @@ std::string unify_tones(std::string s) {
         {"oẻ", "ỏe"}, {"oẽ", "õe"}, {"oẹ", "ọe"}, {"uỳ", "ùy"}, {"uý", "úy"}, {"uỷ", "ủy"}, {"uỹ", "ũy"},
         {"uỵ", "ụy"},
     };
+    // Only at the end of a syllable: "hoà" but not "hoàn" (where the mark belongs on "à").
+    if (s.size() < 3) return s;
+    // The o/u comes before a 2-byte accented vowel ("oà") or a 3-byte one ("oạ").
+    char before = s[s.size() - 3];
+    char before3 = s.size() >= 4 ? s[s.size() - 4] : 0;
+    if (before != 'o' && before != 'u' && before3 != 'o' && before3 != 'u') return s;
     for (const auto& p : pairs) {
-        std::size_t at = s.find(p.old_form);
-        // Only at the end of a syllable: "hoà" but not "hoàn" (where the mark belongs on "à").
-        while (at != std::string::npos) {
-            std::size_t end = at + std::strlen(p.old_form);
-            if (end == s.size()) s.replace(at, std::strlen(p.old_form), p.new_form);
-            at = s.find(p.old_form, at + 1);
+        std::string_view old_form = p.old_form;
+        if (std::string_view(s).ends_with(old_form)) {
+            s.replace(s.size() - old_form.size(), old_form.size(), p.new_form);
+            break;
         }
     }
     return s;
@@ -119,6 +125,13 @@ int vi_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
 
 WordForms word_forms(std::string_view word) {
     WordForms f;
+    // Most syllables of a text are plain ASCII ("thanh", "UBND", "2022"): lowercase is all there is.
+    if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        f.folded.resize(word.size());
+        std::transform(word.begin(), word.end(), f.folded.begin(),
+                       [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+        return f;
+    }
     // Decomposed input (NFD, or tone marks typed as separate combining characters) is composed
     // first; most words have no combining mark and skip the normalizer.
     std::string composed;
