@@ -80,6 +80,7 @@ CREATE INDEX citations_key ON citations(number_key);
 CREATE INDEX citations_target ON citations(target_id);
 CREATE VIRTUAL TABLE documents_fts USING fts5(
   title, text, content='documents', content_rowid='id', tokenize='vi');
+INSERT INTO documents_fts(documents_fts, rank) VALUES('rank', 'bm25(10.0, 1.0)');
 CREATE VIRTUAL TABLE tasks_fts USING fts5(text, content='tasks', content_rowid='id', tokenize='vi');
 CREATE TRIGGER tasks_fts_insert AFTER INSERT ON tasks BEGIN
   INSERT INTO tasks_fts(rowid, text) VALUES (new.id, new.text);
@@ -189,6 +190,9 @@ std::string_view to_string(ImportStatus status) {
 
 struct Index::Impl {
     sqlite3* db = nullptr;
+
+    // Splits the raw snippets into text and highlights and finds each hit's section.
+    void finish_hits(SearchResult& result, const std::vector<std::string>& raw_snippets) const;
 
     ~Impl() {
         if (db) sqlite3_close_v2(db);
@@ -459,6 +463,36 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
     if (!options.to.empty()) s.bind(7, options.to + "~");  // "2022-04" covers the whole month
     if (!options.agency.empty()) s.bind(8, fold_text(options.agency));
     std::vector<std::int64_t> task_ids;
+    std::vector<std::string> raw_snippets;
+    bool filtered = !options.type.empty() || !options.issuer.empty() || !options.from.empty() || !options.to.empty() ||
+                    !options.agency.empty();
+    if (!in_tasks && !filtered) {
+        // No filter: FTS5 ranks by its own `rank` (bm25, title weighted 10x) and, with ORDER BY rank
+        // and a LIMIT, computes snippets for the returned page only. The total is a plain count.
+        try {
+            Stmt count(impl_->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1");
+            count.bind(1, expr);
+            if (count.step()) result.total = count.integer(0);
+            Stmt page(impl_->db, "SELECT rowid, rank, snippet(documents_fts, 1, char(1), char(2), '…', 24)"
+                                 " FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3");
+            page.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
+            page.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
+            Stmt ref(impl_->db, std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.id = ?1");
+            while (page.step()) {
+                SearchHit h;
+                ref.bind(1, page.integer(0));
+                if (ref.step()) h.document = ref_from(ref, 0);
+                ref.reset();
+                h.score = -page.real(1);
+                raw_snippets.push_back(page.text(2));
+                result.results.push_back(std::move(h));
+            }
+        } catch (const IndexError& e) {
+            throw QueryError(std::string("the query could not be run: ") + e.what());
+        }
+        impl_->finish_hits(result, raw_snippets);
+        return result;
+    }
     try {
         while (s.step()) {
             SearchHit h;
@@ -487,25 +521,45 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
     // Snippets for the page only.
     Stmt snip(impl_->db, "SELECT snippet(documents_fts, 1, char(1), char(2), '…', 24) FROM documents_fts WHERE"
                          " documents_fts MATCH ?1 AND rowid = ?2");
-    Stmt first(impl_->db, "SELECT instr(CAST(highlight(documents_fts, 1, char(1), char(2)) AS BLOB), x'01') FROM documents_fts"
-                          " WHERE documents_fts MATCH ?1 AND rowid = ?2");
-    Stmt section(impl_->db, "SELECT path FROM sections WHERE document_id = ?1 AND start <= ?2 AND end > ?2"
-                            " ORDER BY start DESC, end ASC LIMIT 1");
     for (auto& h : result.results) {
         snip.bind(1, expr).bind(2, h.document.id);
-        if (snip.step()) split_highlights(snip.text(0), h);
+        if (snip.step()) raw_snippets.push_back(snip.text(0));
+        else raw_snippets.emplace_back();
         snip.reset();
-        // The section of the first match in the text (instr over a BLOB counts bytes): the deepest section
-        // around that byte offset.
-        first.bind(1, expr).bind(2, h.document.id);
-        if (first.step() && !first.is_null(0) && first.integer(0) > 0) {
-            section.bind(1, h.document.id).bind(2, first.integer(0) - 1);
-            if (section.step()) h.section_path = section.text(0);
-            section.reset();
-        }
-        first.reset();
     }
+    impl_->finish_hits(result, raw_snippets);
     return result;
+}
+
+void Index::Impl::finish_hits(SearchResult& result, const std::vector<std::string>& raw_snippets) const {
+    // The section of a hit: where its snippet's first match is in the text. A snippet is a verbatim
+    // slice of the text between the markers, so its text up to the first match locates it.
+    Stmt text(db, "SELECT text FROM documents WHERE id = ?1");
+    Stmt section(db, "SELECT path FROM sections WHERE document_id = ?1 AND start <= ?2 AND end > ?2"
+                     " ORDER BY start DESC, end ASC LIMIT 1");
+    for (std::size_t i = 0; i < result.results.size(); ++i) {
+        SearchHit& h = result.results[i];
+        const std::string& raw = raw_snippets[i];
+        split_highlights(raw, h);
+        std::size_t open = raw.find('\x01'), close = raw.find('\x02');
+        if (open == std::string::npos || close == std::string::npos || close < open) continue;
+        std::string prefix = raw.substr(0, open);
+        if (prefix.starts_with("…")) prefix.erase(0, std::string_view("…").size());
+        std::string needle = prefix + raw.substr(open + 1, close - open - 1);
+        text.bind(1, h.document.id);
+        if (text.step()) {
+            sqlite3_stmt* st = text.get();
+            const char* t = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+            std::string_view doc(t ? t : "", static_cast<std::size_t>(sqlite3_column_bytes(st, 0)));
+            std::size_t at = doc.find(needle);
+            if (at != std::string_view::npos) {
+                section.bind(1, h.document.id).bind(2, static_cast<std::int64_t>(at + prefix.size()));
+                if (section.step()) h.section_path = section.text(0);
+                section.reset();
+            }
+        }
+        text.reset();
+    }
 }
 
 std::optional<DocumentRef> Index::document(std::int64_t id) const {

@@ -28,6 +28,9 @@ public:
     Stmt(const Stmt&) = delete;
     Stmt& operator=(const Stmt&) = delete;
 
+    /// The statement itself, to read a column without copying it (valid until the next step/reset).
+    sqlite3_stmt* get() const { return stmt_; }
+
     Stmt& bind(int i, std::string_view v) {
         sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
         return *this;
