@@ -32,6 +32,7 @@ namespace vanban {
 
 using detail::exec;
 using detail::Stmt;
+using detail::ResetOnExit;
 using detail::Transaction;
 
 namespace {
@@ -190,6 +191,14 @@ std::string_view to_string(ImportStatus status) {
 
 struct Index::Impl {
     sqlite3* db = nullptr;
+    // Statements the import runs for every document, prepared once per connection.
+    std::unordered_map<std::string_view, std::unique_ptr<Stmt>> cache;
+
+    Stmt& cached(std::string_view sql) {
+        auto& slot = cache[sql];
+        if (!slot) slot = std::make_unique<Stmt>(db, sql);
+        return *slot;
+    }
 
     // Splits the raw snippets into text and highlights and finds each hit's section.
     void finish_hits(SearchResult& result, const std::vector<std::string>& raw_snippets) const;
@@ -219,7 +228,8 @@ struct Index::Impl {
     std::optional<std::int64_t> resolve(const std::string& key, const std::string& date, const std::string& issuer,
                                         std::int64_t self) {
         if (key.empty()) return std::nullopt;
-        Stmt s(db, "SELECT id, date, issuer FROM documents WHERE number_key = ?1 AND id <> ?2");
+        Stmt& s = cached("SELECT id, date, issuer FROM documents WHERE number_key = ?1 AND id <> ?2");
+        ResetOnExit s_reset(s);
         s.bind(1, key).bind(2, self);
         std::optional<std::int64_t> best;
         int best_score = -1;
@@ -238,7 +248,8 @@ struct Index::Impl {
     }
 
     void write_children(std::int64_t id, const Document& doc) {
-        Stmt sec(db, "INSERT INTO sections(document_id, path, kind, heading, start, end) VALUES(?1,?2,?3,?4,?5,?6)");
+        Stmt& sec = cached("INSERT INTO sections(document_id, path, kind, heading, start, end) VALUES(?1,?2,?3,?4,?5,?6)");
+        ResetOnExit sec_reset(sec);
         std::function<void(const Section&, const std::string&)> add = [&](const Section& s, const std::string& parent) {
             std::string path = parent.empty() ? s.label : parent + "." + s.label;
             sec.bind(1, id).bind(2, path).bind(3, to_string(s.kind)).bind(4, s.heading);
@@ -248,12 +259,15 @@ struct Index::Impl {
             for (const auto& c : s.children) add(c, path);
         };
         for (const auto& s : doc.sections) add(s, "");
-        Stmt task(db,
+        Stmt& task = cached(
                   "INSERT INTO tasks(document_id, path, text, start, end, deadline_text, deadline_from, deadline_to)"
                   " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
-        Stmt agency(db, "INSERT INTO agencies(id, name, name_folded, base, kind, scope, place_id, place)"
+        ResetOnExit task_reset(task);
+        Stmt& agency = cached("INSERT INTO agencies(id, name, name_folded, base, kind, scope, place_id, place)"
                         " VALUES(?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(id) DO NOTHING");
-        Stmt link(db, "INSERT INTO task_agencies(task_id, agency_id, role, name) VALUES(?1,?2,?3,?4)");
+        ResetOnExit agency_reset(agency);
+        Stmt& link = cached("INSERT INTO task_agencies(task_id, agency_id, role, name) VALUES(?1,?2,?3,?4)");
+        ResetOnExit link_reset(link);
         for (const auto& t : doc.tasks) {
             task.bind(1, id).bind(2, t.path).bind(3, t.text);
             task.bind(4, static_cast<std::int64_t>(t.span.start)).bind(5, static_cast<std::int64_t>(t.span.end));
@@ -276,9 +290,10 @@ struct Index::Impl {
                 link.reset();
             }
         }
-        Stmt cite(db,
+        Stmt& cite = cached(
                   "INSERT INTO citations(document_id, number, number_key, type, date, issuer, relation, provision, start,"
                   " end, target_id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+        ResetOnExit cite_reset(cite);
         for (const auto& r : doc.references) {
             if (r.number.empty()) continue;  // references by name are kept in the document's JSON
             cite.bind(1, id).bind(2, r.number).bind(3, r.number_key).bind_opt(4, r.type).bind_opt(5, r.date);
@@ -333,12 +348,14 @@ ImportResult Index::import_document(const Document& doc, std::string_view source
     std::optional<std::int64_t> existing;
     std::string old_hash;
     if (doc.number) {
-        Stmt s(db, "SELECT id, content_hash FROM documents WHERE number_key = ?1 AND ifnull(issuer,'') = ?2 AND"
+        Stmt& s = impl_->cached("SELECT id, content_hash FROM documents WHERE number_key = ?1 AND ifnull(issuer,'') = ?2 AND"
                    " ifnull(date,'') = ?3");
+        ResetOnExit s_reset(s);
         s.bind(1, doc.number->key).bind(2, doc.issuer.value_or("")).bind(3, doc.date.value_or(""));
         if (s.step()) existing = s.integer(0), old_hash = s.text(1);
     } else {
-        Stmt s(db, "SELECT id, content_hash FROM documents WHERE number_key IS NULL AND source_path = ?1");
+        Stmt& s = impl_->cached("SELECT id, content_hash FROM documents WHERE number_key IS NULL AND source_path = ?1");
+        ResetOnExit s_reset(s);
         s.bind(1, source_path);
         if (s.step()) existing = s.integer(0), old_hash = s.text(1);
     }
@@ -349,10 +366,12 @@ ImportResult Index::import_document(const Document& doc, std::string_view source
         id = *existing;
         // Remove the old version from the FTS index (external content needs the old values), then its
         // children; the row itself is updated in place so the id stays.
-        Stmt old(db, "SELECT title, text FROM documents WHERE id = ?1");
+        Stmt& old = impl_->cached("SELECT title, text FROM documents WHERE id = ?1");
+        ResetOnExit old_reset(old);
         old.bind(1, id);
         old.step();
-        Stmt del(db, "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)");
+        Stmt& del = impl_->cached("INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)");
+        ResetOnExit del_reset(del);
         del.bind(1, id).bind(2, old.text(0)).bind(3, old.text(1));
         del.run();
         for (const char* sql : {"DELETE FROM sections WHERE document_id = ?1", "DELETE FROM tasks WHERE document_id = ?1",
@@ -361,8 +380,9 @@ ImportResult Index::import_document(const Document& doc, std::string_view source
             d.bind(1, id);
             d.run();
         }
-        Stmt up(db, "UPDATE documents SET number=?2, number_key=?3, number_compact=?4, type=?5, issuer=?6, date=?7,"
+        Stmt& up = impl_->cached("UPDATE documents SET number=?2, number_key=?3, number_compact=?4, type=?5, issuer=?6, date=?7,"
                     " title=?8, text=?9, source_path=?10, content_hash=?11, imported_at=?12 WHERE id=?1");
+        ResetOnExit up_reset(up);
         up.bind(1, id);
         up.bind_opt(2, doc.number ? std::optional<std::string>(doc.number->text) : std::nullopt);
         up.bind_opt(3, doc.number ? std::optional<std::string>(doc.number->key) : std::nullopt);
@@ -371,8 +391,9 @@ ImportResult Index::import_document(const Document& doc, std::string_view source
         up.bind(9, doc.text).bind(10, source_path).bind(11, hash).bind(12, now_iso());
         up.run();
     } else {
-        Stmt ins(db, "INSERT INTO documents(number, number_key, number_compact, type, issuer, date, title, text,"
+        Stmt& ins = impl_->cached("INSERT INTO documents(number, number_key, number_compact, type, issuer, date, title, text,"
                      " source_path, content_hash, imported_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+        ResetOnExit ins_reset(ins);
         ins.bind_opt(1, doc.number ? std::optional<std::string>(doc.number->text) : std::nullopt);
         ins.bind_opt(2, doc.number ? std::optional<std::string>(doc.number->key) : std::nullopt);
         ins.bind_opt(3, doc.number ? std::optional<std::string>(detail::number_compact(doc.number->text)) : std::nullopt);
@@ -381,20 +402,23 @@ ImportResult Index::import_document(const Document& doc, std::string_view source
         ins.run();
         id = sqlite3_last_insert_rowid(db);
     }
-    Stmt fts(db, "INSERT INTO documents_fts(rowid, title, text) VALUES(?1, ?2, ?3)");
+    Stmt& fts = impl_->cached("INSERT INTO documents_fts(rowid, title, text) VALUES(?1, ?2, ?3)");
+    ResetOnExit fts_reset(fts);
     fts.bind(1, id).bind(2, doc.title.value_or("")).bind(3, doc.text);
     fts.run();
     impl_->write_children(id, doc);
     // Citations elsewhere of this number: resolved again, since this document may be the one they
     // meant (or a better match by year and issuer than the one they point at).
     if (doc.number) {
-        Stmt citing(db, "SELECT c.id, c.document_id, ifnull(c.date,''), ifnull(c.issuer,'') FROM citations c"
+        Stmt& citing = impl_->cached("SELECT c.id, c.document_id, ifnull(c.date,''), ifnull(c.issuer,'') FROM citations c"
                         " WHERE c.number_key = ?1 AND c.document_id <> ?2");
+        ResetOnExit citing_reset(citing);
         citing.bind(1, doc.number->key).bind(2, id);
         struct Pending { std::int64_t id, from; std::string date, issuer; };
         std::vector<Pending> pending;
         while (citing.step()) pending.push_back({citing.integer(0), citing.integer(1), citing.text(2), citing.text(3)});
-        Stmt set(db, "UPDATE citations SET target_id = ?2 WHERE id = ?1");
+        Stmt& set = impl_->cached("UPDATE citations SET target_id = ?2 WHERE id = ?1");
+        ResetOnExit set_reset(set);
         for (const auto& p : pending) {
             set.bind(1, p.id);
             if (auto target = impl_->resolve(doc.number->key, p.date, p.issuer, p.from)) set.bind(2, *target);

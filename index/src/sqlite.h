@@ -85,6 +85,18 @@ inline void exec(sqlite3* db, const char* sql) {
     }
 }
 
+/// Resets a (cached) statement when the scope that used it ends, so it holds no read open.
+class ResetOnExit {
+public:
+    explicit ResetOnExit(Stmt& s) : s_(s) {}
+    ~ResetOnExit() { s_.reset(); }
+    ResetOnExit(const ResetOnExit&) = delete;
+    ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+private:
+    Stmt& s_;
+};
+
 /// A transaction rolled back unless committed. It is a savepoint, so it nests inside an enclosing
 /// transaction (an ImportBatch): its rollback then undoes only its own changes.
 class Transaction {
