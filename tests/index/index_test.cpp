@@ -157,6 +157,33 @@ TEST_F(IndexTest, BadQueriesAreQueryErrors) {
     EXPECT_EQ(index.search("NEAR(x OR y:").total, 0);  // FTS5 syntax typed by a user is plain text
 }
 
+TEST_F(IndexTest, AnyQueryIsAnswerOrQueryErrorNeverSqlError) {
+    vanban::Index index(path_.string());
+    import(index, plan("7/KH-UBND", "HUYỆN ĐÔNG ANH", "Đông Anh, ngày 3 tháng 2 năm 2025", "I. NHIỆM VỤ\n1. Nội dung."),
+           "x.txt");
+    // Random strings over the characters FTS5 and SQL treat specially, words and numbers.
+    const std::vector<std::string> pieces = {"\"", "*", "(", ")", ":", "^", "+", "-", "NOT", "AND", "OR", "NEAR", "{", "}",
+                                             "'", ";", "--", "/", ".", ",", " ", "  ", "định", "dinh", "7/KH-UBND", "x",
+                                             "\xC3", "\xFF", "%", "_", "\\", "\t", "\n", "0", "ủy", "\xE2\x80\xA6"};
+    std::uint32_t seed = 12345;
+    auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+    for (int round = 0; round < 3000; ++round) {
+        std::string q;
+        int n = 1 + static_cast<int>(next() % 8);
+        for (int k = 0; k < n; ++k) q += pieces[next() % pieces.size()];
+        for (const char* in : {"", "title", "tasks"}) {
+            vanban::SearchOptions o;
+            o.in = in;
+            try {
+                index.search(q, o);
+            } catch (const vanban::QueryError&) {
+            } catch (const std::exception& e) {
+                ADD_FAILURE() << "query [" << q << "] in '" << in << "': " << e.what();
+            }
+        }
+    }
+}
+
 TEST_F(IndexTest, RefusesANewerSchema) {
     {
         vanban::Index index(path_.string());
