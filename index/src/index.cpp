@@ -57,7 +57,7 @@ CREATE INDEX sections_document ON sections(document_id);
 CREATE TABLE tasks(
   id INTEGER PRIMARY KEY,
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  path TEXT, text TEXT, start INTEGER, end INTEGER,
+  path TEXT, start INTEGER, end INTEGER,
   deadline_text TEXT, deadline_from TEXT, deadline_to TEXT);
 CREATE INDEX tasks_document ON tasks(document_id);
 CREATE TABLE agencies(
@@ -82,12 +82,17 @@ CREATE INDEX citations_target ON citations(target_id);
 CREATE VIRTUAL TABLE documents_fts USING fts5(
   title, text, content='documents', content_rowid='id', tokenize='vi');
 INSERT INTO documents_fts(documents_fts, rank) VALUES('rank', 'bm25(10.0, 1.0)');
-CREATE VIRTUAL TABLE tasks_fts USING fts5(text, content='tasks', content_rowid='id', tokenize='vi');
+CREATE VIEW task_texts(id, text) AS
+  SELECT t.id, CAST(substr(CAST(d.text AS BLOB), t.start + 1, t.end - t.start) AS TEXT)
+  FROM tasks t JOIN documents d ON d.id = t.document_id;
+CREATE VIRTUAL TABLE tasks_fts USING fts5(text, content='task_texts', content_rowid='id', tokenize='vi');
 CREATE TRIGGER tasks_fts_insert AFTER INSERT ON tasks BEGIN
-  INSERT INTO tasks_fts(rowid, text) VALUES (new.id, new.text);
+  INSERT INTO tasks_fts(rowid, text) SELECT new.id, CAST(substr(CAST(d.text AS BLOB), new.start + 1,
+    new.end - new.start) AS TEXT) FROM documents d WHERE d.id = new.document_id;
 END;
 CREATE TRIGGER tasks_fts_delete AFTER DELETE ON tasks BEGIN
-  INSERT INTO tasks_fts(tasks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO tasks_fts(tasks_fts, rowid, text) SELECT 'delete', old.id, CAST(substr(CAST(d.text AS BLOB),
+    old.start + 1, old.end - old.start) AS TEXT) FROM documents d WHERE d.id = old.document_id;
 END;
 )SQL";
 
@@ -116,6 +121,17 @@ DocumentRef ref_from(const Stmt& s, int first) {
 }
 
 constexpr const char* kRefColumns = "d.id, d.number, d.type, d.issuer, d.date, d.title";
+
+// A task's text: its byte span of the document's text (stored once, in documents.text).
+constexpr const char* kTaskText = "CAST(substr(CAST(d.text AS BLOB), t.start + 1, t.end - t.start) AS TEXT)";
+
+// At most `max` bytes of UTF-8 text, cut at a character boundary, with an ellipsis when cut.
+std::string shorten(std::string_view text, std::size_t max) {
+    if (text.size() <= max) return std::string(text);
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "…";
+}
 
 // UTF-16 length of UTF-8 text (JavaScript string indexes).
 int utf16_length(std::string_view s) {
@@ -252,7 +268,12 @@ struct Index::Impl {
         ResetOnExit sec_reset(sec);
         std::function<void(const Section&, const std::string&)> add = [&](const Section& s, const std::string& parent) {
             std::string path = parent.empty() ? s.label : parent + "." + s.label;
-            sec.bind(1, id).bind(2, path).bind(3, to_string(s.kind)).bind(4, s.heading);
+            // A bullet's "heading" is its whole text, which documents.text already holds; a heading is
+            // kept short (the outline shows it, the text has it in full).
+            bool bullet = s.kind == SectionKind::dash || s.kind == SectionKind::plus;
+            sec.bind(1, id).bind(2, path).bind(3, to_string(s.kind));
+            if (bullet) sec.bind_null(4);
+            else sec.bind(4, shorten(s.heading, 240));
             sec.bind(5, static_cast<std::int64_t>(s.span.start)).bind(6, static_cast<std::int64_t>(s.span.end));
             sec.run();
             sec.reset();
@@ -260,8 +281,8 @@ struct Index::Impl {
         };
         for (const auto& s : doc.sections) add(s, "");
         Stmt& task = cached(
-                  "INSERT INTO tasks(document_id, path, text, start, end, deadline_text, deadline_from, deadline_to)"
-                  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)");
+                  "INSERT INTO tasks(document_id, path, start, end, deadline_text, deadline_from, deadline_to)"
+                  " VALUES(?1,?2,?4,?5,?6,?7,?8)");
         ResetOnExit task_reset(task);
         Stmt& agency = cached("INSERT INTO agencies(id, name, name_folded, base, kind, scope, place_id, place)"
                         " VALUES(?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(id) DO NOTHING");
@@ -269,7 +290,7 @@ struct Index::Impl {
         Stmt& link = cached("INSERT INTO task_agencies(task_id, agency_id, role, name) VALUES(?1,?2,?3,?4)");
         ResetOnExit link_reset(link);
         for (const auto& t : doc.tasks) {
-            task.bind(1, id).bind(2, t.path).bind(3, t.text);
+            task.bind(1, id).bind(2, t.path);  // the text is the span of documents.text (view task_texts)
             task.bind(4, static_cast<std::int64_t>(t.span.start)).bind(5, static_cast<std::int64_t>(t.span.end));
             if (t.deadline) {
                 task.bind(6, t.deadline->text).bind_opt(7, t.deadline->from).bind_opt(8, t.deadline->to);
@@ -735,7 +756,7 @@ AssignmentResult Index::assignments(std::string_view query, const AssignmentOpti
     if (!options.from.empty()) where += " AND t.deadline_to >= ?3";
     if (!to.empty()) where += " AND t.deadline_from <= ?4";
     Stmt tasks(db, std::string("SELECT ") + kRefColumns +
-                       ", t.id, t.path, t.text, ta.role, t.deadline_text, ifnull(t.deadline_from,''),"
+                       ", t.id, t.path, " + std::string(kTaskText) + ", ta.role, t.deadline_text, ifnull(t.deadline_from,''),"
                        " ifnull(t.deadline_to,''), a.name FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id"
                        " JOIN documents d ON d.id = t.document_id JOIN agencies a ON a.id = ta.agency_id" +
                        where + " ORDER BY d.date DESC, d.id, t.id");
@@ -819,8 +840,9 @@ std::optional<DocumentDetail> Index::detail(std::int64_t id) const {
         int depth = static_cast<int>(std::count(path.begin(), path.end(), '.'));
         out.sections.push_back({path, sec.text(1), sec.text(2), depth});
     }
-    Stmt task(impl_->db, "SELECT t.id, t.path, t.text, t.deadline_text, ifnull(t.deadline_from,''),"
-                         " ifnull(t.deadline_to,'') FROM tasks t WHERE t.document_id = ?1 ORDER BY t.id");
+    Stmt task(impl_->db, std::string("SELECT t.id, t.path, ") + kTaskText +
+                             ", t.deadline_text, ifnull(t.deadline_from,''), ifnull(t.deadline_to,'') FROM tasks t"
+                             " JOIN documents d ON d.id = t.document_id WHERE t.document_id = ?1 ORDER BY t.id");
     Stmt ag(impl_->db, "SELECT a.name, ta.role FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id"
                        " WHERE ta.task_id = ?1 ORDER BY ta.rowid");
     task.bind(1, id);

@@ -52,7 +52,7 @@ TEST_F(IndexTest, ImportIsIdempotentAndReplacesInPlace) {
     EXPECT_EQ(a.status, vanban::ImportStatus::added);
     EXPECT_EQ(import(index, v1, "a.txt").status, vanban::ImportStatus::unchanged);
     std::int64_t sections_v1 = count(index, "SELECT count(*) FROM sections");
-    ASSERT_EQ(count(index, "SELECT count(*) FROM tasks WHERE text LIKE '%thực phẩm%'"), 1);
+    ASSERT_EQ(count(index, "SELECT count(*) FROM task_texts WHERE text LIKE '%thực phẩm%'"), 1);
 
     // A corrected version of the same document (same number, issuer, date) from another file.
     std::string v2 = plan("12/KH-UBND", "HUYỆN ĐÔNG ANH", "Đông Anh, ngày 3 tháng 2 năm 2025",
@@ -65,7 +65,7 @@ TEST_F(IndexTest, ImportIsIdempotentAndReplacesInPlace) {
     // Nothing of the old version is searchable or left in child tables.
     EXPECT_EQ(index.search("thuc pham").total, 0);
     EXPECT_EQ(index.search("moi truong").total, 1);
-    EXPECT_EQ(count(index, "SELECT count(*) FROM tasks WHERE text LIKE '%thực phẩm%'"), 0);
+    EXPECT_EQ(count(index, "SELECT count(*) FROM task_texts WHERE text LIKE '%thực phẩm%'"), 0);
     EXPECT_EQ(count(index, "SELECT count(*) FROM sections WHERE document_id NOT IN (SELECT id FROM documents)"), 0);
     EXPECT_EQ(count(index, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'pham'"), 0);
     EXPECT_EQ(count(index, "SELECT count(*) FROM tasks_fts WHERE tasks_fts MATCH 'pham'"), 0);

@@ -24,5 +24,5 @@ for n in "${sizes[@]}"; do
   python3 -c "import sys; n,raw,db=map(int,sys.argv[1:4]); t=float(sys.argv[5])-float(sys.argv[4]); \
 print(f'import: {t:.1f} s, {raw/1e6/t:.1f} MB/s, {n/t:.0f} documents/s; raw {raw/1e6:.0f} MB, database {db/1e6:.0f} MB ({db/raw:.2f}x the raw text)')" \
     "$n" "$raw" "$dbsize" "$t0" "$t1"
-  build/query_bench "$work/bench.db" tools/bench/queries.txt 3
+  build/query_bench "$work/bench.db" tools/bench/queries.txt 1
 done
