@@ -10,7 +10,6 @@
 #include <iomanip>
 #include <mutex>
 #include <optional>
-#include <regex>
 #include <thread>
 #include <fstream>
 #include <algorithm>
@@ -553,9 +552,16 @@ bool parse_int(const std::string& s, int& out) {
     return true;
 }
 
+// YYYY, YYYY-MM or YYYY-MM-DD.
 bool valid_date(const std::string& s) {
-    static const std::regex re(R"(\d{4}(-\d{2}(-\d{2})?)?)");
-    return std::regex_match(s, re);
+    if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        bool dash = i == 4 || i == 7;
+        if (dash ? s[i] != '-' : !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    }
+    if (s.size() >= 7 && (s.substr(5, 2) < "01" || s.substr(5, 2) > "12")) return false;
+    if (s.size() == 10 && (s.substr(8, 2) < "01" || s.substr(8, 2) > "31")) return false;
+    return true;
 }
 
 int cmd_search(const Args& args) {

@@ -280,6 +280,8 @@ TEST_F(Cli, UsageAndQueryErrorsExitTwo) {
     EXPECT_EQ(run({"search"}).status, 2);
     EXPECT_EQ(run({"search", "x", "--limit", "0"}).status, 2);
     EXPECT_EQ(run({"search", "x", "--from", "29/4/2022"}).status, 2);
+    EXPECT_EQ(run({"search", "x", "--to", "2022-13"}).status, 2);
+    EXPECT_EQ(run({"search", "x", "--to", "2022-04"}).status, 0);
     EXPECT_EQ(run({"refs", "999/XX-YY"}).status, 2);
     EXPECT_EQ(run({"import"}).status, 2);
     EXPECT_EQ(run({"search", "x", "--bogus"}).status, 2);
