@@ -338,6 +338,9 @@ Index::Index(const std::string& path) : impl_(std::make_unique<Impl>()) {
         throw IndexError("cannot open database " + path + ": " + msg, rc);
     }
     sqlite3_busy_timeout(impl_->db, 5000);
+    // Pages freed by 'optimize' after a bulk import go back to the file system (Index::optimize runs
+    // incremental_vacuum). This takes effect only on a new, empty database, and before WAL mode.
+    exec(impl_->db, "PRAGMA auto_vacuum = INCREMENTAL");
     exec(impl_->db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
                     " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
     register_vi_tokenizer(impl_->db);
@@ -642,7 +645,8 @@ References Index::references(std::int64_t id) const {
 
 void Index::optimize() {
     exec(impl_->db, "INSERT INTO documents_fts(documents_fts) VALUES('optimize');"
-                    "INSERT INTO tasks_fts(tasks_fts) VALUES('optimize'); PRAGMA optimize;");
+                    "INSERT INTO tasks_fts(tasks_fts) VALUES('optimize'); PRAGMA incremental_vacuum;"
+                    " PRAGMA optimize;");
 }
 
 ImportBatch::ImportBatch(Index& index) : db_(index.handle()) { exec(static_cast<sqlite3*>(db_), "BEGIN IMMEDIATE"); }
