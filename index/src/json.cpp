@@ -101,6 +101,15 @@ std::string to_json(const References& refs) { return render(refs_json(refs)); }
 
 namespace {
 
+Poco::Dynamic::Var deadline_json(const std::optional<Deadline>& deadline) {
+    if (!deadline) return Poco::Dynamic::Var();
+    Object::Ptr d = make_object();
+    d->set("text", deadline->text);
+    d->set("from", or_null(deadline->from));
+    d->set("to", or_null(deadline->to));
+    return d;
+}
+
 Object::Ptr agency_json(const Agency& a) {
     Object::Ptr o = make_object();
     o->set("id", a.id);
@@ -130,15 +139,7 @@ std::string to_json(const AssignmentResult& result) {
             t->set("role", a.role);
             t->set("via_collective", a.via_collective);
             if (a.via_collective) t->set("collective", a.collective);
-            if (a.deadline) {
-                Object::Ptr d = make_object();
-                d->set("text", a.deadline->text);
-                d->set("from", or_null(a.deadline->from));
-                d->set("to", or_null(a.deadline->to));
-                t->set("deadline", d);
-            } else {
-                t->set("deadline", Poco::Dynamic::Var());
-            }
+            t->set("deadline", deadline_json(a.deadline));
             list->add(t);
         }
         x->set("assignments", list);
@@ -192,15 +193,7 @@ std::string to_json(const DocumentDetail& detail) {
             agencies->add(y);
         }
         x->set("agencies", agencies);
-        if (t.deadline) {
-            Object::Ptr d = make_object();
-            d->set("text", t.deadline->text);
-            d->set("from", or_null(t.deadline->from));
-            d->set("to", or_null(t.deadline->to));
-            x->set("deadline", d);
-        } else {
-            x->set("deadline", Poco::Dynamic::Var());
-        }
+        x->set("deadline", deadline_json(t.deadline));
         tasks->add(x);
     }
     o->set("tasks", tasks);
