@@ -269,11 +269,11 @@ struct Index::Impl {
         std::function<void(const Section&, const std::string&)> add = [&](const Section& s, const std::string& parent) {
             std::string path = parent.empty() ? s.label : parent + "." + s.label;
             // A bullet's "heading" is its whole text, which documents.text already holds; a heading is
-            // kept short (the outline shows it, the text has it in full).
+            // kept to 96 bytes, what an outline shows (the text has it in full).
             bool bullet = s.kind == SectionKind::dash || s.kind == SectionKind::plus;
             sec.bind(1, id).bind(2, path).bind(3, to_string(s.kind));
             if (bullet) sec.bind_null(4);
-            else sec.bind(4, shorten(s.heading, 240));
+            else sec.bind(4, shorten(s.heading, 96));
             sec.bind(5, static_cast<std::int64_t>(s.span.start)).bind(6, static_cast<std::int64_t>(s.span.end));
             sec.run();
             sec.reset();
