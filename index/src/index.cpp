@@ -340,9 +340,13 @@ Index::Index(const std::string& path) : impl_(std::make_unique<Impl>()) {
     sqlite3_busy_timeout(impl_->db, 5000);
     // Pages freed by 'optimize' after a bulk import go back to the file system (Index::optimize runs
     // incremental_vacuum). This takes effect only on a new, empty database, and before WAL mode.
-    exec(impl_->db, "PRAGMA auto_vacuum = INCREMENTAL");
-    exec(impl_->db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-                    " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+    try {
+        exec(impl_->db, "PRAGMA auto_vacuum = INCREMENTAL");
+        exec(impl_->db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                        " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+    } catch (const IndexError& e) {
+        throw IndexError(path + " cannot be used as a vanban database: " + e.what(), e.code());
+    }
     register_vi_tokenizer(impl_->db);
     // vi_fold(text): the parser's fold (lowercase, no diacritics, đ -> d), for filters.
     sqlite3_create_function_v2(
@@ -354,7 +358,11 @@ Index::Index(const std::string& path) : impl_(std::make_unique<Impl>()) {
             sqlite3_result_text(ctx, f.data(), static_cast<int>(f.size()), SQLITE_TRANSIENT);
         },
         nullptr, nullptr, nullptr);
-    impl_->migrate();
+    try {
+        impl_->migrate();
+    } catch (const IndexError& e) {
+        throw IndexError(path + ": " + e.what(), e.code());
+    }
 }
 
 Index::~Index() = default;

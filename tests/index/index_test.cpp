@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "query.h"
@@ -181,6 +182,16 @@ TEST_F(IndexTest, AnyQueryIsAnswerOrQueryErrorNeverSqlError) {
                 ADD_FAILURE() << "query [" << q << "] in '" << in << "': " << e.what();
             }
         }
+    }
+}
+
+TEST_F(IndexTest, RefusesAFileThatIsNotADatabase) {
+    { std::ofstream(path_) << "Kế hoạch số 134/KH-UBND, not a database\n"; }
+    try {
+        vanban::Index index(path_.string());
+        ADD_FAILURE() << "opened a text file as a database";
+    } catch (const vanban::IndexError& e) {
+        EXPECT_NE(std::string(e.what()).find("cannot be used as a vanban database"), std::string::npos) << e.what();
     }
 }
 
