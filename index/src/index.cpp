@@ -249,13 +249,14 @@ struct Index::Impl {
         s.bind(1, key).bind(2, self);
         std::optional<std::int64_t> best;
         int best_score = -1;
+        const std::string cited_issuer = fold_text(issuer);
         while (s.step()) {
             int score = 0;
             std::string d = s.text(1), iss = fold_text(s.text(2));
             if (!date.empty() && d == date) score += 4;
             if (!date.empty() && d.substr(0, 4) == date.substr(0, 4)) score += 2;
-            if (!issuer.empty() && !iss.empty() && (iss.find(fold_text(issuer)) != std::string::npos ||
-                                                    fold_text(issuer).find(iss) != std::string::npos)) {
+            if (!cited_issuer.empty() && !iss.empty() &&
+                (iss.find(cited_issuer) != std::string::npos || cited_issuer.find(iss) != std::string::npos)) {
                 score += 3;
             }
             if (score > best_score) best_score = score, best = s.integer(0);
@@ -690,16 +691,31 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
-// Catalogue ids whose name or an alias folds to `folded`.
+// Catalogue ids whose name or an alias folds to `folded`. The folded names are built once.
 std::vector<std::string> catalog_ids_named(const std::string& folded) {
+    static const std::vector<std::pair<std::string, std::string>> names = [] {
+        std::vector<std::pair<std::string, std::string>> v;  // (folded name or alias, id)
+        for (const auto& e : agency_catalog()) {
+            v.emplace_back(collapse_spaces(fold_text(e.name)), e.id);
+            for (const auto& a : e.aliases) v.emplace_back(collapse_spaces(fold_text(a)), e.id);
+        }
+        return v;
+    }();
     std::vector<std::string> out;
-    for (const auto& e : agency_catalog()) {
-        bool hit = collapse_spaces(fold_text(e.name)) == folded;
-        for (const auto& a : e.aliases) hit = hit || collapse_spaces(fold_text(a)) == folded;
-        if (hit) out.push_back(e.id);
+    for (const auto& [name, id] : names) {
+        if (name == folded && (out.empty() || out.back() != id)) out.push_back(id);
     }
     return out;
 }
+
+// An agency row as the assignment query reads it: what it shows, and what decides its collectives.
+struct AgencyMatch {
+    Agency agency;
+    std::string kind, scope, place_id;
+};
+
+constexpr const char* kAgencyColumns =
+    "id, name, ifnull(place,''), base, kind, ifnull(scope,''), ifnull(place_id,'')";
 
 Agency agency_from(const Stmt& s, int first) {
     Agency a;
@@ -741,26 +757,24 @@ AssignmentResult Index::assignments(std::string_view query, const AssignmentOpti
     sqlite3* db = impl_->db;
     // Agencies in the index: by catalogue entry, by full canonical name, else by part of the name.
     std::string in_list;
-    for (std::size_t i = 0; i < ids.size(); ++i) in_list += (i ? "," : "") + std::string("?") + std::to_string(i + 3);
-    std::string sql = "SELECT id, name, ifnull(place,''), base, kind, ifnull(scope,''), ifnull(place_id,'') FROM agencies"
-                      " WHERE name_folded = ?1" +
-                      (ids.empty() ? std::string() : " OR base IN (" + in_list + ")") + " ORDER BY place, name";
-    auto matching = [&](bool partial) {
-        std::vector<std::array<std::string, 7>> rows;
-        std::string q = partial ? "SELECT id, name, ifnull(place,''), base, kind, ifnull(scope,''), ifnull(place_id,'')"
-                                  " FROM agencies WHERE ' ' || name_folded || ' ' LIKE '% ' || ?1 || ' %'"
-                                  " AND ?2 = ?2 ORDER BY place, name"
-                                : sql;
-        Stmt s(db, q);
-        s.bind(1, folded).bind(2, std::int64_t{0});
-        if (!partial) {
-            for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i) + 3, ids[i]);
+    for (std::size_t i = 0; i < ids.size(); ++i) in_list += (i ? "," : "") + std::string("?") + std::to_string(i + 2);
+    const std::string exact = std::string("SELECT ") + kAgencyColumns + " FROM agencies WHERE name_folded = ?1" +
+                              (ids.empty() ? std::string() : " OR base IN (" + in_list + ")") + " ORDER BY place, name";
+    const std::string partial = std::string("SELECT ") + kAgencyColumns +
+                                " FROM agencies WHERE ' ' || name_folded || ' ' LIKE '% ' || ?1 || ' %'"
+                                " ORDER BY place, name";
+    auto matching = [&](const std::string& sql) {
+        std::vector<AgencyMatch> rows;
+        Stmt s(db, sql);
+        s.bind(1, folded);
+        if (&sql == &exact) {
+            for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i) + 2, ids[i]);
         }
-        while (s.step()) rows.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
+        while (s.step()) rows.push_back({agency_from(s, 0), s.text(4), s.text(5), s.text(6)});
         return rows;
     };
-    auto rows = matching(false);
-    if (rows.empty()) rows = matching(true);
+    auto rows = matching(exact);
+    if (rows.empty()) rows = matching(partial);
     std::string place = collapse_spaces(fold_text(options.place));
     std::string to = options.to.empty() ? "" : options.to + "~";  // "2022-04" covers the whole month
     std::string where = " WHERE ta.agency_id = ?1";
@@ -772,16 +786,13 @@ AssignmentResult Index::assignments(std::string_view query, const AssignmentOpti
                        " ifnull(t.deadline_to,''), a.name FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id"
                        " JOIN documents d ON d.id = t.document_id JOIN agencies a ON a.id = ta.agency_id" +
                        where + " ORDER BY d.date DESC, d.id, t.id");
-    for (const auto& row : rows) {
-        if (!place.empty() && fold_text(row[2]).find(place) == std::string::npos) continue;
+    for (auto& row : rows) {
+        if (!place.empty() && fold_text(row.agency.place).find(place) == std::string::npos) continue;
         AgencyAssignments group;
-        group.agency.id = row[0];
-        group.agency.name = row[1];
-        group.agency.place = row[2];
-        if (const auto* e = catalog_entry(row[3])) group.agency.aliases = e->aliases;
-        std::vector<std::string> sources = {row[0]};
+        group.agency = std::move(row.agency);
+        std::vector<std::string> sources = {group.agency.id};
         if (options.include_collective) {
-            for (auto& c : collectives_including(row[4], row[5], row[6])) sources.push_back(std::move(c));
+            for (auto& c : collectives_including(row.kind, row.scope, row.place_id)) sources.push_back(std::move(c));
         }
         std::set<std::int64_t> seen;
         for (std::size_t k = 0; k < sources.size(); ++k) {
