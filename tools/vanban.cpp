@@ -1,4 +1,6 @@
 // vanban: the command-line interface. Translates arguments into library calls; all I/O is here.
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -22,6 +24,7 @@
 
 #include "vanban/index.h"
 #include "vanban/parser.h"
+#include "vanban/server.h"
 
 namespace {
 
@@ -40,6 +43,7 @@ Usage:
   vanban graph DOC [--depth N] [--json]       the citation graph around a document
   vanban assignments AGENCY [options]         the tasks assigned to an agency, with deadlines
   vanban agencies [QUERY] [--json]            agencies with their task counts by role
+  vanban serve [options]                      the HTTP API and the web page (default http://127.0.0.1:8080)
   vanban --help | help [COMMAND]              this help, or a command's help
   vanban --version
 
@@ -150,6 +154,25 @@ either direction, as nodes, and the citations between them as edges (from cites 
 relation). Only documents in the index are nodes; 'vanban refs' lists the missing ones.
 )";
 
+const char* const kServeHelp = R"(Usage: vanban serve [--db FILE] [--host ADDR] [--port N] [--threads N]
+                    [--token-file FILE] [--read-only] [--max-body BYTES]
+
+Serves the JSON API (described at /api/openapi.json) and the web page (/) over HTTP until SIGINT
+or SIGTERM, then finishes the requests in progress and exits 0.
+
+  --db FILE          the database (default $VANBAN_DB, else ./vanban.db); created if missing
+  --host ADDR        the address to listen on (default 127.0.0.1: this machine only)
+  --port N           the port (default 8080; 0 picks a free one)
+  --threads N        requests served at once, one database connection each (default 16)
+  --token-file FILE  a file holding the bearer token that POST /api/documents must present;
+                     without it, import over HTTP is off (403)
+  --read-only        refuse every write (403)
+  --max-body BYTES   the largest request body accepted (default 20971520 = 20 MB; 413 above)
+
+Prints "listening on http://HOST:PORT" on stdout when ready; one access-log line per request
+(method, target, status, milliseconds, request id) goes to stderr.
+)";
+
 struct Args {
     std::vector<std::string> positional;
     std::map<std::string, std::string> values;  // --name VALUE or --name=VALUE
@@ -177,6 +200,7 @@ Spec spec_for(const std::string& cmd) {
     if (cmd == "graph") return {{"db", "depth"}, {"json"}};
     if (cmd == "assignments") return {{"db", "place", "role", "from", "to"}, {"json", "csv", "include-collective"}};
     if (cmd == "agencies") return {{"db"}, {"json"}};
+    if (cmd == "serve") return {{"db", "host", "port", "threads", "token-file", "max-body"}, {"read-only"}};
     return {};
 }
 
@@ -553,17 +577,6 @@ bool parse_int(const std::string& s, int& out) {
 }
 
 // YYYY, YYYY-MM or YYYY-MM-DD.
-bool valid_date(const std::string& s) {
-    if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        bool dash = i == 4 || i == 7;
-        if (dash ? s[i] != '-' : !std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-    }
-    if (s.size() >= 7 && (s.substr(5, 2) < "01" || s.substr(5, 2) > "12")) return false;
-    if (s.size() == 10 && (s.substr(8, 2) < "01" || s.substr(8, 2) > "31")) return false;
-    return true;
-}
-
 int cmd_search(const Args& args) {
     if (args.help) {
         std::cout << kSearchHelp;
@@ -587,7 +600,7 @@ int cmd_search(const Args& args) {
         return kUsage;
     }
     for (const auto* d : {&opt.from, &opt.to}) {
-        if (!d->empty() && !valid_date(*d)) {
+        if (!d->empty() && !vanban::valid_date(*d)) {
             std::cerr << "vanban search: '" << *d << "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n";
             return kUsage;
         }
@@ -711,13 +724,6 @@ std::string shorten(const std::string& text, std::size_t max) {
     return text.substr(0, cut) + "…";
 }
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 int cmd_assignments(const Args& args) {
     if (args.help) {
         std::cout << kAssignmentsHelp;
@@ -740,7 +746,7 @@ int cmd_assignments(const Args& args) {
     opt.to = args.get("to");
     opt.include_collective = args.has("include-collective");
     for (const auto* d : {&opt.from, &opt.to}) {
-        if (!d->empty() && !valid_date(*d)) {
+        if (!d->empty() && !vanban::valid_date(*d)) {
             std::cerr << "vanban assignments: '" << *d << "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n";
             return kUsage;
         }
@@ -752,16 +758,7 @@ int cmd_assignments(const Args& args) {
         return kOk;
     }
     if (args.has("csv")) {
-        std::cout << "agency,place,document_id,number,date,path,role,via_collective,deadline_from,deadline_to,deadline,text\n";
-        for (const auto& g : r.agencies) {
-            for (const auto& a : g.assignments) {
-                std::cout << csv_field(g.agency.name) << ',' << csv_field(g.agency.place) << ',' << a.document.id << ','
-                          << csv_field(a.document.number) << ',' << a.document.date << ',' << csv_field(a.path) << ','
-                          << a.role << ',' << (a.via_collective ? "yes" : "no") << ','
-                          << (a.deadline ? a.deadline->from : "") << ',' << (a.deadline ? a.deadline->to : "") << ','
-                          << csv_field(a.deadline ? a.deadline->text : "") << ',' << csv_field(a.text) << '\n';
-            }
-        }
+        std::cout << vanban::to_csv(r);
         return kOk;
     }
     if (r.agencies.empty()) {
@@ -873,6 +870,55 @@ int cmd_graph(const Args& args) {
     return kOk;
 }
 
+int cmd_serve(const Args& args) {
+    if (args.help) {
+        std::cout << kServeHelp;
+        return kOk;
+    }
+    if (!args.positional.empty()) {
+        std::cerr << "vanban serve: unexpected argument '" << args.positional[0] << "'\n";
+        return kUsage;
+    }
+    vanban::ServerOptions opt;
+    opt.db = db_path(args);
+    opt.host = args.get("host", opt.host);
+    opt.token_file = args.get("token-file");
+    opt.read_only = args.has("read-only");
+    auto number = [&](const char* name, int& out, int min, int max) {
+        if (!args.values.count(name)) return true;
+        if (parse_int(args.get(name), out) && out >= min && out <= max) return true;
+        std::cerr << "vanban serve: --" << name << " must be a number from " << min << " to " << max << '\n';
+        return false;
+    };
+    int max_body = static_cast<int>(opt.max_body);
+    if (!number("port", opt.port, 0, 65535) || !number("threads", opt.threads, 1, 1024) ||
+        !number("max-body", max_body, 1, 1 << 30)) {
+        return kUsage;
+    }
+    opt.max_body = static_cast<std::size_t>(max_body);
+    // SIGINT and SIGTERM are taken by sigwait below: blocked here, before the server's threads
+    // start, so that every thread inherits the mask.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    vanban::Server server(opt);
+    try {
+        server.start();
+    } catch (const vanban::ServerError& e) {
+        std::cerr << "vanban serve: " << e.what() << '\n';
+        return kFailed;
+    }
+    std::cout << "listening on http://" << (opt.host.find(':') != std::string::npos ? "[" + opt.host + "]" : opt.host)
+              << ':' << server.port() << std::endl;
+    int sig = 0;
+    sigwait(&signals, &sig);
+    std::cerr << "vanban serve: " << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ", stopping\n";
+    server.stop();
+    return kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -892,6 +938,7 @@ int main(int argc, char** argv) {
             else if (topic == "show") std::cout << kShowHelp;
             else if (topic == "graph") std::cout << kGraphHelp;
             else if (topic == "agencies") std::cout << kAgenciesHelp;
+            else if (topic == "serve") std::cout << kServeHelp;
             else std::cout << kMainHelp;
             return kOk;
         }
@@ -913,11 +960,15 @@ int main(int argc, char** argv) {
         if (cmd == "show") return cmd_show(args);
         if (cmd == "graph") return cmd_graph(args);
         if (cmd == "agencies") return cmd_agencies(args);
+        if (cmd == "serve") return cmd_serve(args);
         std::cerr << "vanban: unknown command '" << cmd << "' (see 'vanban --help')\n";
         return kUsage;
     } catch (const vanban::QueryError& e) {
         std::cerr << "vanban: " << e.what() << '\n';
         return kUsage;
+    } catch (const vanban::ServerError& e) {
+        std::cerr << "vanban: " << e.what() << '\n';
+        return kFailed;
     } catch (const vanban::IndexError& e) {
         std::cerr << "vanban: " << e.what() << '\n';
         return kFailed;

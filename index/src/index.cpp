@@ -619,6 +619,31 @@ void Index::Impl::finish_hits(SearchResult& result, const std::vector<std::strin
     }
 }
 
+DocumentList Index::list(const ListOptions& options) const {
+    std::string where = " WHERE 1";
+    if (!options.type.empty()) where += " AND vi_fold(d.type) = ?3";
+    if (!options.issuer.empty()) where += " AND instr(vi_fold(d.issuer), ?4) > 0";
+    if (!options.from.empty()) where += " AND d.date >= ?5";
+    if (!options.to.empty()) where += " AND d.date <= ?6";
+    auto bind = [&](Stmt& s) {
+        if (!options.type.empty()) s.bind(3, fold_text(options.type));
+        if (!options.issuer.empty()) s.bind(4, fold_text(options.issuer));
+        if (!options.from.empty()) s.bind(5, options.from);
+        if (!options.to.empty()) s.bind(6, options.to + "~");  // "2022-04" covers the whole month
+    };
+    DocumentList out;
+    Stmt count(impl_->db, "SELECT count(*) FROM documents d" + where);
+    bind(count);
+    if (count.step()) out.total = count.integer(0);
+    Stmt page(impl_->db, std::string("SELECT ") + kRefColumns + " FROM documents d" + where +
+                             " ORDER BY d.date IS NULL, d.date DESC, d.id DESC LIMIT ?1 OFFSET ?2");
+    page.bind(1, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
+    page.bind(2, static_cast<std::int64_t>(std::max(options.offset, 0)));
+    bind(page);
+    while (page.step()) out.documents.push_back(ref_from(page, 0));
+    return out;
+}
+
 std::optional<DocumentRef> Index::document(std::int64_t id) const {
     Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.id = ?1");
     s.bind(1, id);
@@ -743,12 +768,72 @@ std::vector<std::string> collectives_including(const std::string& kind, const st
     return out;
 }
 
+void check_role(const std::string& role) {
+    if (!role.empty() && role != "lead" && role != "support" && role != "requested") {
+        throw QueryError("unknown role '" + role + "' (expected lead, support or requested)");
+    }
+}
+
+// The tasks of one agency under the options (role, deadline period, collectives), newest document first.
+class AssignmentQuery {
+public:
+    AssignmentQuery(sqlite3* db, const AssignmentOptions& options)
+        : options_(options),
+          to_(options.to.empty() ? "" : options.to + "~"),  // "2022-04" covers the whole month
+          tasks_(db, sql(options, to_)) {}
+
+    AgencyAssignments of(AgencyMatch row) {
+        AgencyAssignments group;
+        group.agency = std::move(row.agency);
+        std::vector<std::string> sources = {group.agency.id};
+        if (options_.include_collective) {
+            for (auto& c : collectives_including(row.kind, row.scope, row.place_id)) sources.push_back(std::move(c));
+        }
+        std::set<std::int64_t> seen;
+        for (std::size_t k = 0; k < sources.size(); ++k) {
+            tasks_.bind(1, sources[k]);
+            if (!options_.role.empty()) tasks_.bind(2, options_.role);
+            if (!options_.from.empty()) tasks_.bind(3, options_.from);
+            if (!to_.empty()) tasks_.bind(4, to_);
+            while (tasks_.step()) {
+                if (!seen.insert(tasks_.integer(6)).second) continue;
+                Assignment a;
+                a.document = ref_from(tasks_, 0);
+                a.path = tasks_.text(7);
+                a.text = tasks_.text(8);
+                a.role = tasks_.text(9);
+                a.via_collective = k > 0;
+                if (a.via_collective) a.collective = tasks_.text(13);
+                if (!tasks_.is_null(10)) a.deadline = Deadline{tasks_.text(10), tasks_.text(11), tasks_.text(12)};
+                group.assignments.push_back(std::move(a));
+            }
+            tasks_.reset();
+        }
+        return group;
+    }
+
+private:
+    static std::string sql(const AssignmentOptions& options, const std::string& to) {
+        std::string where = " WHERE ta.agency_id = ?1";
+        if (!options.role.empty()) where += " AND ta.role = ?2";
+        if (!options.from.empty()) where += " AND t.deadline_to >= ?3";
+        if (!to.empty()) where += " AND t.deadline_from <= ?4";
+        return std::string("SELECT ") + kRefColumns + ", t.id, t.path, " + kTaskText +
+               ", ta.role, t.deadline_text, ifnull(t.deadline_from,''), ifnull(t.deadline_to,''), a.name"
+               " FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id JOIN documents d ON d.id = t.document_id"
+               " JOIN agencies a ON a.id = ta.agency_id" +
+               where + " ORDER BY d.date DESC, d.id, t.id";
+    }
+
+    const AssignmentOptions& options_;
+    std::string to_;
+    Stmt tasks_;
+};
+
 }  // namespace
 
 AssignmentResult Index::assignments(std::string_view query, const AssignmentOptions& options) const {
-    if (!options.role.empty() && options.role != "lead" && options.role != "support" && options.role != "requested") {
-        throw QueryError("unknown role '" + options.role + "' (expected lead, support or requested)");
-    }
+    check_role(options.role);
     AssignmentResult result;
     result.query = std::string(query);
     std::string folded = collapse_spaces(fold_text(query));
@@ -776,47 +861,23 @@ AssignmentResult Index::assignments(std::string_view query, const AssignmentOpti
     auto rows = matching(exact);
     if (rows.empty()) rows = matching(partial);
     std::string place = collapse_spaces(fold_text(options.place));
-    std::string to = options.to.empty() ? "" : options.to + "~";  // "2022-04" covers the whole month
-    std::string where = " WHERE ta.agency_id = ?1";
-    if (!options.role.empty()) where += " AND ta.role = ?2";
-    if (!options.from.empty()) where += " AND t.deadline_to >= ?3";
-    if (!to.empty()) where += " AND t.deadline_from <= ?4";
-    Stmt tasks(db, std::string("SELECT ") + kRefColumns +
-                       ", t.id, t.path, " + std::string(kTaskText) + ", ta.role, t.deadline_text, ifnull(t.deadline_from,''),"
-                       " ifnull(t.deadline_to,''), a.name FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id"
-                       " JOIN documents d ON d.id = t.document_id JOIN agencies a ON a.id = ta.agency_id" +
-                       where + " ORDER BY d.date DESC, d.id, t.id");
+    AssignmentQuery tasks(db, options);
     for (auto& row : rows) {
         if (!place.empty() && fold_text(row.agency.place).find(place) == std::string::npos) continue;
-        AgencyAssignments group;
-        group.agency = std::move(row.agency);
-        std::vector<std::string> sources = {group.agency.id};
-        if (options.include_collective) {
-            for (auto& c : collectives_including(row.kind, row.scope, row.place_id)) sources.push_back(std::move(c));
-        }
-        std::set<std::int64_t> seen;
-        for (std::size_t k = 0; k < sources.size(); ++k) {
-            tasks.bind(1, sources[k]);
-            if (!options.role.empty()) tasks.bind(2, options.role);
-            if (!options.from.empty()) tasks.bind(3, options.from);
-            if (!to.empty()) tasks.bind(4, to);
-            while (tasks.step()) {
-                if (!seen.insert(tasks.integer(6)).second) continue;
-                Assignment a;
-                a.document = ref_from(tasks, 0);
-                a.path = tasks.text(7);
-                a.text = tasks.text(8);
-                a.role = tasks.text(9);
-                a.via_collective = k > 0;
-                if (a.via_collective) a.collective = tasks.text(13);
-                if (!tasks.is_null(10)) a.deadline = Deadline{tasks.text(10), tasks.text(11), tasks.text(12)};
-                group.assignments.push_back(std::move(a));
-            }
-            tasks.reset();
-        }
-        result.agencies.push_back(std::move(group));
+        result.agencies.push_back(tasks.of(std::move(row)));
     }
     return result;
+}
+
+std::optional<AgencyAssignments> Index::agency_assignments(std::string_view agency_id,
+                                                           const AssignmentOptions& options) const {
+    check_role(options.role);
+    Stmt s(impl_->db, std::string("SELECT ") + kAgencyColumns + " FROM agencies WHERE id = ?1");
+    s.bind(1, agency_id);
+    if (!s.step()) return std::nullopt;
+    AgencyMatch row{agency_from(s, 0), s.text(4), s.text(5), s.text(6)};
+    AssignmentQuery tasks(impl_->db, options);
+    return tasks.of(std::move(row));
 }
 
 std::vector<AgencyCount> Index::agencies(std::string_view query) const {
@@ -848,7 +909,7 @@ std::vector<AgencyCount> Index::agencies(std::string_view query) const {
 }
 
 std::optional<DocumentDetail> Index::detail(std::int64_t id) const {
-    Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + ", ifnull(d.source_path,''), d.imported_at FROM documents d"
+    Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + ", ifnull(d.source_path,''), d.imported_at, d.text FROM documents d"
                                                              " WHERE d.id = ?1");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
@@ -856,26 +917,39 @@ std::optional<DocumentDetail> Index::detail(std::int64_t id) const {
     out.document = ref_from(s, 0);
     out.source_path = s.text(6);
     out.imported_at = s.text(7);
-    Stmt sec(impl_->db, "SELECT path, kind, heading FROM sections WHERE document_id = ?1 ORDER BY id");
+    out.text = s.text(8);
+    // UTF-16 index of every byte offset of the text (offsets are stored as bytes).
+    std::vector<int> utf16(out.text.size() + 1, 0);
+    for (std::size_t i = 0, n = 0; i < out.text.size(); ++i) {
+        utf16[i] = static_cast<int>(n);
+        auto c = static_cast<unsigned char>(out.text[i]);
+        if ((c & 0xC0) != 0x80) n += c >= 0xF0 ? 2 : 1;
+        utf16[i + 1] = static_cast<int>(n);
+    }
+    auto at = [&](std::int64_t byte) { return utf16[static_cast<std::size_t>(std::clamp<std::int64_t>(byte, 0, static_cast<std::int64_t>(out.text.size())))]; };
+    Stmt sec(impl_->db, "SELECT path, kind, heading, start, end FROM sections WHERE document_id = ?1 ORDER BY id");
     sec.bind(1, id);
     while (sec.step()) {
         std::string path = sec.text(0);
         int depth = static_cast<int>(std::count(path.begin(), path.end(), '.'));
-        out.sections.push_back({path, sec.text(1), sec.text(2), depth});
+        out.sections.push_back({path, sec.text(1), sec.text(2), depth, at(sec.integer(3)), at(sec.integer(4))});
     }
     Stmt task(impl_->db, std::string("SELECT t.id, t.path, ") + kTaskText +
-                             ", t.deadline_text, ifnull(t.deadline_from,''), ifnull(t.deadline_to,'') FROM tasks t"
-                             " JOIN documents d ON d.id = t.document_id WHERE t.document_id = ?1 ORDER BY t.id");
-    Stmt ag(impl_->db, "SELECT a.name, ta.role FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id"
+                             ", t.deadline_text, ifnull(t.deadline_from,''), ifnull(t.deadline_to,''), t.start, t.end"
+                             " FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.document_id = ?1"
+                             " ORDER BY t.id");
+    Stmt ag(impl_->db, "SELECT a.id, a.name, ta.role FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id"
                        " WHERE ta.task_id = ?1 ORDER BY ta.rowid");
     task.bind(1, id);
     while (task.step()) {
         DocumentDetail::Task t;
         t.path = task.text(1);
         t.text = task.text(2);
+        t.start = at(task.integer(6));
+        t.end = at(task.integer(7));
         if (!task.is_null(3)) t.deadline = Deadline{task.text(3), task.text(4), task.text(5)};
         ag.bind(1, task.integer(0));
-        while (ag.step()) t.agencies.push_back({ag.text(0), ag.text(1)});
+        while (ag.step()) t.agencies.push_back({ag.text(0), ag.text(1), ag.text(2)});
         ag.reset();
         out.tasks.push_back(std::move(t));
     }

@@ -149,6 +149,51 @@ std::string to_json(const AssignmentResult& result) {
     return render(o);
 }
 
+std::string to_json(const AgencyAssignments& assignments) {
+    AssignmentResult r;
+    r.query = assignments.agency.id;
+    r.agencies.push_back(assignments);
+    return to_json(r);
+}
+
+std::string to_json(const DocumentList& list) {
+    Object::Ptr o = make_object();
+    o->set("total", static_cast<Poco::Int64>(list.total));
+    Array::Ptr docs = new Array;
+    for (const auto& d : list.documents) docs->add(doc_json(d));
+    o->set("documents", docs);
+    return render(o);
+}
+
+namespace {
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+}  // namespace
+
+std::string to_csv(const AssignmentResult& result) {
+    std::string out = "agency,place,document_id,number,date,path,role,via_collective,deadline_from,deadline_to,"
+                      "deadline,text\r\n";
+    for (const auto& g : result.agencies) {
+        for (const auto& a : g.assignments) {
+            const Deadline none;
+            const Deadline& d = a.deadline ? *a.deadline : none;
+            for (const std::string* f : {&g.agency.name, &g.agency.place}) out += csv_field(*f) + ',';
+            out += std::to_string(a.document.id) + ',';
+            for (const std::string* f : {&a.document.number, &a.document.date, &a.path, &a.role}) out += csv_field(*f) + ',';
+            out += a.via_collective ? "yes," : "no,";
+            for (const std::string* f : {&d.from, &d.to, &d.text}) out += csv_field(*f) + ',';
+            out += csv_field(a.text) + "\r\n";
+        }
+    }
+    return out;
+}
+
 std::string to_json(const std::vector<AgencyCount>& agencies) {
     Object::Ptr o = make_object();
     Array::Ptr list = new Array;
@@ -171,12 +216,16 @@ std::string to_json(const DocumentDetail& detail) {
     o->set("document", doc_json(detail.document));
     o->set("source_path", or_null(detail.source_path));
     o->set("imported_at", detail.imported_at);
+    o->set("text", detail.text);
     Array::Ptr sections = new Array;
     for (const auto& s : detail.sections) {
         Object::Ptr x = make_object();
         x->set("path", s.path);
         x->set("kind", s.kind);
         x->set("heading", s.heading);
+        x->set("depth", s.depth);
+        x->set("start", s.start);
+        x->set("end", s.end);
         sections->add(x);
     }
     o->set("sections", sections);
@@ -185,9 +234,12 @@ std::string to_json(const DocumentDetail& detail) {
         Object::Ptr x = make_object();
         x->set("path", t.path);
         x->set("text", t.text);
+        x->set("start", t.start);
+        x->set("end", t.end);
         Array::Ptr agencies = new Array;
         for (const auto& a : t.agencies) {
             Object::Ptr y = make_object();
+            y->set("id", a.id);
             y->set("name", a.name);
             y->set("role", a.role);
             agencies->add(y);

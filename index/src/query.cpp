@@ -170,3 +170,18 @@ bool looks_like_number(std::string_view query) {
 }
 
 }  // namespace vanban::detail
+
+namespace vanban {
+
+bool valid_date(std::string_view s) {
+    if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        bool dash = i == 4 || i == 7;
+        if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
+    }
+    if (s.size() >= 7 && (s.substr(5, 2) < "01" || s.substr(5, 2) > "12")) return false;
+    if (s.size() == 10 && (s.substr(8, 2) < "01" || s.substr(8, 2) > "31")) return false;
+    return true;
+}
+
+}  // namespace vanban

@@ -101,17 +101,24 @@ private:
 /// transaction (an ImportBatch): its rollback then undoes only its own changes.
 class Transaction {
 public:
-    explicit Transaction(sqlite3* db) : db_(db) { exec(db, "SAVEPOINT vanban_tx"); }
+    /// Outside any transaction it takes the write lock at once (BEGIN IMMEDIATE: a deferred one that
+    /// read first could not upgrade if another connection wrote meanwhile, and would fail with
+    /// SQLITE_BUSY without waiting); inside one (an ImportBatch) it is a savepoint.
+    explicit Transaction(sqlite3* db) : db_(db), outer_(sqlite3_get_autocommit(db) != 0) {
+        exec(db, outer_ ? "BEGIN IMMEDIATE" : "SAVEPOINT vanban_tx");
+    }
     ~Transaction() {
-        if (!done_) sqlite3_exec(db_, "ROLLBACK TO vanban_tx; RELEASE vanban_tx", nullptr, nullptr, nullptr);
+        if (done_) return;
+        sqlite3_exec(db_, outer_ ? "ROLLBACK" : "ROLLBACK TO vanban_tx; RELEASE vanban_tx", nullptr, nullptr, nullptr);
     }
     void commit() {
-        exec(db_, "RELEASE vanban_tx");
+        exec(db_, outer_ ? "COMMIT" : "RELEASE vanban_tx");
         done_ = true;
     }
 
 private:
     sqlite3* db_;
+    bool outer_;
     bool done_ = false;
 };
 

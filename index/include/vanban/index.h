@@ -123,25 +123,40 @@ struct AgencyCount {
     std::int64_t lead = 0, support = 0, requested = 0;
 };
 
-/// A document with its outline, tasks and references, as `vanban show` prints it.
+/// A document with its text, outline, tasks and references, as `vanban show` prints it. Offsets
+/// (`start`, `end`) are [start, end) in UTF-16 code units of `text`, as JavaScript indexes strings.
 struct DocumentDetail {
     DocumentRef document;
-    std::string source_path, imported_at;
+    std::string source_path, imported_at, text;
     struct Section {
         std::string path, kind, heading;
         int depth = 0;
+        int start = 0, end = 0;
     };
     struct TaskAgency {
-        std::string name, role;
+        std::string id, name, role;
     };
     struct Task {
         std::string path, text;
+        int start = 0, end = 0;
         std::vector<TaskAgency> agencies;
         std::optional<Deadline> deadline;
     };
     std::vector<Section> sections;
     std::vector<Task> tasks;
     References references;
+};
+
+/// Filters for listing documents (newest first); empty = none.
+struct ListOptions {
+    std::string type, issuer, from, to;
+    int limit = 20;   ///< 1-100
+    int offset = 0;
+};
+
+struct DocumentList {
+    std::int64_t total = 0;
+    std::vector<DocumentRef> documents;
 };
 
 /// The citation graph around a document: documents within `depth` citation steps, either way.
@@ -180,6 +195,9 @@ public:
     /// Documents whose number key matches `number` (as typed: "134/KH-UBND", "kh-ubnd 134", "38 NQ CP").
     std::vector<DocumentRef> lookup(std::string_view number) const;
 
+    /// Documents matching the filters, newest first (type and issuer compared as search does).
+    DocumentList list(const ListOptions& options = {}) const;
+
     /// A document by id, or nullopt.
     std::optional<DocumentRef> document(std::int64_t id) const;
 
@@ -197,6 +215,11 @@ public:
     /// with or without diacritics ("so y te", "SYT", "Sở Y tế Hà Nội"). Throws QueryError when
     /// the options are invalid.
     AssignmentResult assignments(std::string_view agency, const AssignmentOptions& options = {}) const;
+
+    /// The tasks of the agency with this id ("so-y-te@thanh-pho-ha-noi"), or nullopt when the index
+    /// has no such agency. Throws QueryError when the options are invalid.
+    std::optional<AgencyAssignments> agency_assignments(std::string_view agency_id,
+                                                        const AssignmentOptions& options = {}) const;
 
     /// Agencies that have tasks, with counts by role; `query` (optional) narrows by name as above,
     /// or by any part of the name.
@@ -226,6 +249,11 @@ std::string to_json(const AssignmentResult& result);
 std::string to_json(const DocumentDetail& detail);
 std::string to_json(const Graph& graph);
 std::string to_json(const std::vector<AgencyCount>& agencies);
+std::string to_json(const DocumentList& list);
+std::string to_json(const AgencyAssignments& assignments);  ///< as an AssignmentResult with one agency
+
+/// Assignments as CSV (RFC 4180, CRLF line ends, a header row, no BOM): one row per task.
+std::string to_csv(const AssignmentResult& result);
 
 /// Groups the imports made while it lives into one transaction, which is much faster for a bulk
 /// import (FTS5 merges its index once per transaction). Each document still succeeds or fails
@@ -242,6 +270,9 @@ private:
     void* db_;
     bool open_ = true;
 };
+
+/// A date as filters take it: YYYY, YYYY-MM or YYYY-MM-DD (a prefix covers the whole year or month).
+bool valid_date(std::string_view s);
 
 /// Registers the "vi" FTS5 tokenizer on an open sqlite3 connection (given as void*). Used by Index
 /// on every connection it opens, and by tests that create their own tables.

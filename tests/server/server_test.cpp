@@ -1,0 +1,561 @@
+// The HTTP API in-process: a real vanban::Server on a loopback port chosen by the system, over a
+// temporary database holding corpus/ and a stand-in for 38/NQ-CP. Every endpoint, every error, the
+// OpenAPI description checked against the real responses, import while clients search, and no
+// starved client when 64 keep-alive clients share 4 threads.
+#include <gtest/gtest.h>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/StreamCopier.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <thread>
+
+#include "corpus_files.h"
+#include "json_schema.h"
+#include "vanban/index.h"
+#include "vanban/parser.h"
+#include "vanban/server.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+const char* const kResolution38 =
+    "CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+    "Số: 38/NQ-CP\nHà Nội, ngày 17 tháng 3 năm 2022\n\nNGHỊ QUYẾT\n"
+    "BAN HÀNH CHƯƠNG TRÌNH PHÒNG, CHỐNG DỊCH COVID-19\n\nCHÍNH PHỦ\n\n"
+    "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\nQUYẾT NGHỊ:\n\n"
+    "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình phòng, chống dịch COVID-19.\n\n"
+    "TM. CHÍNH PHỦ\nTHỦ TƯỚNG\n\nPhạm Minh Chính\n";
+
+struct Reply {
+    int status = 0;
+    std::string body, content_type;
+    std::map<std::string, std::string> headers;
+    Object::Ptr json() const { return Poco::JSON::Parser().parse(body).extract<Object::Ptr>(); }
+};
+
+// One request on a fresh connection (or on `session` to keep it alive).
+Reply request(Poco::Net::HTTPClientSession& session, const std::string& method, const std::string& target,
+              const std::map<std::string, std::string>& headers = {}, const std::string* body = nullptr) {
+    Poco::Net::HTTPRequest req(method, target, Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto& [k, v] : headers) req.set(k, v);
+    if (body) req.setContentLength64(static_cast<Poco::Int64>(body->size()));
+    std::ostream& out = session.sendRequest(req);
+    if (body) out << *body;
+    Poco::Net::HTTPResponse resp;
+    std::istream& in = session.receiveResponse(resp);
+    Reply r;
+    r.status = resp.getStatus();
+    r.content_type = resp.getContentType();
+    for (const auto& [k, v] : resp) r.headers[k] = v;
+    Poco::StreamCopier::copyToString(in, r.body);
+    return r;
+}
+
+// Bytes sent as they are, for requests a client library would refuse to make.
+std::string raw(std::uint16_t port, const std::string& bytes) {
+    Poco::Net::StreamSocket s(Poco::Net::SocketAddress("127.0.0.1", port));
+    s.setReceiveTimeout(Poco::Timespan(10, 0));
+    s.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
+    std::string out;
+    char buf[4096];
+    int n;
+    try {
+        while ((n = s.receiveBytes(buf, sizeof buf)) > 0) {
+            out.append(buf, static_cast<std::size_t>(n));
+            if (out.find("\r\n\r\n") != std::string::npos) break;
+        }
+    } catch (const Poco::Exception&) {
+        // a reset after the answer is fine
+    }
+    return out;
+}
+
+int raw_status(const std::string& response) {
+    return response.size() > 12 && response.starts_with("HTTP/1.") ? std::stoi(response.substr(9, 3)) : -1;
+}
+
+class Api : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = fs::temp_directory_path() / ("vanban-api-" + std::to_string(::getpid()));
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+        {
+            vanban::Index index((dir_ / "api.db").string());
+            vanban::ImportBatch batch(index);
+            for (const auto& e : fs::directory_iterator(vanban::test::corpus_dir())) {
+                if (e.path().extension() != ".txt" && e.path().extension() != ".md") continue;
+                std::string bytes = vanban::test::slurp(e.path());
+                index.import_document(vanban::parse(bytes), e.path().string(), bytes);
+            }
+            index.import_document(vanban::parse(kResolution38), "nq38.txt", kResolution38);
+            batch.commit();
+        }
+        std::ofstream(dir_ / "token") << "  s3cret-token\n";
+        spec_ = Poco::JSON::Parser().parse(vanban::test::slurp(fs::path(std::getenv("VANBAN_SOURCE_DIR")) /
+                                                               "server" / "openapi.json"))
+                    .extract<Object::Ptr>();
+        server_ = start({});
+    }
+    static void TearDownTestSuite() {
+        server_.reset();
+        fs::remove_all(dir_);
+    }
+
+    static std::unique_ptr<vanban::Server> start(std::function<void(vanban::ServerOptions&)> adjust) {
+        vanban::ServerOptions o;
+        o.db = (dir_ / "api.db").string();
+        o.port = 0;
+        o.threads = 8;
+        o.token_file = (dir_ / "token").string();
+        o.log = &log_;
+        if (adjust) adjust(o);
+        auto s = std::make_unique<vanban::Server>(o);
+        s->start();
+        return s;
+    }
+
+    static Reply get(const std::string& target, const std::map<std::string, std::string>& headers = {},
+                     vanban::Server* server = nullptr) {
+        Poco::Net::HTTPClientSession session("127.0.0.1", (server ? server : server_.get())->port());
+        session.setTimeout(Poco::Timespan(30, 0));
+        return request(session, "GET", target, headers);
+    }
+
+    static Reply post(const std::string& target, const std::string& body, std::map<std::string, std::string> headers,
+                      vanban::Server* server = nullptr) {
+        Poco::Net::HTTPClientSession session("127.0.0.1", (server ? server : server_.get())->port());
+        session.setTimeout(Poco::Timespan(30, 0));
+        return request(session, "POST", target, headers, &body);
+    }
+
+    // The response validates against the OpenAPI schema of that path, method and status.
+    static void conforms(const Reply& r, const std::string& path, const std::string& method = "get") {
+        ASSERT_NE(spec_->getObject("paths")->getObject(path), nullptr) << path << " is not in openapi.json";
+        auto op = spec_->getObject("paths")->getObject(path)->getObject(method);
+        ASSERT_NE(op, nullptr) << method << " " << path << " is not in openapi.json";
+        auto resp = op->getObject("responses")->getObject(std::to_string(r.status));
+        ASSERT_NE(resp, nullptr) << "status " << r.status << " of " << method << " " << path << " is not documented";
+        auto schema = resp->getObject("content")->getObject("application/json")->getObject("schema");
+        std::string error = vanban::test::validate(Poco::JSON::Parser().parse(r.body), schema, spec_);
+        EXPECT_EQ(error, "") << method << " " << path << " " << r.status << ": " << r.body.substr(0, 300);
+    }
+
+    static void expect_error(const Reply& r, int status, const std::string& path, const std::string& method = "get") {
+        EXPECT_EQ(r.status, status) << r.body;
+        EXPECT_EQ(r.content_type, "application/json; charset=utf-8");
+        conforms(r, path, method);
+    }
+
+    static inline fs::path dir_;
+    static inline std::ostringstream log_;
+    static inline Object::Ptr spec_;
+    static inline std::unique_ptr<vanban::Server> server_;
+};
+
+TEST_F(Api, Health) {
+    Reply r = get("/healthz");
+    ASSERT_EQ(r.status, 200);
+    EXPECT_EQ(r.content_type, "application/json; charset=utf-8");
+    EXPECT_EQ(r.json()->getValue<std::string>("status"), "ok");
+    EXPECT_GE(r.json()->getValue<int>("documents"), 20);
+    EXPECT_EQ(r.headers.count("X-Request-Id"), 1u);
+    conforms(r, "/healthz");
+}
+
+TEST_F(Api, SearchRanksThePlanFirstWithHighlights) {
+    Reply r = get("/api/search?q=phong+chong+dich");
+    ASSERT_EQ(r.status, 200) << r.body;
+    conforms(r, "/api/search");
+    auto results = r.json()->getArray("results");
+    ASSERT_GT(results->size(), 0u);
+    auto first = results->getObject(0);
+    EXPECT_EQ(first->getObject("document")->getValue<std::string>("number"), "134/KH-UBND");
+    auto hl = first->getArray("highlights");
+    ASSERT_GT(hl->size(), 0u);
+    // Highlights are UTF-16 offsets into the snippet: the highlighted text folds to a query word.
+    std::string snippet = first->getValue<std::string>("snippet");
+    EXPECT_GT(snippet.size(), 0u);
+    // Filters and paging.
+    Reply typed = get("/api/search?q=phong%20chong%20dich&type=ke%20hoach&from=2022&to=2022-12&limit=1&offset=0");
+    ASSERT_EQ(typed.status, 200) << typed.body;
+    EXPECT_EQ(typed.json()->getArray("results")->size(), 1u);
+    conforms(typed, "/api/search");
+    Reply in_tasks = get("/api/search?q=so+y+te&in=tasks");
+    EXPECT_EQ(in_tasks.status, 200);
+    conforms(in_tasks, "/api/search");
+}
+
+TEST_F(Api, SearchByNumberGivesCandidates) {
+    for (const char* target : {"/api/search?q=134%2FKH-UBND", "/api/search?q=kh-ubnd+134"}) {
+        Reply r = get(target);
+        ASSERT_EQ(r.status, 200) << target;
+        conforms(r, "/api/search");
+        auto c = r.json()->getArray("candidates");
+        ASSERT_EQ(c->size(), 1u) << target;
+        EXPECT_EQ(c->getObject(0)->getValue<std::string>("number"), "134/KH-UBND");
+    }
+    Reply lookup = get("/api/lookup?number=nq+38+cp");
+    ASSERT_EQ(lookup.status, 200);
+    conforms(lookup, "/api/lookup");
+    EXPECT_EQ(lookup.json()->getArray("candidates")->size(), 1u);
+    Reply none = get("/api/lookup?number=999/XX-YYY");
+    ASSERT_EQ(none.status, 200);
+    EXPECT_EQ(none.json()->getArray("candidates")->size(), 0u);
+    expect_error(get("/api/lookup"), 400, "/api/lookup");
+}
+
+TEST_F(Api, QuerySyntaxCannotBeInjected) {
+    // An unbalanced quote is the one query error; FTS5 syntax is literal text, never a 500.
+    expect_error(get("/api/search?q=%22"), 400, "/api/search");
+    expect_error(get("/api/search?q=%22phong+chong"), 400, "/api/search");
+    for (const char* q : {"NEAR(", "NEAR(phong%20dich)", "col%3A", "text%3Adich", "title%3A", "dich+AND", "OR",
+                          "phong+NOT+dich", "%5Ephong", "%7Btitle%7D", "a%2Bb", "(((", "-dich", "%2A%2A"}) {
+        Reply r = get(std::string("/api/search?q=") + q);
+        EXPECT_TRUE(r.status == 200 || r.status == 400) << q << ": " << r.status << " " << r.body;
+        conforms(r, "/api/search");
+    }
+    Reply star = get("/api/search?q=%2A");
+    EXPECT_EQ(star.status, 400) << star.body;  // nothing to search for
+    conforms(star, "/api/search");
+}
+
+TEST_F(Api, BadParametersAre400) {
+    for (const char* target :
+         {"/api/search", "/api/search?q=", "/api/search?q=%20%20", "/api/search?q=dich&limit=101",
+          "/api/search?q=dich&limit=0", "/api/search?q=dich&limit=abc", "/api/search?q=dich&offset=-1",
+          "/api/search?q=dich&from=2022-13", "/api/search?q=dich&to=yesterday", "/api/search?q=dich&in=body",
+          "/api/search?q=dich&colour=red", "/api/search?q=dich&q=dich", "/api/search?q=%FF%FE",
+          "/api/search?q=%C3", "/api/search?q=%G1", "/api/search?q=abc%", "/api/search?q=%2",
+          "/api/search?q=%ED%A0%80"}) {
+        expect_error(get(target), 400, "/api/search");
+    }
+    expect_error(get("/api/documents?limit=1000"), 400, "/api/documents");
+    expect_error(get("/api/documents/1/graph?depth=0"), 400, "/api/documents/{id}/graph");
+    expect_error(get("/api/documents/1/graph?depth=6"), 400, "/api/documents/{id}/graph");
+    Reply r = get("/api/search?q=%FF");
+    EXPECT_NE(r.json()->getObject("error")->getValue<std::string>("message").find("UTF-8"), std::string::npos);
+}
+
+TEST_F(Api, Documents) {
+    Reply list = get("/api/documents?limit=5");
+    ASSERT_EQ(list.status, 200);
+    conforms(list, "/api/documents");
+    EXPECT_EQ(list.json()->getArray("documents")->size(), 5u);
+    EXPECT_GE(list.json()->getValue<int>("total"), 20);
+    Reply plans = get("/api/documents?type=K%E1%BA%BF%20ho%E1%BA%A1ch&from=2022&to=2022&limit=100");
+    ASSERT_EQ(plans.status, 200);
+    auto docs = plans.json()->getArray("documents");
+    ASSERT_GT(docs->size(), 0u);
+    for (std::size_t i = 0; i < docs->size(); ++i) {
+        EXPECT_EQ(docs->getObject(i)->getValue<std::string>("type"), "Kế hoạch");
+        EXPECT_EQ(docs->getObject(i)->getValue<std::string>("date").substr(0, 4), "2022");
+    }
+
+    Reply found = get("/api/lookup?number=134/KH-UBND");
+    std::string id = std::to_string(found.json()->getArray("candidates")->getObject(0)->getValue<int>("id"));
+    Reply d = get("/api/documents/" + id);
+    ASSERT_EQ(d.status, 200);
+    conforms(d, "/api/documents/{id}");
+    auto detail = d.json();
+    std::vector<std::string> top;
+    auto sections = detail->getArray("sections");
+    for (std::size_t i = 0; i < sections->size(); ++i) {
+        if (sections->getObject(i)->getValue<int>("depth") == 0) top.push_back(sections->getObject(i)->getValue<std::string>("path"));
+    }
+    EXPECT_EQ(top, (std::vector<std::string>{"I", "II", "III"}));
+    // Task offsets are UTF-16 indexes into the text.
+    auto tasks = detail->getArray("tasks");
+    ASSERT_GT(tasks->size(), 0u);
+    EXPECT_LT(tasks->getObject(0)->getValue<int>("start"), tasks->getObject(0)->getValue<int>("end"));
+    bool implements38 = false;
+    auto cites = detail->getArray("cites");
+    for (std::size_t i = 0; i < cites->size(); ++i) {
+        auto c = cites->getObject(i);
+        if (c->getValue<std::string>("number_key") == "38/NQ-CP" && c->getValue<std::string>("relation") == "implements") {
+            implements38 = !c->isNull("resolved");
+        }
+    }
+    EXPECT_TRUE(implements38) << "38/NQ-CP is imported: the citation is resolved";
+
+    Reply refs = get("/api/documents/" + id + "/references");
+    ASSERT_EQ(refs.status, 200);
+    conforms(refs, "/api/documents/{id}/references");
+    Reply graph = get("/api/documents/" + id + "/graph?depth=2");
+    ASSERT_EQ(graph.status, 200);
+    conforms(graph, "/api/documents/{id}/graph");
+    EXPECT_GE(graph.json()->getArray("nodes")->size(), 2u);
+
+    expect_error(get("/api/documents/999999"), 404, "/api/documents/{id}");
+    expect_error(get("/api/documents/abc"), 404, "/api/documents/{id}");
+    expect_error(get("/api/documents/999999/references"), 404, "/api/documents/{id}/references");
+    expect_error(get("/api/documents/999999/graph"), 404, "/api/documents/{id}/graph");
+}
+
+TEST_F(Api, AgenciesAndAssignments) {
+    Reply a = get("/api/agencies?q=so+y+te");
+    ASSERT_EQ(a.status, 200);
+    conforms(a, "/api/agencies");
+    auto list = a.json()->getArray("agencies");
+    std::string hanoi;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        std::string id = list->getObject(i)->getObject("agency")->getValue<std::string>("id");
+        if (id == "so-y-te@thanh-pho-ha-noi") hanoi = id;
+    }
+    ASSERT_EQ(hanoi, "so-y-te@thanh-pho-ha-noi");
+    Reply r = get("/api/agencies/so-y-te%40thanh-pho-ha-noi/assignments?role=lead");
+    ASSERT_EQ(r.status, 200) << r.body;
+    conforms(r, "/api/agencies/{id}/assignments");
+    auto groups = r.json()->getArray("agencies");
+    ASSERT_EQ(groups->size(), 1u);
+    auto tasks = groups->getObject(0)->getArray("assignments");
+    int block2 = 0;
+    for (std::size_t i = 0; i < tasks->size(); ++i) {
+        EXPECT_EQ(tasks->getObject(i)->getValue<std::string>("role"), "lead");
+        if (tasks->getObject(i)->getValue<std::string>("path").starts_with("III.2")) ++block2;
+    }
+    EXPECT_GE(block2, 1);
+    // CSV: by parameter or by Accept, UTF-8 with a BOM, one row per task plus the header.
+    Reply csv = get("/api/agencies/so-y-te%40thanh-pho-ha-noi/assignments?role=lead&format=csv");
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+    EXPECT_TRUE(csv.body.starts_with("\xEF\xBB\xBF" "agency,place,document_id"));
+    EXPECT_NE(csv.body.find("Sở Y tế"), std::string::npos);
+    std::size_t rows = 0;
+    for (std::size_t p = csv.body.find("\r\nSở Y tế"); p != std::string::npos; p = csv.body.find("\r\nSở Y tế", p + 1)) ++rows;
+    EXPECT_EQ(rows, tasks->size());
+    Reply accept = get("/api/agencies/so-y-te%40thanh-pho-ha-noi/assignments", {{"Accept", "text/csv"}});
+    EXPECT_EQ(accept.content_type, "text/csv; charset=utf-8");
+    Reply collective = get("/api/agencies/so-y-te%40thanh-pho-ha-noi/assignments?include_collective=1");
+    ASSERT_EQ(collective.status, 200);
+    EXPECT_GE(collective.json()->getArray("agencies")->getObject(0)->getArray("assignments")->size(), tasks->size());
+
+    expect_error(get("/api/agencies/so-y-te%40thanh-pho-ha-noi/assignments?role=boss"), 400,
+                 "/api/agencies/{id}/assignments");
+    expect_error(get("/api/agencies/so-y-te%40thanh-pho-ha-noi/assignments?from=2022-99"), 400,
+                 "/api/agencies/{id}/assignments");
+    expect_error(get("/api/agencies/so-y-te%40thanh-pho-ha-noi/assignments?format=xml"), 400,
+                 "/api/agencies/{id}/assignments");
+    expect_error(get("/api/agencies/khong-co/assignments"), 404, "/api/agencies/{id}/assignments");
+}
+
+TEST_F(Api, UnknownPathsAndMethods) {
+    for (const char* target : {"/khong-co", "/api", "/api/khong-co", "/documents", "/documents/1/x", "/static/x.js",
+                               "/api/documents/1/khong-co", "/agencies/a/b"}) {
+        Reply r = get(target);
+        EXPECT_EQ(r.status, 404) << target;
+        EXPECT_EQ(r.content_type, "application/json; charset=utf-8") << target;
+    }
+    Poco::Net::HTTPClientSession s("127.0.0.1", server_->port());
+    Reply del = request(s, "DELETE", "/api/search?q=dich");
+    EXPECT_EQ(del.status, 405);
+    EXPECT_EQ(del.headers["Allow"], "GET, HEAD");
+    conforms(del, "/api/search", "get");
+    std::string body = "x";
+    Reply post_search = post("/api/search", body, {{"Content-Type", "text/plain"}});
+    EXPECT_EQ(post_search.status, 405);
+    Reply put = request(s, "PUT", "/api/documents");
+    EXPECT_EQ(put.status, 405);
+    EXPECT_EQ(put.headers["Allow"], "GET, POST, HEAD");
+}
+
+TEST_F(Api, ThePageAndItsViews) {
+    for (const char* target : {"/", "/search?q=phong+chong+dich", "/documents/1", "/agencies/so-y-te%40thanh-pho-ha-noi"}) {
+        Reply r = get(target);
+        EXPECT_EQ(r.status, 200) << target;
+        EXPECT_EQ(r.content_type, "text/html; charset=utf-8") << target;
+        EXPECT_NE(r.body.find("/static/app.js"), std::string::npos);
+    }
+    Reply js = get("/static/app.js");
+    EXPECT_EQ(js.status, 200);
+    EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
+    EXPECT_EQ(get("/static/app.css").content_type, "text/css; charset=utf-8");
+    Reply spec = get("/api/openapi.json");
+    ASSERT_EQ(spec.status, 200);
+    EXPECT_EQ(spec.json()->getValue<std::string>("openapi").substr(0, 2), "3.");
+}
+
+TEST_F(Api, LimitsOnTheRequest) {
+    // A request target over 8 KB: 414. A header line over Poco's limit: 400. Neither kills the server.
+    Reply long_uri = get("/api/search?q=" + std::string(9000, 'a'));
+    EXPECT_EQ(long_uri.status, 414);
+    std::string big_header = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(70000, 'b') + "\r\n\r\n";
+    EXPECT_EQ(raw_status(raw(server_->port(), big_header)), 400);
+    std::string many = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+    for (int i = 0; i < 200; ++i) many += "X-H" + std::to_string(i) + ": v\r\n";
+    EXPECT_EQ(raw_status(raw(server_->port(), many + "\r\n")), 400);
+    EXPECT_EQ(get("/healthz").status, 200);
+}
+
+TEST_F(Api, ImportNeedsTheToken) {
+    std::map<std::string, std::string> text = {{"Content-Type", "text/plain; charset=utf-8"}};
+    std::string doc = std::string(kResolution38) + "\nBổ sung.\n";
+    expect_error(post("/api/documents", doc, text), 401, "/api/documents", "post");
+    auto wrong = text;
+    wrong["Authorization"] = "Bearer s3cret-tokeX";
+    expect_error(post("/api/documents", doc, wrong), 401, "/api/documents", "post");
+    wrong["Authorization"] = "Bearer s3cret";
+    expect_error(post("/api/documents", doc, wrong), 401, "/api/documents", "post");
+    wrong["Authorization"] = "Basic czNjcmV0LXRva2Vu";
+    expect_error(post("/api/documents", doc, wrong), 401, "/api/documents", "post");
+
+    auto good = text;
+    good["Authorization"] = "Bearer s3cret-token";
+    auto html = good;
+    html["Content-Type"] = "text/html";
+    expect_error(post("/api/documents", doc, html), 415, "/api/documents", "post");
+    auto latin = good;
+    latin["Content-Type"] = "text/plain; charset=iso-8859-1";
+    expect_error(post("/api/documents", doc, latin), 415, "/api/documents", "post");
+    expect_error(post("/api/documents", "\xFF\xFE bad", good), 400, "/api/documents", "post");
+    expect_error(post("/api/documents", "   \n", good), 400, "/api/documents", "post");
+
+    // A new document: 201 with its id; the same again: 200 unchanged; then it is searchable.
+    std::string fresh =
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n-------\nSố: 77/KH-UBND\nNinh Bình, ngày 2 tháng 6 năm 2025\n\nKẾ HOẠCH\n"
+        "Triển khai thí điểm sổ tay điện tử zebraphon\n\nI. NHIỆM VỤ\n1. Sở Y tế chủ trì triển khai.\n\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn Bình\n";
+    Reply added = post("/api/documents", fresh, good);
+    ASSERT_EQ(added.status, 201) << added.body;
+    conforms(added, "/api/documents", "post");
+    EXPECT_EQ(added.json()->getValue<std::string>("status"), "added");
+    int id = added.json()->getValue<int>("id");
+    EXPECT_EQ(added.headers["Location"], "/api/documents/" + std::to_string(id));
+    Reply again = post("/api/documents", fresh, good);
+    ASSERT_EQ(again.status, 200);
+    EXPECT_EQ(again.json()->getValue<std::string>("status"), "unchanged");
+    EXPECT_EQ(again.json()->getValue<int>("id"), id);
+    Reply found = get("/api/search?q=zebraphon");
+    ASSERT_EQ(found.status, 200);
+    ASSERT_EQ(found.json()->getValue<int>("total"), 1);
+    EXPECT_EQ(found.json()->getArray("results")->getObject(0)->getObject("document")->getValue<int>("id"), id);
+}
+
+TEST_F(Api, ImportLimitsAndModes) {
+    std::map<std::string, std::string> good = {{"Content-Type", "text/plain"}, {"Authorization", "Bearer s3cret-token"}};
+    // 21 MB: refused from its Content-Length, before the body is read.
+    std::string huge(21u << 20, 'a');
+    Reply big = post("/api/documents", huge, good);
+    expect_error(big, 413, "/api/documents", "post");
+    // The same, chunked: refused once the limit is passed.
+    std::string chunked = "POST /api/documents HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                          "Authorization: Bearer s3cret-token\r\nTransfer-Encoding: chunked\r\n\r\n";
+    {
+        Poco::Net::StreamSocket s(Poco::Net::SocketAddress("127.0.0.1", server_->port()));
+        s.setReceiveTimeout(Poco::Timespan(20, 0));
+        s.sendBytes(chunked.data(), static_cast<int>(chunked.size()));
+        std::string chunk(1 << 20, 'b');
+        std::string frame = "100000\r\n" + chunk + "\r\n";
+        try {
+            for (int i = 0; i < 22; ++i) s.sendBytes(frame.data(), static_cast<int>(frame.size()));
+            s.sendBytes("0\r\n\r\n", 5);
+        } catch (const Poco::Exception&) {
+            // the server may close while we still send
+        }
+        char buf[512];
+        int n = s.receiveBytes(buf, sizeof buf);
+        ASSERT_GT(n, 12);
+        EXPECT_EQ(raw_status(std::string(buf, static_cast<std::size_t>(n))), 413);
+    }
+    // No length at all: 411.
+    std::string no_length = "POST /api/documents HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                            "Authorization: Bearer s3cret-token\r\nConnection: close\r\n\r\nabc";
+    EXPECT_EQ(raw_status(raw(server_->port(), no_length)), 411);
+    EXPECT_EQ(get("/healthz").status, 200);
+
+    // Read-only: 403 even with the token. No token file: import is off, 403.
+    auto read_only = start([](vanban::ServerOptions& o) { o.read_only = true; });
+    expect_error(post("/api/documents", "x", good, read_only.get()), 403, "/api/documents", "post");
+    EXPECT_EQ(get("/api/search?q=dich", {}, read_only.get()).status, 200);
+    auto no_token = start([](vanban::ServerOptions& o) { o.token_file.clear(); });
+    expect_error(post("/api/documents", "x", good, no_token.get()), 403, "/api/documents", "post");
+    // A token file that is missing: the server does not start.
+    EXPECT_THROW(start([](vanban::ServerOptions& o) { o.token_file = "/nonexistent/token"; }), vanban::ServerError);
+}
+
+TEST_F(Api, ImportWhileEightClientsSearch) {
+    std::atomic<bool> done{false};
+    std::atomic<int> searches{0}, failures{0};
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 8; ++c) {
+        clients.emplace_back([&, c] {
+            Poco::Net::HTTPClientSession session("127.0.0.1", server_->port());
+            session.setTimeout(Poco::Timespan(30, 0));
+            const char* queries[] = {"phong+chong+dich", "so+y+te", "nghi+dinh", "ke+hoach+trien+khai"};
+            while (!done) {
+                try {
+                    Reply r = request(session, "GET", std::string("/api/search?q=") + queries[c % 4] + "&limit=5");
+                    if (r.status != 200 || r.json()->getValue<int>("total") < 1) ++failures;
+                } catch (const std::exception&) {
+                    ++failures;
+                }
+                ++searches;
+            }
+        });
+    }
+    std::map<std::string, std::string> good = {{"Content-Type", "text/plain"}, {"Authorization", "Bearer s3cret-token"}};
+    int imported = 0;
+    for (int i = 0; i < 20; ++i) {
+        std::string doc = "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\n-------\nSố: " + std::to_string(500 + i) +
+                          "/KH-UBND\nHà Nam, ngày 3 tháng 7 năm 2024\n\nKẾ HOẠCH\nPhòng, chống dịch bệnh zebrafest số " +
+                          std::to_string(i) + "\n\nI. NHIỆM VỤ\n1. Sở Y tế chủ trì phòng, chống dịch.\n";
+        Reply r = post("/api/documents", doc, good);
+        if (r.status == 201) ++imported;
+        else ADD_FAILURE() << r.status << " " << r.body << "\nlog: " << log_.str().substr(log_.str().size() > 2000 ? log_.str().size() - 2000 : 0);
+    }
+    done = true;
+    for (auto& t : clients) t.join();
+    EXPECT_EQ(imported, 20);
+    EXPECT_EQ(failures, 0);
+    EXPECT_GE(searches, 8);
+    Reply r = get("/api/search?q=zebrafest&type=ke+hoach");
+    EXPECT_EQ(r.json()->getValue<int>("total"), 20);
+}
+
+TEST_F(Api, NoClientStarvesWith64KeepAliveClientsOn4Threads) {
+    auto small = start([](vanban::ServerOptions& o) { o.threads = 4; });
+    std::atomic<int> ok{0}, failed{0};
+    std::vector<std::thread> clients;
+    constexpr int kClients = 64, kRequests = 10;
+    for (int c = 0; c < kClients; ++c) {
+        clients.emplace_back([&] {
+            Poco::Net::HTTPClientSession session("127.0.0.1", small->port());
+            session.setKeepAlive(true);
+            session.setTimeout(Poco::Timespan(30, 0));
+            for (int i = 0; i < kRequests; ++i) {
+                try {
+                    Reply r = request(session, "GET", "/api/search?q=so+y+te&limit=3");
+                    r.status == 200 ? ++ok : ++failed;
+                } catch (const std::exception&) {
+                    ++failed;
+                }
+            }
+        });
+    }
+    for (auto& t : clients) t.join();
+    EXPECT_EQ(failed, 0);
+    EXPECT_EQ(ok, kClients * kRequests);
+}
+
+TEST_F(Api, AccessLogHasOneLinePerRequest) {
+    get("/healthz?");
+    std::string log = log_.str();
+    // "GET /healthz? 200 0.4ms 0000002a"
+    EXPECT_NE(log.find("GET /healthz? 200 "), std::string::npos) << log.substr(0, 500);
+}
+
+}  // namespace
