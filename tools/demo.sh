@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, imports the documents in corpus/ into build/demo.db and runs a
-# few searches. (The HTTP server on http://127.0.0.1:8080 comes with the server issue.)
+# Installs what is missing, builds, imports the documents in corpus/ into build/demo.db and serves
+# the web page and the API on http://127.0.0.1:8080 until Ctrl-C.
+# Usage: tools/demo.sh [--port N]   (also VANBAN_PORT=N)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+port=${VANBAN_PORT:-8080}
+if [[ "${1:-}" == "--port" && -n "${2:-}" ]]; then port=$2; fi
 tools/install-deps.sh
 tools/build.sh
 export VANBAN_DB=build/demo.db
 build/vanban import corpus
-for q in "phong chong dich" "dang uy" "kh-ubnd 134"; do
-  echo "== vanban search \"$q\" --limit 3"
-  build/vanban search "$q" --limit 3
-done
-echo "== vanban refs 134/KH-UBND"
-build/vanban refs 134/KH-UBND | head -8
-echo "demo: the index is $VANBAN_DB (try: VANBAN_DB=$VANBAN_DB build/vanban search 'so y te')"
+echo "== vanban search \"phong chong dich\" --limit 3"
+build/vanban search "phong chong dich" --limit 3
+echo
+echo "demo: open http://127.0.0.1:$port in a browser (Ctrl-C stops the server)"
+echo "      the API: curl 'http://127.0.0.1:$port/api/search?q=so+y+te'"
+exec build/vanban serve --port "$port"

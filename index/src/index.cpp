@@ -530,7 +530,7 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             Stmt count(impl_->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1");
             count.bind(1, expr);
             if (count.step()) result.total = count.integer(0);
-            Stmt page(impl_->db, "SELECT rowid, rank, snippet(documents_fts, 1, char(1), char(2), '…', 24)"
+            Stmt page(impl_->db, "SELECT rowid, rank, vi_snippet(documents_fts, 1, char(1), char(2), '…', 24)"
                                  " FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3");
             page.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
             page.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
@@ -566,7 +566,7 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
         throw QueryError(std::string("the query could not be run: ") + e.what());
     }
     if (in_tasks) {
-        Stmt snip(impl_->db, "SELECT snippet(tasks_fts, 0, char(1), char(2), '…', 24) FROM tasks_fts WHERE"
+        Stmt snip(impl_->db, "SELECT vi_snippet(tasks_fts, 0, char(1), char(2), '…', 24) FROM tasks_fts WHERE"
                              " tasks_fts MATCH ?1 AND rowid = ?2");
         for (std::size_t i = 0; i < result.results.size(); ++i) {
             snip.bind(1, expr).bind(2, task_ids[i]);
@@ -576,7 +576,7 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
         return result;
     }
     // Snippets for the page only.
-    Stmt snip(impl_->db, "SELECT snippet(documents_fts, 1, char(1), char(2), '…', 24) FROM documents_fts WHERE"
+    Stmt snip(impl_->db, "SELECT vi_snippet(documents_fts, 1, char(1), char(2), '…', 24) FROM documents_fts WHERE"
                          " documents_fts MATCH ?1 AND rowid = ?2");
     for (auto& h : result.results) {
         snip.bind(1, expr).bind(2, h.document.id);

@@ -23,6 +23,10 @@
 
 namespace vanban {
 
+namespace detail {
+void register_vi_snippet(fts5_api* api);  // snippet.cpp
+}
+
 namespace {
 
 bool is_word_cp(UChar32 c) { return u_isalnum(c) || (c >= 0x300 && c <= 0x36F); }
@@ -82,6 +86,7 @@ int vi_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
         const auto* p = reinterpret_cast<const uint8_t*>(text);
         int32_t i = 0;
         bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+        bool aux = (flags & FTS5_TOKENIZE_AUX) != 0;
         while (i < n) {
             int32_t start = i;
             UChar32 c = 0;
@@ -97,6 +102,23 @@ int vi_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
                 end = k;
             }
             i = end;
+            if (aux) {
+                // For auxiliary functions (snippets, highlights) only the positions and offsets count:
+                // one token per word, no folding. The same words count as when indexing: a word of
+                // combining marks alone is folded to tell (most fold to nothing and are no token).
+                bool base = false;
+                for (int32_t k = start; k < end && !base;) {
+                    UChar32 d = 0;
+                    U8_NEXT(p, k, end, d);
+                    base = d < 0x300 || d > 0x36F;
+                }
+                if (!base && word_forms(std::string_view(text + start, static_cast<std::size_t>(end - start))).folded.empty()) {
+                    continue;
+                }
+                int rc = token(ctx, 0, text + start, end - start, start, end);
+                if (rc != SQLITE_OK) return rc;
+                continue;
+            }
             WordForms forms = word_forms(std::string_view(text + start, static_cast<std::size_t>(end - start)));
             if (forms.folded.empty()) continue;
             if (query) {
@@ -179,6 +201,7 @@ void register_vi_tokenizer(void* handle) {
     static fts5_tokenizer tokenizer = {vi_create, vi_delete, vi_tokenize};
     int rc = api->xCreateTokenizer(api, "vi", nullptr, &tokenizer, nullptr);
     if (rc != SQLITE_OK) throw IndexError("cannot register the vi tokenizer", rc);
+    detail::register_vi_snippet(api);
 }
 
 }  // namespace vanban

@@ -205,9 +205,25 @@ private:
     std::vector<std::unique_ptr<Index>> free_;
 };
 
+/// The error code of a status: a stable word for programs, beside the status and the message for people.
+std::string error_code(int status) {
+    switch (status) {
+        case 400: return "bad_request";
+        case 401: return "unauthorized";
+        case 403: return "forbidden";
+        case 404: return "not_found";
+        case 405: return "method_not_allowed";
+        case 411: return "length_required";
+        case 413: return "payload_too_large";
+        case 414: return "uri_too_long";
+        case 415: return "unsupported_media_type";
+        default: return status >= 500 ? "internal" : "error";
+    }
+}
+
 std::string error_json(int status, const std::string& message) {
     Poco::JSON::Object inner(Poco::JSON_PRESERVE_KEY_ORDER), outer(Poco::JSON_PRESERVE_KEY_ORDER);
-    inner.set("code", status);
+    inner.set("code", error_code(status));
     inner.set("message", message);
     outer.set("error", inner);
     std::ostringstream out;
@@ -674,7 +690,9 @@ void Server::start() {
     params->setSoftwareVersion(std::string("vanban/") + VANBAN_VERSION);
     try {
         Poco::Net::ServerSocket socket;
-        socket.bind(Poco::Net::SocketAddress(o.host, static_cast<Poco::UInt16>(o.port)), true);
+        // SO_REUSEADDR (restart at once after a stop) but not SO_REUSEPORT: a second server on the
+        // same port is an error, not a silent share.
+        socket.bind(Poco::Net::SocketAddress(o.host, static_cast<Poco::UInt16>(o.port)), true, false);
         socket.listen(1024);
         impl_->bound_port = socket.address().port();
         impl_->http = std::make_unique<Poco::Net::HTTPServer>(new Factory([impl = impl_.get()](HTTPServerRequest& rq, HTTPServerResponse& rs) { impl->handle(rq, rs); }), impl_->pool, socket, params);

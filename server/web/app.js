@@ -259,7 +259,8 @@
       scrollToHash(true);
       return;
     }
-    navigate(url.pathname + url.search + url.hash);
+    const same = url.pathname === location.pathname && url.search === location.search;
+    navigate(url.pathname + url.search + url.hash, { replace: same });
   });
 
   /// Scrolls to the element named by location.hash (and focuses it, so the keyboard continues there).
@@ -277,7 +278,9 @@
       target.setAttribute('tabindex', '-1');
     }
     target.scrollIntoView({ block: 'start' });
-    target.focus({ preventScroll: true });
+    // A section that stands for a form (data-focus) hands the focus to its field.
+    const focusTarget = (target.dataset.focus && document.getElementById(target.dataset.focus)) || target;
+    focusTarget.focus({ preventScroll: true });
     if (flash) {
       target.classList.remove('flash');
       void target.offsetWidth; // restarts the animation
@@ -333,7 +336,9 @@
       } else {
         setTitle('Lỗi');
         announce(`Lỗi: ${e.message}`);
-        setMain(errorBox(e.status === 404 ? 'Không tìm thấy' : 'Không tải được dữ liệu', e.message));
+        const title = e.status === 404 ? 'Không tìm thấy'
+          : e.status === 400 ? 'Yêu cầu chưa hợp lệ' : 'Không tải được dữ liệu';
+        setMain(errorBox(title, e.message));
       }
     }
     if (!ctx.alive()) return;
@@ -537,14 +542,14 @@
   function agencyLookup(initial) {
     const input = el('input', {
       id: 'agency-q', type: 'search', autocomplete: 'off', spellcheck: 'false',
-      placeholder: 'ví dụ: so y te, SYT, Công an', 'data-testid': 'agency-search-input',
+      placeholder: 'ví dụ: so y te, SYT', 'data-testid': 'agency-search-input',
     });
     input.value = initial;
     const results = el('div', { class: 'agency-results', 'data-testid': 'agency-results' });
     const lookupForm = el('form', { class: 'inline-form', role: 'search', 'aria-label': 'Tra cứu cơ quan' },
       el('label', { for: 'agency-q', text: 'Tên cơ quan, có dấu hoặc không dấu, hoặc viết tắt' }),
       el('div', { class: 'search-row small' }, input, el('button', { type: 'submit', class: 'btn', text: 'Tra cứu' })));
-    const node = el('section', { class: 'panel side', id: 'tra-cuu-co-quan', 'aria-labelledby': 'agency-h' },
+    const node = el('section', { class: 'panel side', id: 'tra-cuu-co-quan', 'aria-labelledby': 'agency-h', dataset: { focus: 'agency-q' } },
       el('h2', { id: 'agency-h', text: 'Tra cứu cơ quan' }),
       el('p', { class: 'hint', text: 'Xem mọi nhiệm vụ được giao cho một cơ quan: chủ trì, phối hợp, đề nghị.' }),
       lookupForm, results);
@@ -698,7 +703,7 @@
     const d = r.document || {};
     return docItem(d, 'result-item', [
       r.section_path ? el('div', { class: 'item-section' }, 'Mục ',
-        el('a', { href: docHref(d.id), class: 'path', text: r.section_path })) : null,
+        el('a', { href: `${docHref(d.id)}#p-${encodeURIComponent(r.section_path)}`, class: 'path', title: 'Mở văn bản tại mục này', text: r.section_path })) : null,
       r.snippet ? el('p', { class: 'snippet' }, highlighted(r.snippet, r.highlights, 'hl')) : null,
     ]);
   }
@@ -928,57 +933,89 @@
     })[kind] || 'Mục';
   }
 
-  /// The text with an anchor at every section start (#s-<index>) and each task wrapped in
-  /// <mark class="task" id="t-<index>">. Tasks do not overlap one another; one that would (a bad
-  /// offset) is left unmarked rather than breaking the text.
+  /// The text as a tree of spans over [start, end) ranges (UTF-16 offsets into `text`):
+  ///  - each task in <mark class="task" id="t-<index>">; tasks do not overlap one another, and one that
+  ///    would (a bad offset) is left unmarked rather than breaking the text;
+  ///  - the heading line of each numbered section in <span class="sec-head">, when it lies inside one
+  ///    task or outside all of them (never across a task's edge);
+  ///  - an empty anchor at every section start: #s-<index>, and #p-<path> for the first section (else
+  ///    the first task) with that path, which search results link to.
+  /// Invariant of the loop: `stack` holds the open ranges, each inside the one below it, and `pos`
+  /// never passes the end of the innermost one.
   function documentText(text, sections, tasks) {
     const box = el('div', { class: 'doc-text', 'data-testid': 'document-text', lang: 'vi' });
     const len = text.length;
     const valid = (a, b) => Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b <= len && a < b;
+
     const marks = [];
     tasks.forEach((t, i) => { if (valid(t.start, t.end)) marks.push({ a: t.start, b: t.end, i, t }); });
     marks.sort((x, y) => x.a - y.a);
     const kept = [];
     for (const m of marks) if (!kept.length || m.a >= kept[kept.length - 1].b) kept.push(m);
-    const anchors = [];
-    sections.forEach((s, i) => { if (Number.isInteger(s.start) && s.start >= 0 && s.start <= len) anchors.push({ at: s.start, i }); });
-    anchors.sort((x, y) => x.at - y.at || x.i - y.i);
 
+    const crosses = (a, b) => kept.some((m) => (m.a > a && m.a < b) || (m.b > a && m.b < b));
+    const heads = [];
+    sections.forEach((s) => {
+      if (BULLET_KINDS.has(s.kind) || !s.heading || !valid(s.start, s.end)) return;
+      const nl = text.indexOf('\n', s.start);
+      const b = Math.min(nl < 0 ? len : nl, s.end);
+      if (b <= s.start || crosses(s.start, b)) return;
+      if (heads.length && s.start < heads[heads.length - 1].b) return;
+      heads.push({ a: s.start, b, depth: Number.isInteger(s.depth) ? s.depth : String(s.path || '').split('.').length - 1 });
+    });
+
+    const opens = [
+      ...kept.map((m) => ({ a: m.a, b: m.b, rank: 0, make: () => {
+        const agencies = (m.t.agencies || []).map((x) => `${x.name} (${roleLabel(x.role)})`).join('; ');
+        return el('mark', { class: 'task', id: `t-${m.i}`, title: `Nhiệm vụ ${m.t.path || ''}${agencies ? ` — ${agencies}` : ''}` });
+      } })),
+      ...heads.map((h) => ({ a: h.a, b: h.b, rank: 1, make: () => el('span', { class: `sec-head d${Math.min(h.depth, 3)}` }) })),
+    ].sort((x, y) => x.a - y.a || x.rank - y.rank);
+
+    const anchors = [];
+    const byPath = new Set();
+    sections.forEach((s, i) => {
+      if (!Number.isInteger(s.start) || s.start < 0 || s.start > len) return;
+      anchors.push({ at: s.start, order: i, id: `s-${i}` });
+      if (s.path && !byPath.has(s.path)) {
+        byPath.add(s.path);
+        anchors.push({ at: s.start, order: i, id: `p-${s.path}` });
+      }
+    });
+    kept.forEach((m) => {
+      if (m.t.path && !byPath.has(m.t.path)) {
+        byPath.add(m.t.path);
+        anchors.push({ at: m.a, order: sections.length + m.i, id: `p-${m.t.path}` });
+      }
+    });
+    anchors.sort((x, y) => x.at - y.at || x.order - y.order);
+
+    const stack = [{ node: box, b: len }];
     let pos = 0;
-    let container = box;
+    let oi = 0;
     let ai = 0;
-    let mi = 0;
-    let open = null;
-    const flushTo = (to) => {
-      if (to > pos) container.append(text.slice(pos, to));
-      pos = Math.max(pos, to);
-    };
-    while (pos < len || ai < anchors.length) {
+    for (;;) {
+      const top = stack[stack.length - 1];
+      const nextOpen = oi < opens.length ? opens[oi].a : Infinity;
       const nextAnchor = ai < anchors.length ? anchors[ai].at : Infinity;
-      const nextOpen = !open && mi < kept.length ? kept[mi].a : Infinity;
-      const nextClose = open ? open.b : Infinity;
-      const next = Math.min(nextAnchor, nextOpen, nextClose, len);
-      flushTo(next);
-      if (open && nextClose === next) {
-        container = box;
-        open = null;
-        continue;
-      }
-      if (nextAnchor === next && ai < anchors.length) {
-        container.append(el('span', { class: 'anchor', id: `s-${anchors[ai].i}` }));
+      const next = Math.min(top.b, nextOpen, nextAnchor);
+      if (next > pos) top.node.append(text.slice(pos, next));
+      pos = Math.max(pos, next);
+      if (stack.length > 1 && top.b === next) {
+        stack.pop();
+      } else if (nextAnchor === next) {
+        top.node.append(el('span', { class: 'anchor', id: anchors[ai].id }));
         ai += 1;
-        continue;
+      } else if (nextOpen === next && opens[oi].b <= top.b) {
+        const node = opens[oi].make();
+        top.node.append(node);
+        stack.push({ node, b: opens[oi].b });
+        oi += 1;
+      } else if (nextOpen === next) {
+        oi += 1; // would cross the range it starts in: left out
+      } else {
+        break; // next === len with nothing left to open or anchor there
       }
-      if (!open && nextOpen === next && mi < kept.length) {
-        open = kept[mi];
-        mi += 1;
-        const agencies = (open.t.agencies || []).map((a) => `${a.name} (${roleLabel(a.role)})`).join('; ');
-        const mark = el('mark', { class: 'task', id: `t-${open.i}`, title: `Nhiệm vụ ${open.t.path || ''}${agencies ? ` — ${agencies}` : ''}` });
-        box.append(mark);
-        container = mark;
-        continue;
-      }
-      if (next >= len) break;
     }
     return box;
   }
@@ -1184,6 +1221,16 @@
     }
     const ag = entry.agency || {};
     const list = entry.assignments || [];
+    const isCollective = String(ag.id || id).startsWith('collective:');
+    const aliases = [];
+    const seenAlias = new Set([String(ag.name || '').toLocaleLowerCase('vi')]);
+    for (const a of ag.aliases || []) {
+      const k = String(a).toLocaleLowerCase('vi');
+      if (!seenAlias.has(k)) {
+        seenAlias.add(k);
+        aliases.push(a);
+      }
+    }
     setTitle(ag.name || id);
     announce(`${ag.name || id}: ${list.length} nhiệm vụ.`);
 
@@ -1200,7 +1247,7 @@
       el('div', { class: 'field' }, el('label', { for: 'a-role', text: 'Vai trò' }), roleSel),
       el('div', { class: 'field' }, el('label', { for: 'a-from', text: 'Thời hạn từ ngày' }), fromIn),
       el('div', { class: 'field' }, el('label', { for: 'a-to', text: 'đến ngày' }), toIn),
-      el('div', { class: 'field check' }, collIn,
+      isCollective ? null : el('div', { class: 'field check' }, collIn,
         el('label', { for: 'a-coll', text: 'Gồm nhiệm vụ giao chung (“các Sở, ban, ngành…”)' })),
       el('div', { class: 'field field-actions' }, el('button', { type: 'submit', class: 'btn btn-primary', text: 'Lọc' })));
     filterForm.addEventListener('submit', (e) => {
@@ -1226,11 +1273,11 @@
       : 'Không có nhiệm vụ nào khớp bộ lọc.';
 
     const header = el('header', { class: 'doc-card agency-card' },
-      el('p', { class: 'doc-kicker', text: String(ag.id || '').startsWith('collective:') ? 'Nhóm cơ quan (giao chung)' : 'Cơ quan' }),
+      el('p', { class: 'doc-kicker', text: isCollective ? 'Nhóm cơ quan (giao chung)' : 'Cơ quan' }),
       el('h1', { 'data-testid': 'agency-name', text: ag.name || id }),
       el('dl', { class: 'meta-grid' },
         metaRow('Địa phương', ag.place),
-        metaRow('Tên gọi khác', (ag.aliases || []).length ? (ag.aliases || []).join(', ') : null),
+        metaRow('Tên gọi khác', aliases.length ? aliases.join(', ') : null),
         metaRow('Mã', el('code', { text: ag.id || id }))));
 
     const toolbar = el('div', { class: 'toolbar' },

@@ -2,6 +2,8 @@
 // ranks exact forms, and the byte offsets highlight() uses.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <set>
 #include <string>
@@ -146,6 +148,113 @@ TEST(WordForms, FoldAndExact) {
     EXPECT_EQ(vanban::word_forms("HOÀ").exact, "hòa");
     EXPECT_EQ(vanban::word_forms("ubnd").exact, "");  // no second form when nothing differs
     EXPECT_EQ(vanban::word_forms("UBND").folded, "ubnd");
+}
+
+}  // namespace
+
+namespace {
+
+// vi_snippet(): the window with the most distinct phrases, the matches marked (a phrase as one span,
+// both accent forms of a word once), ellipses only where text is cut.
+class Snippet : public Tokenizer {
+protected:
+    std::string snippet(const std::string& q, int tokens = 8) {
+        auto r = rows("SELECT vi_snippet(t, 0, '[', ']', '…', " + std::to_string(tokens) + ") FROM t WHERE t MATCH ?1", q);
+        return r.empty() ? "<no match>" : r[0];
+    }
+};
+
+TEST_F(Snippet, ShortTextIsWholeWithMarks) {
+    insert("Sở Y tế chủ trì, phối hợp.");
+    EXPECT_EQ(snippet("so y te"), "[Sở] [Y] [tế] chủ trì, phối hợp.");
+    EXPECT_EQ(snippet("\"so y te\""), "[Sở Y tế] chủ trì, phối hợp.");
+    EXPECT_EQ(snippet("chủ"), "Sở Y tế [chủ] trì, phối hợp.");
+}
+
+TEST_F(Snippet, PrefersTheWindowWithEveryPhrase) {
+    // "dich" is everywhere; the one place with both "dich" and "vaccine" wins, wherever it is.
+    std::string text;
+    for (int i = 0; i < 3000; ++i) text += "phòng chống dịch bệnh. ";
+    text += "Tiêm vaccine ngừa dịch cho trẻ em. ";
+    for (int i = 0; i < 100; ++i) text += "kết thúc văn bản. ";
+    insert(text);
+    std::string s = snippet("dich vaccine");
+    EXPECT_NE(s.find("[vaccine]"), std::string::npos) << s;
+    EXPECT_NE(s.find("[dịch]"), std::string::npos) << s;
+    EXPECT_TRUE(s.starts_with("…")) << s;
+    EXPECT_TRUE(s.ends_with("…")) << s;
+}
+
+TEST_F(Snippet, WindowAtTheStartHasNoLeadingEllipsis) {
+    insert("  Kế hoạch triển khai công tác phòng chống dịch năm 2022 trên địa bàn thành phố Hà Nội");
+    std::string s = snippet("ke hoach", 6);
+    EXPECT_EQ(s, "  [Kế] [hoạch] triển khai công tác…");
+}
+
+TEST_F(Snippet, NoMatchInTheColumnGivesItsStart) {
+    exec("CREATE VIRTUAL TABLE two USING fts5(a, b, tokenize='vi')");
+    exec("INSERT INTO two VALUES('tiêu đề', 'một hai ba bốn năm sáu bảy tám chín mười')");
+    auto r = rows("SELECT vi_snippet(two, 1, '[', ']', '…', 4) FROM two WHERE two MATCH 'tieu'");
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0], "một hai ba bốn…");
+}
+
+}  // namespace
+
+namespace {
+
+// Positions must agree between indexing (both accent forms, folded) and the fast path auxiliary
+// functions take (one token per word, no folding), or snippets would mark the wrong words.
+int positions(sqlite3* db, int flags, const std::string& text, std::vector<std::pair<int, int>>* spans = nullptr) {
+    fts5_api* api = nullptr;
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, nullptr);
+    sqlite3_bind_pointer(s, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(s);
+    sqlite3_finalize(s);
+    void* user = nullptr;
+    fts5_tokenizer t{};
+    if (!api || api->xFindTokenizer(api, "vi", &user, &t) != SQLITE_OK) return -1;
+    Fts5Tokenizer* tok = nullptr;
+    t.xCreate(user, nullptr, 0, &tok);
+    struct Ctx {
+        int n = 0;
+        std::vector<std::pair<int, int>>* spans;
+    } ctx{0, spans};
+    t.xTokenize(tok, &ctx, flags, text.data(), static_cast<int>(text.size()),
+                [](void* c, int tflags, const char*, int, int start, int end) {
+                    auto* x = static_cast<Ctx*>(c);
+                    if (!(tflags & FTS5_TOKEN_COLOCATED)) {
+                        ++x->n;
+                        if (x->spans) x->spans->emplace_back(start, end);
+                    }
+                    return SQLITE_OK;
+                });
+    t.xDelete(tok);
+    return ctx.n;
+}
+
+TEST_F(Tokenizer, AuxiliaryPositionsAgreeWithIndexedOnes) {
+    // Every letter and digit of the Basic Multilingual Plane as a word of its own, then in pairs
+    // with combining marks, and the corpus texts.
+    std::string text;
+    for (UChar32 c = 0x30; c < 0xD800; ++c) {
+        if (!u_isalnum(c) && !(c >= 0x300 && c <= 0x36F)) continue;
+        char buf[4];
+        int32_t n = 0;
+        UBool err = false;
+        U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, err);
+        if (err) continue;
+        text.append(buf, static_cast<std::size_t>(n));
+        text += (c % 3 == 0) ? "\xCC\x81 " : " ";  // some with a combining acute
+    }
+    text += " \xCC\x81\xCC\x80 a\xCC\x81 Nghị định 134/KH-UBND hoà uỷ";
+    std::vector<std::pair<int, int>> indexed, aux;
+    int a = positions(db_, FTS5_TOKENIZE_DOCUMENT, text, &indexed);
+    int b = positions(db_, FTS5_TOKENIZE_AUX, text, &aux);
+    EXPECT_GT(a, 1000);
+    EXPECT_EQ(a, b);
+    EXPECT_EQ(indexed, aux);
 }
 
 }  // namespace

@@ -1,0 +1,163 @@
+// End to end: the real `vanban serve` process. It prints where it listens, answers, logs one line per
+// request, exits 0 on SIGTERM and SIGINT after finishing, and refuses bad options with a message.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "corpus_files.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Process {
+    pid_t pid = -1;
+    FILE* out = nullptr;  // its stdout
+    fs::path err;         // its stderr, in a file
+};
+
+Process spawn(const std::vector<std::string>& args, const fs::path& err) {
+    int pipefd[2];
+    if (pipe(pipefd) != 0) throw std::runtime_error("pipe");
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(pipefd[1], 1);
+        FILE* e = std::fopen(err.c_str(), "w");
+        dup2(fileno(e), 2);
+        close(pipefd[0]);
+        std::vector<char*> argv;
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    close(pipefd[1]);
+    return {pid, fdopen(pipefd[0], "r"), err};
+}
+
+int wait_exit(pid_t pid) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+std::string first_line(FILE* f) {
+    char buf[256] = {0};
+    return std::fgets(buf, sizeof buf, f) ? std::string(buf) : std::string();
+}
+
+int status_of(int port, const std::string& target) {
+    Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(port));
+    Poco::Net::HTTPRequest req("GET", target, Poco::Net::HTTPMessage::HTTP_1_1);
+    s.sendRequest(req);
+    Poco::Net::HTTPResponse resp;
+    std::string body;
+    Poco::StreamCopier::copyToString(s.receiveResponse(resp), body);
+    return resp.getStatus();
+}
+
+class Serve : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("vanban-serve-" + std::to_string(::getpid()));
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+        db_ = (dir_ / "serve.db").string();
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    // Starts `vanban serve --port 0` and returns its port (from "listening on http://127.0.0.1:PORT").
+    int start(Process& p, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args = {VANBAN_CLI, "serve", "--db", db_, "--port", "0"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        p = spawn(args, dir_ / "stderr.txt");
+        std::string line = first_line(p.out);
+        const std::string prefix = "listening on http://127.0.0.1:";
+        if (!line.starts_with(prefix)) {
+            ADD_FAILURE() << "first line: '" << line << "', stderr: " << vanban::test::slurp(p.err);
+            return -1;
+        }
+        return std::stoi(line.substr(prefix.size()));
+    }
+
+    fs::path dir_;
+    std::string db_;
+};
+
+TEST_F(Serve, AnswersAndStopsCleanlyOnSigterm) {
+    Process p;
+    int port = start(p);
+    ASSERT_GT(port, 0);
+    EXPECT_EQ(status_of(port, "/healthz"), 200);
+    EXPECT_EQ(status_of(port, "/api/search?q=dich"), 200);
+    EXPECT_EQ(status_of(port, "/khong-co"), 404);
+    kill(p.pid, SIGTERM);
+    EXPECT_EQ(wait_exit(p.pid), 0);
+    std::fclose(p.out);
+    std::string log = vanban::test::slurp(p.err);
+    EXPECT_NE(log.find("GET /healthz 200 "), std::string::npos) << log;
+    EXPECT_NE(log.find("GET /khong-co 404 "), std::string::npos) << log;
+    EXPECT_NE(log.find("SIGTERM"), std::string::npos) << log;
+}
+
+TEST_F(Serve, StopsOnSigint) {
+    Process p;
+    int port = start(p, {"--threads", "2", "--read-only"});
+    ASSERT_GT(port, 0);
+    EXPECT_EQ(status_of(port, "/healthz"), 200);
+    kill(p.pid, SIGINT);
+    EXPECT_EQ(wait_exit(p.pid), 0);
+    std::fclose(p.out);
+}
+
+TEST_F(Serve, RefusesBadOptions) {
+    struct Case {
+        std::vector<std::string> args;
+        int exit;
+        std::string message;
+    };
+    std::vector<Case> cases = {
+        {{"--port", "abc"}, 2, "--port must be a number"},
+        {{"--port", "70000"}, 2, "--port must be a number"},
+        {{"--threads", "0"}, 2, "--threads must be a number"},
+        {{"--token-file", "/nonexistent/token"}, 1, "cannot read the token file"},
+        {{"--bogus"}, 2, "bogus"},
+        {{"--host", "256.1.1.1"}, 1, "cannot listen"},
+    };
+    for (const auto& c : cases) {
+        std::vector<std::string> args = {VANBAN_CLI, "serve", "--db", db_, "--port", "0"};
+        args.insert(args.end(), c.args.begin(), c.args.end());
+        Process p = spawn(args, dir_ / "stderr.txt");
+        EXPECT_EQ(wait_exit(p.pid), c.exit) << c.args[0];
+        std::fclose(p.out);
+        std::string err = vanban::test::slurp(p.err);
+        EXPECT_NE(err.find(c.message), std::string::npos) << c.args[0] << ": " << err;
+    }
+}
+
+TEST_F(Serve, AddressInUseIsAClearError) {
+    Process first;
+    int port = start(first);
+    ASSERT_GT(port, 0);
+    Process second = spawn({VANBAN_CLI, "serve", "--db", db_, "--port", std::to_string(port)}, dir_ / "stderr2.txt");
+    EXPECT_EQ(wait_exit(second.pid), 1);
+    std::fclose(second.out);
+    EXPECT_NE(vanban::test::slurp(dir_ / "stderr2.txt").find("cannot listen"), std::string::npos);
+    kill(first.pid, SIGTERM);
+    EXPECT_EQ(wait_exit(first.pid), 0);
+    std::fclose(first.out);
+}
+
+}  // namespace

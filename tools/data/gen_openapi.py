@@ -1,0 +1,102 @@
+# Writes server/openapi.json, the OpenAPI description of the HTTP API:
+#   python3 tools/data/gen_openapi.py > server/openapi.json
+# The tests (tests/server) check every response against the file, so edit here and regenerate.
+import json
+def ref(n): return {"$ref": "#/components/schemas/" + n}
+def arr(x): return {"type": "array", "items": x}
+def obj(props, req=None, extra=False):
+    o = {"type": "object", "properties": props, "required": req if req is not None else list(props)}
+    if not extra: o["additionalProperties"] = False
+    return o
+S = {"type": "string"}; NS = {"type": ["string", "null"]}; I = {"type": "integer"}; N = {"type": "number"}; B = {"type": "boolean"}
+schemas = {
+ "Document": obj({"id": I, "number": NS, "type": NS, "issuer": NS, "date": NS, "title": NS}),
+ "Error": obj({"error": obj({"code": {"type": "string", "enum": ["bad_request", "unauthorized", "forbidden", "not_found",
+     "method_not_allowed", "length_required", "payload_too_large", "uri_too_long", "unsupported_media_type", "internal"]},
+     "message": S})}),
+ "SearchResult": {"oneOf": [
+    obj({"total": I, "results": arr(obj({"document": ref("Document"), "score": N, "section_path": NS, "snippet": S,
+          "highlights": arr({"type": "array", "items": I, "minItems": 2, "maxItems": 2})}))}),
+    ref("Candidates")]},
+ "Candidates": obj({"candidates": arr(ref("Document"))}),
+ "DocumentList": obj({"total": I, "documents": arr(ref("Document"))}),
+ "Deadline": {"oneOf": [{"type": "null"}, obj({"text": S, "from": NS, "to": NS})]},
+ "Cite": obj({"number": S, "number_key": S, "relation": ref("Relation"), "date": NS,
+              "resolved": {"oneOf": [{"type": "null"}, ref("Document")]}}),
+ "CitedBy": obj({"document": ref("Document"), "relation": ref("Relation")}),
+ "Relation": {"type": "string", "enum": ["basis", "implements", "amends", "replaces", "guides", "mentions"]},
+ "Role": {"type": "string", "enum": ["lead", "support", "requested"]},
+ "DocumentDetail": obj({"document": ref("Document"), "source_path": NS, "imported_at": S, "text": S,
+    "sections": arr(obj({"path": S, "kind": S, "heading": S, "depth": I, "start": I, "end": I})),
+    "tasks": arr(obj({"path": S, "text": S, "start": I, "end": I,
+        "agencies": arr(obj({"id": S, "name": S, "role": ref("Role")})), "deadline": ref("Deadline")})),
+    "cites": arr(ref("Cite")), "cited_by": arr(ref("CitedBy"))}),
+ "References": obj({"document": ref("Document"), "cites": arr(ref("Cite")), "cited_by": arr(ref("CitedBy"))}),
+ "Graph": obj({"nodes": arr(ref("Document")), "edges": arr(obj({"from": I, "to": I, "relation": ref("Relation")}))}),
+ "Agency": obj({"id": S, "name": S, "place": NS, "aliases": arr(S)}),
+ "AgencyCounts": obj({"agencies": arr(obj({"agency": ref("Agency"), "tasks": obj({"lead": I, "support": I, "requested": I})}))}),
+ "Assignments": obj({"query": S, "agencies": arr(obj({"agency": ref("Agency"), "assignments": arr(obj({
+    "document": ref("Document"), "path": S, "text": S, "role": ref("Role"), "via_collective": B,
+    "collective": S, "deadline": ref("Deadline")}, ["document", "path", "text", "role", "via_collective", "deadline"]))}))}),
+ "Health": obj({"status": S, "documents": I, "version": S}),
+ "ImportResult": obj({"id": I, "status": {"type": "string", "enum": ["added", "replaced", "unchanged"]},
+                      "document": ref("Document")}),
+}
+def qp(name, desc, schema=None, required=False):
+    return {"name": name, "in": "query", "required": required, "description": desc, "schema": schema or S}
+date = {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
+limit = qp("limit", "results per page (default 20)", {"type": "integer", "minimum": 1, "maximum": 100})
+offset = qp("offset", "results to skip (default 0)", {"type": "integer", "minimum": 0})
+idp = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+def json_resp(desc, schema): return {"description": desc, "content": {"application/json": {"schema": schema}}}
+def err(*codes):
+    names = {400: "bad parameter, invalid UTF-8 or percent-encoding, bad query syntax", 401: "no or wrong bearer token",
+             403: "import is off (read-only, or no token file)", 404: "no such document, agency or path",
+             405: "method not allowed", 411: "no Content-Length", 413: "body over the limit (default 20 MB)",
+             414: "request target too long", 415: "body not text/plain UTF-8", 500: "internal error (logged with its request id)"}
+    return {str(c): json_resp(names[c], ref("Error")) for c in codes}
+common = (400, 404, 405, 414, 500)
+paths = {
+ "/healthz": {"get": {"summary": "Health and document count", "responses": {"200": json_resp("ok", ref("Health")), **err(*common)}}},
+ "/api/search": {"get": {"summary": "Full-text search; a query that is a document number returns candidates",
+    "parameters": [qp("q", "words (all required), \"quoted phrase\", prefix*, OR; or a document number", required=True),
+        qp("type", "document type (Kế hoạch, ...), diacritics optional"), qp("issuer", "part of the issuer's name"),
+        qp("agency", "part of the name of an agency with tasks in the document"), qp("from", "date from", date), qp("to", "date to", date),
+        qp("in", "where to search", {"type": "string", "enum": ["title", "text", "tasks"]}), limit, offset],
+    "responses": {"200": json_resp("results, or candidates for a number", ref("SearchResult")), **err(*common)}}},
+ "/api/lookup": {"get": {"summary": "Documents with this number", "parameters": [qp("number", "as typed: 134/KH-UBND, kh-ubnd 134, nq 38 cp", required=True)],
+    "responses": {"200": json_resp("the documents (maybe none)", ref("Candidates")), **err(*common)}}},
+ "/api/documents": {
+   "get": {"summary": "Documents, newest first", "parameters": [qp("type", "document type"), qp("issuer", "part of the issuer's name"),
+        qp("from", "date from", date), qp("to", "date to", date), limit, offset],
+    "responses": {"200": json_resp("a page of documents", ref("DocumentList")), **err(*common)}},
+   "post": {"summary": "Import one document (its text)", "security": [{"bearer": []}],
+    "parameters": [qp("name", "a name identifying the document when it has no number (a later POST with the same name replaces it)")],
+    "requestBody": {"required": True, "content": {"text/plain": {"schema": {"type": "string"}}}},
+    "responses": {"201": json_resp("added", ref("ImportResult")), "200": json_resp("unchanged, or replaced (same number, issuer and date)", ref("ImportResult")),
+        **err(400, 401, 403, 404, 405, 411, 413, 414, 415, 500)}}},
+ "/api/documents/{id}": {"get": {"summary": "A document: metadata, text, outline, tasks, references, cited by", "parameters": [idp],
+    "responses": {"200": json_resp("the document", ref("DocumentDetail")), **err(*common)}}},
+ "/api/documents/{id}/references": {"get": {"summary": "What it cites and what cites it", "parameters": [idp],
+    "responses": {"200": json_resp("references", ref("References")), **err(*common)}}},
+ "/api/documents/{id}/graph": {"get": {"summary": "The citation graph around it", "parameters": [idp,
+        qp("depth", "citation steps (default 1)", {"type": "integer", "minimum": 1, "maximum": 5})],
+    "responses": {"200": json_resp("nodes and edges", ref("Graph")), **err(*common)}}},
+ "/api/agencies": {"get": {"summary": "Agencies with tasks, with counts by role", "parameters": [qp("q", "name, alias or abbreviation, diacritics optional")],
+    "responses": {"200": json_resp("agencies", ref("AgencyCounts")), **err(*common)}}},
+ "/api/agencies/{id}/assignments": {"get": {"summary": "The tasks of one agency; CSV with Accept: text/csv or format=csv",
+    "parameters": [{"name": "id", "in": "path", "required": True, "schema": S, "description": "agency id, such as so-y-te@thanh-pho-ha-noi"},
+        qp("role", "role", ref("Role")), qp("from", "deadline from", date), qp("to", "deadline to", date),
+        qp("include_collective", "add tasks addressed to collectives that include it", {"type": "string", "enum": ["1", "0", "true", "false"]}),
+        qp("format", "json (default) or csv", {"type": "string", "enum": ["json", "csv"]})],
+    "responses": {"200": {"description": "the agency and its tasks", "content": {"application/json": {"schema": ref("Assignments")},
+        "text/csv": {"schema": {"type": "string"}, "example": "\ufeffagency,place,document_id,number,date,path,role,via_collective,deadline_from,deadline_to,deadline,text\r\n"}}},
+        **err(*common)}}},
+ "/api/openapi.json": {"get": {"summary": "This description", "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {}}}}}},
+}
+doc = {"openapi": "3.1.0", "info": {"title": "vanban", "version": "0.1.0",
+   "description": "Vietnamese legal and administrative documents: search, cross-references, assignments by agency. "
+                  "Every error is {\"error\": {\"code\", \"message\"}}; unknown query parameters are a 400."},
+   "servers": [{"url": "/"}], "paths": paths,
+   "components": {"schemas": schemas, "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}}}
+print(json.dumps(doc, ensure_ascii=False, indent=1))
