@@ -5,9 +5,24 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libicu-dev libxml2-dev libpoco-dev libsqlite3-dev sqlite3 python3)
-if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev)
+test=false
+[[ "${1:-}" == "--test" ]] && test=true
+if $test; then
+  # GoogleTest and Benchmark; Chromium and a font with Vietnamese glyphs for the browser test.
+  packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev chromium fonts-dejavu-core curl)
+  # Node.js for the browser test: Debian's, unless one is already installed (say from NodeSource).
+  command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
+
+# The browser test's node modules (playwright-core, pinned in package-lock.json), once.
+install_node_modules() {
+  $test || return 0
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+  [[ -f $dir/node_modules/playwright-core/package.json ]] && return 0
+  echo "vanban: installing the browser test's node modules (npm ci in tests/browser)" >&2
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -15,7 +30,10 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-[[ ${#missing[@]} -eq 0 ]] && exit 0
+if [[ ${#missing[@]} -eq 0 ]]; then
+  install_node_modules
+  exit 0
+fi
 
 echo "vanban: installing missing packages: ${missing[*]}" >&2
 if [[ $(id -u) -ne 0 ]]; then
@@ -31,3 +49,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_node_modules
