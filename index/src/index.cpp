@@ -1,6 +1,6 @@
 // The index: schema and migrations, import, search, number lookup, cross-references.
 //
-// Schema (version 1, PRAGMA user_version):
+// Schema (version 2, PRAGMA user_version; version 1 lacked meta):
 //   documents(id, number, number_key, number_compact, type, issuer, date, title, text, source_path,
 //             content_hash, imported_at)
 //   sections(document_id -> documents, path, kind, heading, start, end)
@@ -8,6 +8,7 @@
 //   agencies(id, name) ; task_agencies(task_id -> tasks, agency_id -> agencies, role, name)
 //   citations(document_id -> documents, number, number_key, type, date, issuer, relation, provision,
 //             start, end, target_id -> documents or NULL while the cited document is missing)
+//   meta(key, value): 'generation', raised by every import that changes something
 //   documents_fts: FTS5(title, text) with external content (the text is stored once) and tokenizer vi.
 // Children cascade on delete; a replaced document keeps its id, its children are rewritten.
 #include <sqlite3.h>
@@ -37,7 +38,7 @@ using detail::Transaction;
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 const char* const kSchemaV1 = R"SQL(
 CREATE TABLE documents(
@@ -94,6 +95,13 @@ CREATE TRIGGER tasks_fts_delete AFTER DELETE ON tasks BEGIN
   INSERT INTO tasks_fts(tasks_fts, rowid, text) SELECT 'delete', old.id, CAST(substr(CAST(d.text AS BLOB),
     old.start + 1, old.end - old.start) AS TEXT) FROM documents d WHERE d.id = old.document_id;
 END;
+)SQL";
+
+// Version 2: a generation counter, raised by every import that changes something, so that readers
+// (the server's cache of rendered documents) can tell whether what they hold is still current.
+const char* const kSchemaV2 = R"SQL(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO meta VALUES('generation', 0);
 )SQL";
 
 std::string sha1(std::string_view bytes) {
@@ -227,16 +235,22 @@ struct Index::Impl {
         Stmt v(db, "PRAGMA user_version");
         v.step();
         int version = static_cast<int>(v.integer(0));
+        v.reset();
         if (version > kSchemaVersion) {
             throw IndexError("the database was written by a newer vanban (schema " + std::to_string(version) + ")",
                              SQLITE_MISMATCH);
         }
-        if (version == 0) {
-            Transaction tx(db);
-            exec(db, kSchemaV1);
-            exec(db, "PRAGMA user_version = 1");
-            tx.commit();
-        }
+        if (version == kSchemaVersion) return;
+        // Forward migrations, each step in the same transaction as the version it sets.
+        Transaction tx(db);
+        Stmt again(db, "PRAGMA user_version");  // another connection may have migrated meanwhile
+        again.step();
+        version = static_cast<int>(again.integer(0));
+        again.reset();
+        if (version < 1) exec(db, kSchemaV1);
+        if (version < 2) exec(db, kSchemaV2);
+        exec(db, ("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
+        tx.commit();
     }
 
     // The id of a document a citation's number key points at: with several candidates, the one whose
@@ -460,6 +474,9 @@ ImportResult Index::import_document(const Document& doc, std::string_view source
             set.reset();
         }
     }
+    Stmt& generation = impl_->cached("UPDATE meta SET value = value + 1 WHERE key = 'generation'");
+    ResetOnExit generation_reset(generation);
+    generation.run();
     tx.commit();
     return ImportResult{id, existing ? ImportStatus::replaced : ImportStatus::added};
 }
@@ -660,7 +677,11 @@ References Index::references(std::int64_t id) const {
                               kRefColumns + " FROM citations c LEFT JOIN documents d ON d.id = c.target_id"
                               " WHERE c.document_id = ?1 ORDER BY c.start");
     cites.bind(1, id);
+    // One entry per cited number and relation (a plan names what it implements in its title and again
+    // in its opening), in the order of first mention.
+    std::set<std::pair<std::string, std::string>> listed;
     while (cites.step()) {
+        if (!listed.emplace(cites.text(1).empty() ? cites.text(0) : cites.text(1), cites.text(2)).second) continue;
         Citation c;
         c.number = cites.text(0);
         c.number_key = cites.text(1);
@@ -671,7 +692,7 @@ References Index::references(std::int64_t id) const {
     }
     Stmt by(impl_->db, std::string("SELECT c.relation, ") + kRefColumns +
                            " FROM citations c JOIN documents d ON d.id = c.document_id WHERE c.target_id = ?1"
-                           " ORDER BY d.date, d.id");
+                           " GROUP BY d.id, c.relation ORDER BY d.date, d.id, min(c.start)");
     by.bind(1, id);
     while (by.step()) r.cited_by.push_back(CitedBy{ref_from(by, 1), by.text(0)});
     return r;
@@ -692,6 +713,12 @@ ImportBatch::~ImportBatch() {
 void ImportBatch::commit() {
     exec(static_cast<sqlite3*>(db_), "COMMIT");
     open_ = false;
+}
+
+std::int64_t Index::generation() const {
+    Stmt& s = impl_->cached("SELECT value FROM meta WHERE key = 'generation'");
+    ResetOnExit reset(s);
+    return s.step() ? s.integer(0) : 0;
 }
 
 std::int64_t Index::count() const {

@@ -28,23 +28,23 @@ Object::Ptr doc_json(const DocumentRef& d) {
     return o;
 }
 
-std::string render(const Object::Ptr& o) {
+std::string render(const Object::Ptr& o, int indent) {
     std::ostringstream out;
-    o->stringify(out, 2);
+    o->stringify(out, static_cast<unsigned>(indent));
     return out.str();
 }
 
 }  // namespace
 
-std::string to_json(const DocumentRef& doc) { return render(doc_json(doc)); }
+std::string to_json(const DocumentRef& doc, int indent) { return render(doc_json(doc), indent); }
 
-std::string to_json(const SearchResult& result) {
+std::string to_json(const SearchResult& result, int indent) {
     Object::Ptr o = make_object();
     if (!result.candidates.empty()) {
         Array::Ptr c = new Array;
         for (const auto& d : result.candidates) c->add(doc_json(d));
         o->set("candidates", c);
-        return render(o);
+        return render(o, indent);
     }
     o->set("total", static_cast<Poco::Int64>(result.total));
     Array::Ptr results = new Array;
@@ -65,7 +65,7 @@ std::string to_json(const SearchResult& result) {
         results->add(r);
     }
     o->set("results", results);
-    return render(o);
+    return render(o, indent);
 }
 
 namespace {
@@ -97,7 +97,7 @@ Object::Ptr refs_json(const References& refs) {
 
 }  // namespace
 
-std::string to_json(const References& refs) { return render(refs_json(refs)); }
+std::string to_json(const References& refs, int indent) { return render(refs_json(refs), indent); }
 
 namespace {
 
@@ -123,7 +123,7 @@ Object::Ptr agency_json(const Agency& a) {
 
 }  // namespace
 
-std::string to_json(const AssignmentResult& result) {
+std::string to_json(const AssignmentResult& result, int indent) {
     Object::Ptr o = make_object();
     o->set("query", result.query);
     Array::Ptr agencies = new Array;
@@ -146,23 +146,23 @@ std::string to_json(const AssignmentResult& result) {
         agencies->add(x);
     }
     o->set("agencies", agencies);
-    return render(o);
+    return render(o, indent);
 }
 
-std::string to_json(const AgencyAssignments& assignments) {
+std::string to_json(const AgencyAssignments& assignments, int indent) {
     AssignmentResult r;
     r.query = assignments.agency.id;
     r.agencies.push_back(assignments);
-    return to_json(r);
+    return to_json(r, indent);
 }
 
-std::string to_json(const DocumentList& list) {
+std::string to_json(const DocumentList& list, int indent) {
     Object::Ptr o = make_object();
     o->set("total", static_cast<Poco::Int64>(list.total));
     Array::Ptr docs = new Array;
     for (const auto& d : list.documents) docs->add(doc_json(d));
     o->set("documents", docs);
-    return render(o);
+    return render(o, indent);
 }
 
 namespace {
@@ -194,7 +194,7 @@ std::string to_csv(const AssignmentResult& result) {
     return out;
 }
 
-std::string to_json(const std::vector<AgencyCount>& agencies) {
+std::string to_json(const std::vector<AgencyCount>& agencies, int indent) {
     Object::Ptr o = make_object();
     Array::Ptr list = new Array;
     for (const auto& c : agencies) {
@@ -208,10 +208,10 @@ std::string to_json(const std::vector<AgencyCount>& agencies) {
         list->add(x);
     }
     o->set("agencies", list);
-    return render(o);
+    return render(o, indent);
 }
 
-std::string to_json(const DocumentDetail& detail) {
+std::string to_json(const DocumentDetail& detail, int indent) {
     Object::Ptr o = make_object();
     o->set("document", doc_json(detail.document));
     o->set("source_path", or_null(detail.source_path));
@@ -253,10 +253,10 @@ std::string to_json(const DocumentDetail& detail) {
     Object::Ptr refs = refs_json(detail.references);
     o->set("cites", refs->getArray("cites"));
     o->set("cited_by", refs->getArray("cited_by"));
-    return render(o);
+    return render(o, indent);
 }
 
-std::string to_json(const Graph& graph) {
+std::string to_json(const Graph& graph, int indent) {
     Object::Ptr o = make_object();
     Array::Ptr nodes = new Array;
     for (const auto& n : graph.nodes) nodes->add(doc_json(n));
@@ -270,7 +270,7 @@ std::string to_json(const Graph& graph) {
         edges->add(x);
     }
     o->set("edges", edges);
-    return render(o);
+    return render(o, indent);
 }
 
 }  // namespace vanban

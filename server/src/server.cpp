@@ -22,6 +22,8 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <unordered_map>
 #include <mutex>
 #include <sstream>
 #include <vector>
@@ -221,6 +223,48 @@ std::string error_code(int status) {
     }
 }
 
+/// Rendered document JSON by id, each valid for one index generation; bounded in bytes (full: emptied).
+class DocumentCache {
+public:
+    explicit DocumentCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+
+    std::shared_ptr<const std::string> find(std::int64_t id, std::int64_t generation) {
+        std::lock_guard lock(mutex_);
+        auto it = entries_.find(id);
+        if (it == entries_.end() || it->second.generation != generation) return nullptr;
+        return it->second.body;
+    }
+
+    std::shared_ptr<const std::string> put(std::int64_t id, std::int64_t generation, std::string body) {
+        auto shared = std::make_shared<const std::string>(std::move(body));
+        std::lock_guard lock(mutex_);
+        if (generation != generation_) {  // everything older is stale
+            entries_.clear();
+            bytes_ = 0;
+            generation_ = generation;
+        }
+        if (shared->size() > max_bytes_ / 8) return shared;  // too big to keep
+        if (bytes_ + shared->size() > max_bytes_) {
+            entries_.clear();
+            bytes_ = 0;
+        }
+        auto [it, added] = entries_.insert_or_assign(id, Entry{generation, shared});
+        (void)it;
+        if (added) bytes_ += shared->size();
+        return shared;
+    }
+
+private:
+    struct Entry {
+        std::int64_t generation;
+        std::shared_ptr<const std::string> body;
+    };
+    std::mutex mutex_;
+    std::unordered_map<std::int64_t, Entry> entries_;
+    std::size_t bytes_ = 0, max_bytes_;
+    std::int64_t generation_ = -1;
+};
+
 std::string error_json(int status, const std::string& message) {
     Poco::JSON::Object inner(Poco::JSON_PRESERVE_KEY_ORDER), outer(Poco::JSON_PRESERVE_KEY_ORDER);
     inner.set("code", error_code(status));
@@ -279,6 +323,7 @@ struct Server::Impl {
     ServerOptions options;
     std::string token;
     ReaderPool readers;
+    DocumentCache documents{64u << 20};
     std::mutex write_mutex;
     std::unique_ptr<Index> writer;  // null when read-only
     std::atomic<std::uint64_t> next_request{1};
@@ -445,7 +490,7 @@ void Server::Impl::route(HTTPServerRequest& request, HTTPServerResponse& respons
         opt.limit = p.integer("limit", 20, 1, 100);
         opt.offset = p.integer("offset", 0, 0, 1000000);
         auto index = readers.acquire();
-        send_json(response, 200, to_json(index->search(q_text, opt)));
+        send_json(response, 200, to_json(index->search(q_text, opt), 0));
         return;
     }
     if (n == 2 && what == "lookup") {
@@ -457,7 +502,7 @@ void Server::Impl::route(HTTPServerRequest& request, HTTPServerResponse& respons
         auto index = readers.acquire();
         r.candidates = index->lookup(number);
         // {candidates: [...]}, also when there is none (to_json(SearchResult) would print a search).
-        std::string body = to_json(r);
+        std::string body = to_json(r, 0);
         if (r.candidates.empty()) body = "{\"candidates\": []}";
         send_json(response, 200, body);
         return;
@@ -478,7 +523,7 @@ void Server::Impl::route(HTTPServerRequest& request, HTTPServerResponse& respons
             opt.limit = p.integer("limit", 20, 1, 100);
             opt.offset = p.integer("offset", 0, 0, 100000000);
             auto index = readers.acquire();
-            send_json(response, 200, to_json(index->list(opt)));
+            send_json(response, 200, to_json(index->list(opt), 0));
             return;
         }
         std::int64_t id = document_id(seg[2]);
@@ -486,9 +531,26 @@ void Server::Impl::route(HTTPServerRequest& request, HTTPServerResponse& respons
             require_method(request, response, "GET");
             Params p(query, {});
             auto index = readers.acquire();
-            auto d = index->detail(id);
-            if (!d) not_found("no document with id " + seg[2]);
-            send_json(response, 200, to_json(*d));
+            // Rendered documents are kept while the index stays at the same generation (any import
+            // that changes something, here or in another process, moves it on).
+            const std::int64_t generation = index->generation();
+            const std::string etag = "\"" + std::to_string(generation) + "-" + seg[2] + "\"";
+            response.set("ETag", etag);
+            if (request.get("If-None-Match", "") == etag) {
+                response.set("Cache-Control", "no-cache");
+                response.setStatus(HTTPResponse::HTTP_NOT_MODIFIED);
+                response.setContentLength64(0);
+                response.send();
+                return;
+            }
+            std::shared_ptr<const std::string> body = documents.find(id, generation);
+            if (!body) {
+                auto d = index->detail(id);
+                if (!d) not_found("no document with id " + seg[2]);
+                body = documents.put(id, generation, to_json(*d, 0));
+            }
+            response.set("Cache-Control", "no-cache");
+            send(response, 200, "application/json; charset=utf-8", *body);
             return;
         }
         if (n == 4 && seg[3] == "references") {
@@ -496,7 +558,7 @@ void Server::Impl::route(HTTPServerRequest& request, HTTPServerResponse& respons
             Params p(query, {});
             auto index = readers.acquire();
             if (!index->document(id)) not_found("no document with id " + seg[2]);
-            send_json(response, 200, to_json(index->references(id)));
+            send_json(response, 200, to_json(index->references(id), 0));
             return;
         }
         if (n == 4 && seg[3] == "graph") {
@@ -505,7 +567,7 @@ void Server::Impl::route(HTTPServerRequest& request, HTTPServerResponse& respons
             int depth = p.integer("depth", 1, 1, 5);
             auto index = readers.acquire();
             if (!index->document(id)) not_found("no document with id " + seg[2]);
-            send_json(response, 200, to_json(index->graph(id, depth)));
+            send_json(response, 200, to_json(index->graph(id, depth), 0));
             return;
         }
     }
@@ -514,7 +576,7 @@ void Server::Impl::route(HTTPServerRequest& request, HTTPServerResponse& respons
             require_method(request, response, "GET");
             Params p(query, {"q"});
             auto index = readers.acquire();
-            send_json(response, 200, to_json(index->agencies(p.get("q"))));
+            send_json(response, 200, to_json(index->agencies(p.get("q")), 0));
             return;
         }
         if (n == 4 && seg[3] == "assignments") {
@@ -543,7 +605,7 @@ void Server::Impl::route(HTTPServerRequest& request, HTTPServerResponse& respons
                 send(response, 200, "text/csv; charset=utf-8", "\xEF\xBB\xBF" + to_csv(r));  // BOM: Excel reads UTF-8
                 return;
             }
-            send_json(response, 200, to_json(*a));
+            send_json(response, 200, to_json(*a, 0));
             return;
         }
     }
@@ -627,7 +689,7 @@ void Server::Impl::post_document(HTTPServerRequest& request, HTTPServerResponse&
     o.stringify(out);
     std::string head = out.str();
     head.pop_back();  // add the document object to {"id", "status"}
-    std::string body_json = head + ",\"document\":" + (ref ? to_json(*ref) : std::string("null")) + "}";
+    std::string body_json = head + ",\"document\":" + (ref ? to_json(*ref, 0) : std::string("null")) + "}";
     int status = result.status == ImportStatus::added ? 201 : 200;
     if (status == 201) response.set("Location", "/api/documents/" + std::to_string(result.id));
     send_json(response, status, body_json);

@@ -2,6 +2,7 @@
 // left behind), citations resolved in both directions and disambiguated, the query syntax.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -201,6 +202,39 @@ TEST_F(IndexTest, RefusesANewerSchema) {
         sqlite3_exec(static_cast<sqlite3*>(index.handle()), "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
     }
     EXPECT_THROW(vanban::Index index(path_.string()), vanban::IndexError);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Migration, AVersion1DatabaseIsMigratedForward) {
+    auto path = std::filesystem::temp_directory_path() / ("vanban-migrate-" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path);
+    std::int64_t id = 0;
+    {
+        vanban::Index index(path.string());
+        const std::string text = "ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: 5/KH-UBND\nNam Định, ngày 1 tháng 2 năm 2023\n\nKẾ HOẠCH\nThử\n";
+        id = index.import_document(vanban::parse(text), "a.txt", text).id;
+        // Back to what version 1 wrote.
+        auto* db = static_cast<sqlite3*>(index.handle());
+        ASSERT_EQ(sqlite3_exec(db, "DROP TABLE meta; PRAGMA user_version = 1", nullptr, nullptr, nullptr), SQLITE_OK);
+    }
+    vanban::Index index(path.string());
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(static_cast<sqlite3*>(index.handle()), "PRAGMA user_version", -1, &s, nullptr);
+    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(s, 0), 2);
+    sqlite3_finalize(s);
+    EXPECT_EQ(index.count(), 1);
+    EXPECT_TRUE(index.document(id).has_value());
+    EXPECT_EQ(index.generation(), 0);
+    const std::string other = "ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: 6/KH-UBND\nNam Định, ngày 1 tháng 2 năm 2023\n\nKẾ HOẠCH\nHai\n";
+    index.import_document(vanban::parse(other), "b.txt", other);
+    EXPECT_EQ(index.generation(), 1);
+    index.import_document(vanban::parse(other), "b.txt", other);  // unchanged: no new generation
+    EXPECT_EQ(index.generation(), 1);
+    std::filesystem::remove(path);
 }
 
 }  // namespace

@@ -526,6 +526,31 @@ TEST_F(Api, ImportWhileEightClientsSearch) {
     EXPECT_EQ(r.json()->getValue<int>("total"), 20);
 }
 
+TEST_F(Api, ADocumentIsNeverServedStale) {
+    Reply found = get("/api/lookup?number=134/KH-UBND");
+    std::string id = std::to_string(found.json()->getArray("candidates")->getObject(0)->getValue<int>("id"));
+    Reply before = get("/api/documents/" + id);
+    ASSERT_EQ(before.status, 200);
+    std::string etag = before.headers["ETag"];
+    ASSERT_FALSE(etag.empty());
+    // Unchanged: 304 for the same ETag, the same body again without it.
+    EXPECT_EQ(get("/api/documents/" + id, {{"If-None-Match", etag}}).status, 304);
+    EXPECT_EQ(get("/api/documents/" + id).body, before.body);
+    std::size_t cited_before = before.json()->getArray("cited_by")->size();
+    // A new document citing it: the next fetch shows it in cited_by, under a new ETag.
+    std::string district =
+        "ỦY BAN NHÂN DÂN\nQUẬN HOÀN KIẾM\n-------\nSố: 301/KH-UBND\nHoàn Kiếm, ngày 12 tháng 5 năm 2022\n\n"
+        "KẾ HOẠCH\nThực hiện Kế hoạch số 134/KH-UBND ngày 29/4/2022 của UBND Thành phố\n\n"
+        "Thực hiện Kế hoạch số 134/KH-UBND ngày 29/4/2022 của UBND Thành phố Hà Nội, UBND quận ban hành"
+        " Kế hoạch như sau:\n\nI. NHIỆM VỤ\n1. Phòng Y tế quận chủ trì.\n";
+    Reply added = post("/api/documents", district, {{"Content-Type", "text/plain"}, {"Authorization", "Bearer s3cret-token"}});
+    ASSERT_EQ(added.status, 201) << added.body;
+    Reply after = get("/api/documents/" + id);
+    EXPECT_NE(after.headers["ETag"], etag);
+    EXPECT_EQ(get("/api/documents/" + id, {{"If-None-Match", etag}}).status, 200);
+    EXPECT_EQ(after.json()->getArray("cited_by")->size(), cited_before + 1);
+}
+
 TEST_F(Api, NoClientStarvesWith64KeepAliveClientsOn4Threads) {
     auto small = start([](vanban::ServerOptions& o) { o.threads = 4; });
     std::atomic<int> ok{0}, failed{0};

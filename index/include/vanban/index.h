@@ -229,6 +229,10 @@ public:
     /// query after a bulk import.
     void optimize();
 
+    /// A number raised by every import that adds or replaces a document (in any process): what was
+    /// read at one generation is current while it stays the same.
+    std::int64_t generation() const;
+
     /// Number of documents.
     std::int64_t count() const;
 
@@ -241,16 +245,16 @@ private:
 };
 
 /// JSON renderings, the objects the CLI's --json prints and the HTTP API serves. A document is always
-/// {id, number, type, issuer, date, title}; an empty field is null.
-std::string to_json(const DocumentRef& doc);
-std::string to_json(const SearchResult& result);
-std::string to_json(const References& refs);
-std::string to_json(const AssignmentResult& result);
-std::string to_json(const DocumentDetail& detail);
-std::string to_json(const Graph& graph);
-std::string to_json(const std::vector<AgencyCount>& agencies);
-std::string to_json(const DocumentList& list);
-std::string to_json(const AgencyAssignments& assignments);  ///< as an AssignmentResult with one agency
+/// {id, number, type, issuer, date, title}; an empty field is null. `indent` 0 is compact (HTTP).
+std::string to_json(const DocumentRef& doc, int indent = 2);
+std::string to_json(const SearchResult& result, int indent = 2);
+std::string to_json(const References& refs, int indent = 2);
+std::string to_json(const AssignmentResult& result, int indent = 2);
+std::string to_json(const DocumentDetail& detail, int indent = 2);
+std::string to_json(const Graph& graph, int indent = 2);
+std::string to_json(const std::vector<AgencyCount>& agencies, int indent = 2);
+std::string to_json(const DocumentList& list, int indent = 2);
+std::string to_json(const AgencyAssignments& assignments, int indent = 2);  ///< as an AssignmentResult with one agency
 
 /// Assignments as CSV (RFC 4180, CRLF line ends, a header row, no BOM): one row per task.
 std::string to_csv(const AssignmentResult& result);
