@@ -163,7 +163,8 @@ or SIGTERM, then finishes the requests in progress and exits 0.
   --db FILE          the database (default $VANBAN_DB, else ./vanban.db); created if missing
   --host ADDR        the address to listen on (default 127.0.0.1: this machine only)
   --port N           the port (default 8080; 0 picks a free one)
-  --threads N        requests served at once, one database connection each (default 16)
+  --threads N        requests served at once, one database connection each (default twice the
+                     cores, at least 4)
   --token-file FILE  a file holding the bearer token that POST /api/documents must present;
                      without it, import over HTTP is off (403)
   --read-only        refuse every write (403)

@@ -347,6 +347,15 @@ struct Index::Impl {
 };
 
 Index::Index(const std::string& path) : impl_(std::make_unique<Impl>()) {
+    // Once per process, before SQLite initializes: no global memory statistics (a mutex every
+    // malloc takes, contended when many threads read), and no mutex per connection (an Index is used
+    // by one thread at a time). A no-op if something in the process initialized SQLite already.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+        return true;
+    }();
+    (void)configured;
     int rc = sqlite3_open_v2(path.c_str(), &impl_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = impl_->db ? sqlite3_errmsg(impl_->db) : "out of memory";
@@ -358,7 +367,7 @@ Index::Index(const std::string& path) : impl_(std::make_unique<Impl>()) {
     try {
         exec(impl_->db, "PRAGMA auto_vacuum = INCREMENTAL");
         exec(impl_->db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-                        " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+                        " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;");
     } catch (const IndexError& e) {
         throw IndexError(path + " cannot be used as a vanban database: " + e.what(), e.code());
     }

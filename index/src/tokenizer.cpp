@@ -13,6 +13,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <new>
@@ -30,6 +31,13 @@ void register_vi_snippet(fts5_api* api);  // snippet.cpp
 namespace {
 
 bool is_word_cp(UChar32 c) { return u_isalnum(c) || (c >= 0x300 && c <= 0x36F); }
+
+// is_word_cp for the ASCII range, by table.
+constexpr auto kAsciiWord = [] {
+    std::array<bool, 128> t{};
+    for (int c = 0; c < 128; ++c) t[static_cast<std::size_t>(c)] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return t;
+}();
 
 void append(std::string& out, UChar32 c) {
     char buf[4];
@@ -89,12 +97,23 @@ int vi_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
         bool aux = (flags & FTS5_TOKENIZE_AUX) != 0;
         while (i < n) {
             int32_t start = i;
-            UChar32 c = 0;
-            U8_NEXT(p, i, n, c);
-            if (c < 0 || !is_word_cp(c)) continue;
+            // ASCII (most bytes of a Vietnamese text: spaces, punctuation, unaccented letters) is
+            // classified by table; the rest by ICU.
+            if (p[i] < 0x80) {
+                if (!kAsciiWord[p[i++]]) continue;
+            } else {
+                UChar32 c = 0;
+                U8_NEXT(p, i, n, c);
+                if (c < 0 || !is_word_cp(c)) continue;
+            }
             // A word: a run of letters, digits and combining marks.
             int32_t end = i;
             while (end < n) {
+                if (p[end] < 0x80) {
+                    if (!kAsciiWord[p[end]]) break;
+                    ++end;
+                    continue;
+                }
                 int32_t k = end;
                 UChar32 d = 0;
                 U8_NEXT(p, k, n, d);

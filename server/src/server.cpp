@@ -25,6 +25,7 @@
 #include <memory>
 #include <unordered_map>
 #include <mutex>
+#include <thread>
 #include <sstream>
 #include <vector>
 
@@ -55,6 +56,9 @@ using Poco::Net::HTTPServerResponse;
 std::string_view embedded(const unsigned char* data, std::size_t size) {
     return {reinterpret_cast<const char*>(data), size};
 }
+
+/// How long a keep-alive connection keeps its worker while other connections wait.
+constexpr int kTimeSliceMs = 50;
 
 /// An answer other than 200 decided while handling a request: becomes {"error": {code, message}}.
 struct HttpError {
@@ -333,7 +337,14 @@ struct Server::Impl {
     std::uint16_t bound_port = 0;
 
     explicit Impl(ServerOptions o)
-        : options(std::move(o)), readers(options.db), pool(2, std::max(options.threads, 1), 60) {}
+        : options(with_threads(std::move(o))), readers(options.db), pool(2, std::max(options.threads, 2), 60) {}
+
+    // Searches are CPU-bound: more workers than cores only adds switching (measured in
+    // docs/PERFORMANCE.md); twice the cores leaves room for requests waiting on the network.
+    static ServerOptions with_threads(ServerOptions o) {
+        if (o.threads == 0) o.threads = static_cast<int>(std::max(4u, 2 * std::thread::hardware_concurrency()));
+        return o;
+    }
 
     void log(const std::string& line) {
         std::lock_guard lock(log_mutex);
@@ -397,9 +408,21 @@ void Server::Impl::handle(HTTPServerRequest& request, HTTPServerResponse& respon
     std::snprintf(id_buf, sizeof id_buf, "%08llx", static_cast<unsigned long long>(next_request++));
     const std::string request_id = id_buf;
     response.set("X-Request-Id", request_id);
-    // Fairness: while connections wait for a worker, finish this one after its answer, so that a
-    // keep-alive client cannot hold a thread while others queue.
-    if (http && http->queuedConnections() > 0) response.setKeepAlive(false);
+    // Fairness: a worker serves one connection at a time; while other connections wait for a
+    // worker, a connection that has held this one for a time slice is closed after this answer, so
+    // a keep-alive client cannot keep a worker while others queue (and fast requests do not pay a
+    // reconnection each).
+    thread_local std::string held_peer;
+    thread_local std::chrono::steady_clock::time_point held_since;
+    const std::string peer = request.clientAddress().toString();
+    if (peer != held_peer) {
+        held_peer = peer;
+        held_since = started;
+    }
+    if (http && http->queuedConnections() > 0 && started - held_since > std::chrono::milliseconds(kTimeSliceMs)) {
+        response.setKeepAlive(false);
+        held_peer.clear();
+    }
     int status = 200;
     try {
         route(request, response, request_id);
@@ -721,7 +744,7 @@ private:
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
     const ServerOptions& o = impl_->options;
-    if (o.threads < 1 || o.threads > 1024) throw ServerError("--threads must be from 1 to 1024");
+    if (o.threads < 1 || o.threads > 1024) throw ServerError("--threads must be from 1 to 1024");  // 0 was resolved
     if (o.port < 0 || o.port > 65535) throw ServerError("--port must be from 0 to 65535");
     if (!o.token_file.empty()) {
         std::ifstream in(o.token_file, std::ios::binary);

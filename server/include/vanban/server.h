@@ -20,7 +20,8 @@ struct ServerOptions {
     std::string db = "vanban.db";
     std::string host = "127.0.0.1";       ///< loopback unless told otherwise
     int port = 8080;                      ///< 0 = any free port (see Server::port)
-    int threads = 16;                     ///< worker threads = connections served at once = read connections
+    int threads = 0;                      ///< worker threads = connections served at once = read
+                                          ///< connections; 0 = twice the cores, at least 4
     std::string token_file;               ///< bearer token for POST /api/documents; empty = import over HTTP off
     bool read_only = false;               ///< refuse every write (403)
     std::size_t max_body = 20u << 20;     ///< request body limit in bytes (413 above it)
