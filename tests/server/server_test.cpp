@@ -14,6 +14,7 @@
 #include <Poco/StreamCopier.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -574,6 +575,33 @@ TEST_F(Api, NoClientStarvesWith64KeepAliveClientsOn4Threads) {
     for (auto& t : clients) t.join();
     EXPECT_EQ(failed, 0);
     EXPECT_EQ(ok, kClients * kRequests);
+}
+
+TEST_F(Api, ASlowClientIsDroppedAndOthersAreServed) {
+    auto server = start([](vanban::ServerOptions& o) {
+        o.threads = 2;
+        o.io_timeout_seconds = 1;
+    });
+    // Half a request, then silence: the worker gives up after the I/O timeout and closes.
+    Poco::Net::StreamSocket slow(Poco::Net::SocketAddress("127.0.0.1", server->port()));
+    std::string half = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+    slow.sendBytes(half.data(), static_cast<int>(half.size()));
+    EXPECT_EQ(get("/healthz", {}, server.get()).status, 200);  // the other worker answers meanwhile
+    slow.setReceiveTimeout(Poco::Timespan(10, 0));
+    char buf[256];
+    int n = -1;
+    auto t0 = std::chrono::steady_clock::now();
+    try {
+        n = slow.receiveBytes(buf, sizeof buf);
+    } catch (const Poco::Exception&) {
+        n = 0;  // reset: closed as well
+    }
+    double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    // Closed (maybe with a 400 first), well before our own 10 s receive timeout.
+    EXPECT_LT(waited, 5.0);
+    if (n > 0) {
+        EXPECT_EQ(raw_status(std::string(buf, static_cast<std::size_t>(n))), 400);
+    }
 }
 
 TEST_F(Api, AccessLogHasOneLinePerRequest) {
