@@ -556,7 +556,7 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             Stmt count(impl_->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1");
             count.bind(1, expr);
             if (count.step()) result.total = count.integer(0);
-            Stmt page(impl_->db, "SELECT rowid, rank, vi_snippet(documents_fts, 1, char(1), char(2), '…', 24)"
+            Stmt page(impl_->db, "SELECT rowid, rank, vi_snippet(documents_fts, 1, char(1), char(2), '…', 24, 1)"
                                  " FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3");
             page.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
             page.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
@@ -602,7 +602,7 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
         return result;
     }
     // Snippets for the page only.
-    Stmt snip(impl_->db, "SELECT vi_snippet(documents_fts, 1, char(1), char(2), '…', 24) FROM documents_fts WHERE"
+    Stmt snip(impl_->db, "SELECT vi_snippet(documents_fts, 1, char(1), char(2), '…', 24, 1) FROM documents_fts WHERE"
                          " documents_fts MATCH ?1 AND rowid = ?2");
     for (auto& h : result.results) {
         snip.bind(1, expr).bind(2, h.document.id);
@@ -615,33 +615,24 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
 }
 
 void Index::Impl::finish_hits(SearchResult& result, const std::vector<std::string>& raw_snippets) const {
-    // The section of a hit: where its snippet's first match is in the text. A snippet is a verbatim
-    // slice of the text between the markers, so its text up to the first match locates it.
-    Stmt text(db, "SELECT text FROM documents WHERE id = ?1");
+    // Each snippet starts with the byte offset of its first match ("1234\x03..."; vi_snippet's
+    // with_offset): the hit's section is the deepest one around that offset.
     Stmt section(db, "SELECT path FROM sections WHERE document_id = ?1 AND start <= ?2 AND end > ?2"
                      " ORDER BY start DESC, end ASC LIMIT 1");
     for (std::size_t i = 0; i < result.results.size(); ++i) {
         SearchHit& h = result.results[i];
-        const std::string& raw = raw_snippets[i];
-        split_highlights(raw, h);
-        std::size_t open = raw.find('\x01'), close = raw.find('\x02');
-        if (open == std::string::npos || close == std::string::npos || close < open) continue;
-        std::string prefix = raw.substr(0, open);
-        if (prefix.starts_with("…")) prefix.erase(0, std::string_view("…").size());
-        std::string needle = prefix + raw.substr(open + 1, close - open - 1);
-        text.bind(1, h.document.id);
-        if (text.step()) {
-            sqlite3_stmt* st = text.get();
-            const char* t = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-            std::string_view doc(t ? t : "", static_cast<std::size_t>(sqlite3_column_bytes(st, 0)));
-            std::size_t at = doc.find(needle);
-            if (at != std::string_view::npos) {
-                section.bind(1, h.document.id).bind(2, static_cast<std::int64_t>(at + prefix.size()));
-                if (section.step()) h.section_path = section.text(0);
-                section.reset();
-            }
+        std::string_view raw = raw_snippets[i];
+        std::int64_t offset = -1;
+        if (std::size_t mark = raw.find('\x03'); mark != std::string_view::npos) {
+            std::string digits(raw.substr(0, mark));
+            if (!digits.empty() && digits != "-1") offset = std::stoll(digits);
+            raw.remove_prefix(mark + 1);
         }
-        text.reset();
+        split_highlights(std::string(raw), h);
+        if (offset < 0) continue;
+        section.bind(1, h.document.id).bind(2, offset);
+        if (section.step()) h.section_path = section.text(0);
+        section.reset();
     }
 }
 

@@ -60,10 +60,13 @@ void vi_snippet(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* 
 }
 
 void snippet(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, int argc, sqlite3_value** argv) {
-    if (argc != 5) {
-        sqlite3_result_error(out, "vi_snippet: expected (column, open, close, ellipsis, tokens)", -1);
+    if (argc != 5 && argc != 6) {
+        sqlite3_result_error(out, "vi_snippet: expected (column, open, close, ellipsis, tokens[, with_offset])", -1);
         return;
     }
+    // With a sixth argument that is true, the snippet starts with the byte offset of its first match
+    // in the column's text (or -1) and a \x03: where the snippet is, without searching for it.
+    const bool with_offset = argc == 6 && sqlite3_value_int(argv[5]) != 0;
     const int column = sqlite3_value_int(argv[0]);
     auto text_arg = [&](int i) {
         const unsigned char* t = sqlite3_value_text(argv[i]);
@@ -115,7 +118,7 @@ void snippet(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out
     const char* text = nullptr;
     int length = 0;
     if (api->xColumnText(fts, column, &text, &length) != SQLITE_OK || !text) {
-        sqlite3_result_text(out, "", 0, SQLITE_STATIC);
+        sqlite3_result_text(out, with_offset ? "-1\x03" : "", -1, SQLITE_STATIC);
         return;
     }
     Walk w;
@@ -134,7 +137,7 @@ void snippet(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out
         if (w.start_of[static_cast<std::size_t>(i)] >= 0) last_seen = i;
     }
     if (last_seen < 0) {
-        sqlite3_result_text(out, "", 0, SQLITE_STATIC);
+        sqlite3_result_text(out, with_offset ? "-1\x03" : "", -1, SQLITE_STATIC);
         return;
     }
     const int from = first == 0 ? 0 : w.start_of[0];
@@ -150,7 +153,8 @@ void snippet(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out
         else marks.emplace_back(s, e);
     }
     std::string result;
-    result.reserve(static_cast<std::size_t>(to - from) + 16);
+    result.reserve(static_cast<std::size_t>(to - from) + 32);
+    if (with_offset) result += std::to_string(marks.empty() ? -1 : marks.front().first) + '\x03';
     if (from > 0) result += ellipsis;
     int at = from;
     for (const auto& [s, e] : marks) {
