@@ -98,10 +98,13 @@ END;
 )SQL";
 
 // Version 2: a generation counter, raised by every import that changes something, so that readers
-// (the server's cache of rendered documents) can tell whether what they hold is still current.
+// (the server's cache of rendered documents) can tell whether what they hold is still current; and
+// sections indexed by position, for the section around a search hit.
 const char* const kSchemaV2 = R"SQL(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO meta VALUES('generation', 0);
+DROP INDEX sections_document;
+CREATE INDEX sections_position ON sections(document_id, start);
 )SQL";
 
 std::string sha1(std::string_view bytes) {
@@ -216,9 +219,9 @@ std::string_view to_string(ImportStatus status) {
 struct Index::Impl {
     sqlite3* db = nullptr;
     // Statements the import runs for every document, prepared once per connection.
-    std::unordered_map<std::string_view, std::unique_ptr<Stmt>> cache;
+    mutable std::unordered_map<std::string_view, std::unique_ptr<Stmt>> cache;
 
-    Stmt& cached(std::string_view sql) {
+    Stmt& cached(std::string_view sql) const {
         auto& slot = cache[sql];
         if (!slot) slot = std::make_unique<Stmt>(db, sql);
         return *slot;
@@ -537,14 +540,6 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
                        std::string(kRefColumns) +
                        ", m.score, count(*) OVER (), NULL, NULL FROM m JOIN documents d ON d.id = m.id" + where +
                        " ORDER BY m.score LIMIT ?2 OFFSET ?3";
-    Stmt s(impl_->db, sql);
-    s.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
-    s.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
-    if (!options.type.empty()) s.bind(4, fold_text(options.type));
-    if (!options.issuer.empty()) s.bind(5, fold_text(options.issuer));
-    if (!options.from.empty()) s.bind(6, options.from);
-    if (!options.to.empty()) s.bind(7, options.to + "~");  // "2022-04" covers the whole month
-    if (!options.agency.empty()) s.bind(8, fold_text(options.agency));
     std::vector<std::int64_t> task_ids;
     std::vector<std::string> raw_snippets;
     bool filtered = !options.type.empty() || !options.issuer.empty() || !options.from.empty() || !options.to.empty() ||
@@ -553,14 +548,19 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
         // No filter: FTS5 ranks by its own `rank` (bm25, title weighted 10x) and, with ORDER BY rank
         // and a LIMIT, computes snippets for the returned page only. The total is a plain count.
         try {
-            Stmt count(impl_->db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1");
+            // The statements of this path are the same for every query: prepared once per connection.
+            static const std::string ref_by_id = std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.id = ?1";
+            Stmt& count = impl_->cached("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1");
+            ResetOnExit count_reset(count);
             count.bind(1, expr);
             if (count.step()) result.total = count.integer(0);
-            Stmt page(impl_->db, "SELECT rowid, rank, vi_snippet(documents_fts, 1, char(1), char(2), '…', 24, 1)"
-                                 " FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3");
+            Stmt& page = impl_->cached("SELECT rowid, rank, vi_snippet(documents_fts, 1, char(1), char(2), '…', 24, 1)"
+                                       " FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3");
+            ResetOnExit page_reset(page);
             page.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
             page.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
-            Stmt ref(impl_->db, std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.id = ?1");
+            Stmt& ref = impl_->cached(ref_by_id);
+            ResetOnExit ref_reset(ref);
             while (page.step()) {
                 SearchHit h;
                 ref.bind(1, page.integer(0));
@@ -576,6 +576,14 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
         impl_->finish_hits(result, raw_snippets);
         return result;
     }
+    Stmt s(impl_->db, sql);
+    s.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
+    s.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
+    if (!options.type.empty()) s.bind(4, fold_text(options.type));
+    if (!options.issuer.empty()) s.bind(5, fold_text(options.issuer));
+    if (!options.from.empty()) s.bind(6, options.from);
+    if (!options.to.empty()) s.bind(7, options.to + "~");  // "2022-04" covers the whole month
+    if (!options.agency.empty()) s.bind(8, fold_text(options.agency));
     try {
         while (s.step()) {
             SearchHit h;
@@ -616,9 +624,11 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
 
 void Index::Impl::finish_hits(SearchResult& result, const std::vector<std::string>& raw_snippets) const {
     // Each snippet starts with the byte offset of its first match ("1234\x03..."; vi_snippet's
-    // with_offset): the hit's section is the deepest one around that offset.
-    Stmt section(db, "SELECT path FROM sections WHERE document_id = ?1 AND start <= ?2 AND end > ?2"
-                     " ORDER BY start DESC, end ASC LIMIT 1");
+    // with_offset). Walking back from that offset along sections_position, the first section that
+    // has not ended is the deepest one around it: the hit's section.
+    Stmt& section = cached("SELECT path FROM sections WHERE document_id = ?1 AND start <= ?2 AND end > ?2"
+                           " ORDER BY start DESC LIMIT 1");
+    ResetOnExit section_reset(section);
     for (std::size_t i = 0; i < result.results.size(); ++i) {
         SearchHit& h = result.results[i];
         std::string_view raw = raw_snippets[i];
