@@ -103,8 +103,8 @@ END;
 const char* const kSchemaV2 = R"SQL(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO meta VALUES('generation', 0);
-DROP INDEX sections_document;
-CREATE INDEX sections_position ON sections(document_id, start);
+DROP INDEX IF EXISTS sections_document;
+CREATE INDEX IF NOT EXISTS sections_position ON sections(document_id, start);
 )SQL";
 
 std::string sha1(std::string_view bytes) {

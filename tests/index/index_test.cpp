@@ -218,7 +218,7 @@ TEST(Migration, AVersion1DatabaseIsMigratedForward) {
         id = index.import_document(vanban::parse(text), "a.txt", text).id;
         // Back to what version 1 wrote.
         auto* db = static_cast<sqlite3*>(index.handle());
-        ASSERT_EQ(sqlite3_exec(db, "DROP TABLE meta; PRAGMA user_version = 1", nullptr, nullptr, nullptr), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db, "DROP TABLE meta; DROP INDEX sections_position; CREATE INDEX sections_document ON sections(document_id); PRAGMA user_version = 1", nullptr, nullptr, nullptr), SQLITE_OK);
     }
     vanban::Index index(path.string());
     sqlite3_stmt* s = nullptr;
