@@ -516,7 +516,7 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
     bool in_tasks = options.in == "tasks";
     if (options.in == "title") expr = "{title} : (" + expr + ")";
     else if (options.in == "text") expr = "{text} : (" + expr + ")";
-    else if (!options.in.empty() && !in_tasks) throw QueryError("--in must be title, text or tasks");
+    else if (!options.in.empty() && !in_tasks) throw QueryError("'in' must be title, text or tasks");
     // The MATCH runs first, in a CTE; filters and the join come after it.
     std::string where = " WHERE 1";
     if (!options.type.empty()) where += " AND vi_fold(d.type) = ?4";

@@ -506,10 +506,7 @@ void Server::Impl::route(HTTPServerRequest& request, HTTPServerResponse& respons
         opt.agency = p.get("agency");
         opt.from = p.date("from");
         opt.to = p.date("to");
-        opt.in = p.get("in");
-        if (!opt.in.empty() && opt.in != "title" && opt.in != "text" && opt.in != "tasks") {
-            bad_request("'in' must be title, text or tasks");
-        }
+        opt.in = p.get("in");  // checked by Index::search (QueryError: 400)
         opt.limit = p.integer("limit", 20, 1, 100);
         opt.offset = p.integer("offset", 0, 0, 1000000);
         auto index = readers.acquire();

@@ -33,13 +33,7 @@ namespace fs = std::filesystem;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-const char* const kResolution38 =
-    "CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
-    "Số: 38/NQ-CP\nHà Nội, ngày 17 tháng 3 năm 2022\n\nNGHỊ QUYẾT\n"
-    "BAN HÀNH CHƯƠNG TRÌNH PHÒNG, CHỐNG DỊCH COVID-19\n\nCHÍNH PHỦ\n\n"
-    "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\nQUYẾT NGHỊ:\n\n"
-    "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình phòng, chống dịch COVID-19.\n\n"
-    "TM. CHÍNH PHỦ\nTHỦ TƯỚNG\n\nPhạm Minh Chính\n";
+using vanban::test::kResolution38;
 
 struct Reply {
     int status = 0;
