@@ -528,14 +528,14 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
                  " JOIN agencies a ON a.id = ta.agency_id WHERE instr(a.name_folded, ?8) > 0)";
     }
     std::string sql =
-        in_tasks ? "WITH m AS (SELECT rowid AS tid, bm25(tasks_fts) AS score FROM tasks_fts WHERE tasks_fts MATCH ?1),"
+        in_tasks ? "WITH m AS (SELECT rowid AS tid, vi_bm25(tasks_fts) AS score FROM tasks_fts WHERE tasks_fts MATCH ?1),"
                    " b AS (SELECT t.document_id AS id, m.score AS score, t.id AS tid, t.path AS path,"
                    " row_number() OVER (PARTITION BY t.document_id ORDER BY m.score) AS rn FROM m JOIN tasks t"
                    " ON t.id = m.tid) SELECT " +
                        std::string(kRefColumns) +
                        ", b.score, count(*) OVER (), b.tid, b.path FROM b JOIN documents d ON d.id = b.id" + where +
                        " AND b.rn = 1 ORDER BY b.score LIMIT ?2 OFFSET ?3"
-                 : "WITH m AS (SELECT rowid AS id, bm25(documents_fts, 10.0, 1.0) AS score FROM documents_fts"
+                 : "WITH m AS (SELECT rowid AS id, vi_bm25(documents_fts, 10.0, 1.0) AS score FROM documents_fts"
                    " WHERE documents_fts MATCH ?1) SELECT " +
                        std::string(kRefColumns) +
                        ", m.score, count(*) OVER (), NULL, NULL FROM m JOIN documents d ON d.id = m.id" + where +
@@ -554,20 +554,28 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             ResetOnExit count_reset(count);
             count.bind(1, expr);
             if (count.step()) result.total = count.integer(0);
-            Stmt& page = impl_->cached("SELECT rowid, rank, vi_snippet(documents_fts, 1, char(1), char(2), '…', 24, 1)"
-                                       " FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3");
+            // Ranked by vi_bm25 (bm25, title 10x, computed faster: rank.cpp) in a subquery whose
+            // LIMIT keeps only the page in the sorter; snippets then for the page only.
+            Stmt& page = impl_->cached("SELECT rowid, score FROM (SELECT rowid, vi_bm25(documents_fts, 10.0, 1.0) AS score"
+                                       " FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY score LIMIT ?2 OFFSET ?3)"
+                                       " ORDER BY score");
             ResetOnExit page_reset(page);
             page.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
             page.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
             Stmt& ref = impl_->cached(ref_by_id);
             ResetOnExit ref_reset(ref);
+            Stmt& snip = impl_->cached("SELECT vi_snippet(documents_fts, 1, char(1), char(2), '…', 24, 1) FROM documents_fts"
+                                       " WHERE documents_fts MATCH ?1 AND rowid = ?2");
+            ResetOnExit snip_reset(snip);
             while (page.step()) {
                 SearchHit h;
                 ref.bind(1, page.integer(0));
                 if (ref.step()) h.document = ref_from(ref, 0);
                 ref.reset();
                 h.score = -page.real(1);
-                raw_snippets.push_back(page.text(2));
+                snip.bind(1, expr).bind(2, page.integer(0));
+                raw_snippets.push_back(snip.step() ? snip.text(0) : std::string());
+                snip.reset();
                 result.results.push_back(std::move(h));
             }
         } catch (const IndexError& e) {

@@ -26,6 +26,7 @@ namespace vanban {
 
 namespace detail {
 void register_vi_snippet(fts5_api* api);  // snippet.cpp
+void register_vi_bm25(fts5_api* api);     // rank.cpp
 }
 
 namespace {
@@ -221,6 +222,7 @@ void register_vi_tokenizer(void* handle) {
     int rc = api->xCreateTokenizer(api, "vi", nullptr, &tokenizer, nullptr);
     if (rc != SQLITE_OK) throw IndexError("cannot register the vi tokenizer", rc);
     detail::register_vi_snippet(api);
+    detail::register_vi_bm25(api);
 }
 
 }  // namespace vanban

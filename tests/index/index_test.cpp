@@ -4,10 +4,12 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "corpus_files.h"
 #include "query.h"
 #include "vanban/index.h"
 #include "vanban/parser.h"
@@ -234,6 +236,45 @@ TEST(Migration, AVersion1DatabaseIsMigratedForward) {
     EXPECT_EQ(index.generation(), 1);
     index.import_document(vanban::parse(other), "b.txt", other);  // unchanged: no new generation
     EXPECT_EQ(index.generation(), 1);
+    std::filesystem::remove(path);
+}
+
+}  // namespace
+
+namespace {
+
+// vi_bm25 is FTS5's bm25 computed another way: the same score for every row of every query.
+TEST(Rank, ViBm25EqualsBm25) {
+    auto path = std::filesystem::temp_directory_path() / ("vanban-rank-" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path);
+    {
+        vanban::Index index(path.string());
+        vanban::ImportBatch batch(index);
+        for (const auto& e : std::filesystem::directory_iterator(vanban::test::corpus_dir())) {
+            if (e.path().extension() != ".txt" && e.path().extension() != ".md") continue;
+            std::string bytes = vanban::test::slurp(e.path());
+            index.import_document(vanban::parse(bytes), e.path().string(), bytes);
+        }
+        batch.commit();
+        auto* db = static_cast<sqlite3*>(index.handle());
+        int rows = 0;
+        for (const char* q : {"dich", "\"so y te\"", "so y te", "(\"định\" OR \"dinh\") nghi", "ke hoach", "uy ban nhan dan",
+                              "{title} : ke", "covid*", "chu tri phoi hop"}) {
+            sqlite3_stmt* s = nullptr;
+            ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT bm25(documents_fts, 10.0, 1.0), vi_bm25(documents_fts, 10.0, 1.0),"
+                                             " bm25(documents_fts), vi_bm25(documents_fts)"
+                                             " FROM documents_fts WHERE documents_fts MATCH ?1", -1, &s, nullptr),
+                      SQLITE_OK) << sqlite3_errmsg(db);
+            sqlite3_bind_text(s, 1, q, -1, SQLITE_TRANSIENT);
+            while (sqlite3_step(s) == SQLITE_ROW) {
+                ++rows;
+                EXPECT_NEAR(sqlite3_column_double(s, 0), sqlite3_column_double(s, 1), 1e-9 * std::abs(sqlite3_column_double(s, 0)) + 1e-12) << q;
+                EXPECT_NEAR(sqlite3_column_double(s, 2), sqlite3_column_double(s, 3), 1e-9 * std::abs(sqlite3_column_double(s, 2)) + 1e-12) << q;
+            }
+            sqlite3_finalize(s);
+        }
+        EXPECT_GT(rows, 50);
+    }
     std::filesystem::remove(path);
 }
 

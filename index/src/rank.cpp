@@ -1,0 +1,111 @@
+// vi_bm25(): FTS5's bm25() (same formula, k1 = 1.2, b = 0.75, same IDF, column weights as
+// arguments), computed faster for the common words of long documents. The built-in function asks
+// for every instance of every phrase merged into one position-ordered array (xInstCount/xInst), a
+// merge whose cost grows with instances x phrases; a phrase's weighted frequency needs only that
+// phrase's own positions, walked with xPhraseFirst/xPhraseNext. On 100k documents, "so y te"
+// (84k matches) ranks in about half the time of bm25() and a third of `ORDER BY rank`
+// (docs/PERFORMANCE.md). Registered with the tokenizer on every connection.
+#include <sqlite3.h>
+
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <new>
+#include <stdexcept>
+#include <vector>
+
+namespace vanban::detail {
+
+namespace {
+
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+
+// What bm25 needs once per query: average row length and each phrase's IDF.
+struct QueryData {
+    double avgdl = 0;
+    std::vector<double> idf;
+    std::vector<double> freq;  // per phrase, reused for every row
+};
+
+int count_rows(const Fts5ExtensionApi*, Fts5Context*, void* user) {
+    ++*static_cast<std::int64_t*>(user);
+    return SQLITE_OK;
+}
+
+QueryData* query_data(const Fts5ExtensionApi* api, Fts5Context* fts, int* rc) {
+    auto* data = static_cast<QueryData*>(api->xGetAuxdata(fts, 0));
+    if (data) return data;
+    auto owned = std::make_unique<QueryData>();
+    sqlite3_int64 rows = 0, tokens = 0;
+    *rc = api->xRowCount(fts, &rows);
+    if (*rc == SQLITE_OK) *rc = api->xColumnTotalSize(fts, -1, &tokens);
+    if (*rc != SQLITE_OK) return nullptr;
+    owned->avgdl = rows > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1.0;
+    const int phrases = api->xPhraseCount(fts);
+    owned->idf.resize(static_cast<std::size_t>(phrases));
+    owned->freq.resize(static_cast<std::size_t>(phrases));
+    for (int i = 0; i < phrases; ++i) {
+        std::int64_t hits = 0;
+        *rc = api->xQueryPhrase(fts, i, &hits, count_rows);
+        if (*rc != SQLITE_OK) return nullptr;
+        double idf = std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+        owned->idf[static_cast<std::size_t>(i)] = idf <= 0.0 ? 1e-6 : idf;
+    }
+    data = owned.release();
+    *rc = api->xSetAuxdata(fts, data, [](void* p) { delete static_cast<QueryData*>(p); });
+    return *rc == SQLITE_OK ? data : nullptr;
+}
+
+void bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, int argc, sqlite3_value** argv) {
+    int rc = SQLITE_OK;
+    QueryData* q = query_data(api, fts, &rc);
+    if (!q) {
+        sqlite3_result_error_code(out, rc == SQLITE_OK ? SQLITE_ERROR : rc);
+        return;
+    }
+    const int phrases = static_cast<int>(q->idf.size());
+    for (int i = 0; i < phrases; ++i) {
+        double f = 0;
+        Fts5PhraseIter it;
+        int column = 0, offset = 0;
+        for (api->xPhraseFirst(fts, i, &it, &column, &offset); column >= 0; api->xPhraseNext(fts, &it, &column, &offset)) {
+            f += column < argc ? sqlite3_value_double(argv[column]) : 1.0;
+        }
+        q->freq[static_cast<std::size_t>(i)] = f;
+    }
+    int length = 0;
+    rc = api->xColumnSize(fts, -1, &length);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(out, rc);
+        return;
+    }
+    const double norm = kK1 * (1 - kB + kB * static_cast<double>(length) / q->avgdl);
+    double score = 0;
+    for (int i = 0; i < phrases; ++i) {
+        const double f = q->freq[static_cast<std::size_t>(i)];
+        score += q->idf[static_cast<std::size_t>(i)] * (f * (kK1 + 1.0)) / (f + norm);
+    }
+    sqlite3_result_double(out, -score);  // like bm25(): smaller is better, ORDER BY ascending
+}
+
+// C calls it: no exception may leave.
+void vi_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, int argc, sqlite3_value** argv) noexcept {
+    try {
+        bm25(api, fts, out, argc, argv);
+    } catch (const std::bad_alloc&) {
+        sqlite3_result_error_nomem(out);
+    } catch (...) {
+        sqlite3_result_error(out, "vi_bm25 failed", -1);
+    }
+}
+
+}  // namespace
+
+void register_vi_bm25(fts5_api* api) {
+    if (api->xCreateFunction(api, "vi_bm25", nullptr, vi_bm25, nullptr) != SQLITE_OK) {
+        throw std::runtime_error("cannot register vi_bm25");
+    }
+}
+
+}  // namespace vanban::detail
