@@ -1,6 +1,8 @@
 // The user's query syntax and document numbers typed as queries.
 #pragma once
 
+#include <cstdint>
+
 #include <string>
 #include <string_view>
 
@@ -16,5 +18,14 @@ std::string number_compact(std::string_view printed);
 
 /// True when a query is probably a document number rather than words.
 bool looks_like_number(std::string_view query);
+
+/// Counts the rows vi_bm25 scores, when bound as its last argument with sqlite3_bind_pointer and
+/// type kMatchCounterType: the number of matches, without a second pass over the doclists. A row is
+/// counted once, the first time it is scored (the MATCH visits rows in ascending rowid order).
+struct MatchCounter {
+    std::int64_t rows = 0;
+    std::int64_t last_rowid = INT64_MIN;
+};
+inline constexpr const char* kMatchCounterType = "vanban_match_counter";
 
 }  // namespace vanban::detail

@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "query.h"
+
 namespace vanban::detail {
 
 namespace {
@@ -58,6 +60,17 @@ QueryData* query_data(const Fts5ExtensionApi* api, Fts5Context* fts, int* rc) {
 }
 
 void bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, int argc, sqlite3_value** argv) {
+    // A match counter as the last argument (query.h): not a column weight.
+    if (argc > 0) {
+        if (auto* counter = static_cast<MatchCounter*>(sqlite3_value_pointer(argv[argc - 1], kMatchCounterType))) {
+            --argc;
+            const sqlite3_int64 rowid = api->xRowid(fts);
+            if (rowid > counter->last_rowid) {
+                ++counter->rows;
+                counter->last_rowid = rowid;
+            }
+        }
+    }
     int rc = SQLITE_OK;
     QueryData* q = query_data(api, fts, &rc);
     if (!q) {

@@ -274,6 +274,22 @@ TEST(Rank, ViBm25EqualsBm25) {
             sqlite3_finalize(s);
         }
         EXPECT_GT(rows, 50);
+        // The total vi_bm25 counts while ranking is the number of matches, on every page.
+        for (const char* q : {"dich", "so y te", "\"phong, chong dich\"", "ke hoach", "covid*", "zzzkhongco"}) {
+            sqlite3_stmt* s = nullptr;
+            sqlite3_prepare_v2(db, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1", -1, &s, nullptr);
+            std::string expr = vanban::detail::to_fts5(q);
+            sqlite3_bind_text(s, 1, expr.c_str(), -1, SQLITE_TRANSIENT);
+            ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+            std::int64_t count = sqlite3_column_int64(s, 0);
+            sqlite3_finalize(s);
+            for (int offset : {0, 5, 1000}) {
+                vanban::SearchOptions o;
+                o.limit = 3;
+                o.offset = offset;
+                EXPECT_EQ(index.search(q, o).total, count) << q << " offset " << offset;
+            }
+        }
     }
     std::filesystem::remove(path);
 }
