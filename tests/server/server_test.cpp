@@ -3,6 +3,7 @@
 // OpenAPI description checked against the real responses, import while clients search, and no
 // starved client when 64 keep-alive clients share 4 threads.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -596,6 +597,33 @@ TEST_F(Api, ASlowClientIsDroppedAndOthersAreServed) {
     if (n > 0) {
         EXPECT_EQ(raw_status(std::string(buf, static_cast<std::size_t>(n))), 400);
     }
+}
+
+TEST_F(Api, AnInternalErrorIs500WithItsRequestIdAndNoSql) {
+    // A damaged database (a table gone under the server): the error reaches the log with the request
+    // id; the client gets the id, not the SQL.
+    fs::copy_file(dir_ / "api.db", dir_ / "damaged.db", fs::copy_options::overwrite_existing);
+    std::ostringstream log;
+    auto server = start([&](vanban::ServerOptions& o) {
+        o.db = (dir_ / "damaged.db").string();
+        o.log = &log;
+    });
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ / "damaged.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "DROP TABLE sections", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    Reply r = get("/api/documents/1", {}, server.get());
+    ASSERT_EQ(r.status, 500) << r.body;
+    conforms(r, "/api/documents/{id}");
+    std::string id = r.headers["X-Request-Id"];
+    ASSERT_FALSE(id.empty());
+    std::string message = r.json()->getObject("error")->getValue<std::string>("message");
+    EXPECT_NE(message.find(id), std::string::npos) << message;
+    EXPECT_EQ(message.find("sections"), std::string::npos) << message;
+    EXPECT_EQ(message.find("SELECT"), std::string::npos) << message;
+    EXPECT_NE(log.str().find("request " + id + ": internal error"), std::string::npos) << log.str();
+    EXPECT_NE(log.str().find("sections"), std::string::npos) << log.str();
+    EXPECT_EQ(get("/healthz", {}, server.get()).status, 200);  // and it goes on serving
 }
 
 TEST_F(Api, AccessLogHasOneLinePerRequest) {
