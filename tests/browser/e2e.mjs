@@ -278,6 +278,31 @@ async function main() {
     check(res.status() === 404, `GET /khong-co answered ${res.status()}, expected 404`);
   });
 
+  await step('a query with an unbalanced quote shows the error in Vietnamese, the server\'s words below', async () => {
+    await page.goto(`${base}/`);
+    await page.locator('[data-testid="search-input"]').fill('"phong');
+    await page.locator('[data-testid="search-input"]').press('Enter');
+    const box = page.locator('[data-testid="error"]').first();
+    try {
+      await box.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    } catch (_) {
+      throw new StepError(`no error element ([data-testid="error"]) on ${page.url()}`);
+    }
+    const message = await textOf(box.locator('[data-testid="error-message"]'));
+    check(message === 'Truy vấn thiếu dấu ngoặc kép đóng (").',
+      `the error message is "${message}", expected the Vietnamese text about the closing quote`);
+    const detail = await textOf(box.locator('[data-testid="error-detail"]'));
+    check(/^Chi tiết: .*unbalanced quote/.test(detail), `the detail line is "${detail}"`);
+    await shot('error-unbalanced-quote');
+  });
+
+  await step('a document that does not exist says so in Vietnamese', async () => {
+    await page.goto(`${base}/documents/999999999`);
+    const message = await visible(page, '[data-testid="error"] [data-testid="error-message"]', 'the error message');
+    const text = await textOf(message);
+    check(text === 'Không tìm thấy văn bản này.', `the error message is "${text}"`);
+  });
+
   await step('no JavaScript error and no request outside the server', async () => {
     check(pageErrors.length === 0, `JavaScript errors on the page:\n${pageErrors.join('\n')}`);
     check(foreignRequests.length === 0, `requests outside ${baseOrigin}:\n${foreignRequests.join('\n')}`);
