@@ -359,6 +359,36 @@ std::string normal_case_name(std::string_view caps) {
     for (std::size_t i = 0; i + 2 < words.size(); ++i) {
         if (folded[i] == "thanh" && folded[i + 1] == "pho" && cap[i + 2]) cap[i] = true;
     }
+    // A place named after its administrative unit: every syllable of the name is capitalized (Nghị định
+    // 30/2020/NĐ-CP, Phụ lục II: "quận Hoàn Kiếm", "phường Ba Đình", "đặc khu Phú Quốc"), up to a
+    // word that ends the name. Not "xã hội", nor a Party committee ("Quận ủy", "Tỉnh ủy").
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        std::size_t len = 0;
+        const std::string& a = folded[i];
+        const std::string b = i + 1 < words.size() ? folded[i + 1] : "";
+        // A Party committee is a name of its own: "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Đảng ủy".
+        if (b == "uy" && (a == "tinh" || a == "thanh" || a == "huyen" || a == "quan" || a == "thi" || a == "dang")) {
+            cap[i] = true;
+        }
+        if ((a == "thi" && (b == "xa" || b == "tran")) || (a == "dac" && b == "khu")) len = 2;
+        else if (a == "quan" || a == "huyen" || a == "phuong" || a == "xa" || a == "tinh") len = 1;
+        if (len == 0 || i + len >= words.size() || words[i + len - 1].back() == ',') continue;
+        if (folded[i + len] == "uy" && a != "xa") ++len;  // "Huyện ủy Gia Lâm": the name follows "ủy"
+        if (i + len >= words.size()) continue;
+        const std::string& next = folded[i + len];
+        if (next == "uy" || next == "hoi" || next == "doi" || next == "va" || next == "ly" || next == "tri" ||
+            next == "le" || next == "bo" || next == "thanh" || next == "dan" || next == "vien") {
+            continue;  // "Tỉnh ủy", "xã hội", "quân đội"-like words and common nouns, not a name
+        }
+        for (std::size_t j = i + len; j < words.size(); ++j) {
+            static const char* const stops[] = {"va", "ve", "cua", "tai", "tren", "cho", "thuoc", "trong", "theo", "nam"};
+            bool stop = false;
+            for (const char* w : stops) stop |= folded[j] == w;
+            if (stop || words[j] == "-") break;
+            cap[j] = true;
+            if (words[j].back() == ',') break;
+        }
+    }
     // After an agency kind word, each coordinated part of the name starts with a capital:
     // "Bộ Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch".
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {

@@ -176,3 +176,28 @@ TEST(CitationTest, FlagsMisprintedSymbols) {
 }
 
 }  // namespace
+
+namespace {
+
+// Names written in capitals in a header, put back in normal case (Nghị định 30/2020/NĐ-CP, Phụ lục II:
+// a place name capitalizes every syllable, after its administrative unit).
+TEST(CaseTest, PlacesAfterTheirUnitAreCapitalized) {
+    struct Row {
+        const char* caps;
+        const char* expected;
+    };
+    const Row rows[] = {
+        {"ỦY BAN NHÂN DÂN QUẬN HOÀN KIẾM", "Ủy ban nhân dân quận Hoàn Kiếm"},
+        {"ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH", "Ủy ban nhân dân phường Ba Đình"},
+        {"ỦY BAN NHÂN DÂN ĐẶC KHU PHÚ QUỐC", "Ủy ban nhân dân đặc khu Phú Quốc"},
+        {"ỦY BAN NHÂN DÂN THỊ XÃ SƠN TÂY", "Ủy ban nhân dân thị xã Sơn Tây"},
+        {"HUYỆN ỦY GIA LÂM", "Huyện ủy Gia Lâm"},
+        {"ĐẢNG ỦY XÃ ĐÔNG ANH", "Đảng ủy xã Đông Anh"},
+        {"BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"},
+        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam"},
+        {"BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"},
+    };
+    for (const auto& r : rows) EXPECT_EQ(normal_case_name(r.caps), r.expected) << r.caps;
+}
+
+}  // namespace
