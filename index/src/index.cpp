@@ -227,6 +227,19 @@ struct Index::Impl {
         return *slot;
     }
 
+    // IDFs of the phrases of a query expression (see detail::RankContext), kept while the index
+    // stays at `generation`: any import that changes something may change them.
+    mutable std::unordered_map<std::string, std::vector<double>> idf_cache;
+    mutable std::int64_t idf_generation = -1;
+
+    std::vector<double>& idf_for(const std::string& expr, std::int64_t generation) const {
+        if (generation != idf_generation || idf_cache.size() >= 4096) {
+            idf_cache.clear();
+            idf_generation = generation;
+        }
+        return idf_cache[expr];
+    }
+
     // Splits the raw snippets into text and highlights and finds each hit's section.
     void finish_hits(SearchResult& result, const std::vector<std::string>& raw_snippets) const;
 
@@ -552,15 +565,17 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             static const std::string ref_by_id = std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.id = ?1";
             // Ranked by vi_bm25 (bm25, title 10x, computed faster: rank.cpp) in a subquery whose
             // LIMIT keeps only the page in the sorter; snippets then for the page only.
-            // The total comes from the same pass: vi_bm25 counts the rows it scores into `matches`
-            // (bound as a pointer), instead of a second walk of the doclists with count(*).
+            // The total comes from the same pass: vi_bm25 counts the rows it scores into the rank
+            // context (bound as a pointer), instead of a second walk of the doclists with count(*).
+            // The phrases' IDFs are kept per expression while the index stays at one generation.
             Stmt& page = impl_->cached("SELECT rowid, vi_bm25(documents_fts, 10.0, 1.0, ?4) AS score FROM documents_fts"
                                        " WHERE documents_fts MATCH ?1 ORDER BY score LIMIT ?2 OFFSET ?3");
-            detail::MatchCounter matches;
+            detail::RankContext matches;
+            matches.idf = &impl_->idf_for(expr, generation());
             ResetOnExit page_reset(page);
             page.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
             page.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
-            sqlite3_bind_pointer(page.get(), 4, &matches, detail::kMatchCounterType, nullptr);
+            sqlite3_bind_pointer(page.get(), 4, &matches, detail::kRankContextType, nullptr);
             Stmt& ref = impl_->cached(ref_by_id);
             ResetOnExit ref_reset(ref);
             Stmt& snip = impl_->cached("SELECT vi_snippet(documents_fts, 1, char(1), char(2), '…', 24, 1) FROM documents_fts"

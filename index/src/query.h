@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vanban::detail {
 
@@ -19,13 +20,19 @@ std::string number_compact(std::string_view printed);
 /// True when a query is probably a document number rather than words.
 bool looks_like_number(std::string_view query);
 
-/// Counts the rows vi_bm25 scores, when bound as its last argument with sqlite3_bind_pointer and
-/// type kMatchCounterType: the number of matches, without a second pass over the doclists. A row is
-/// counted once, the first time it is scored (the MATCH visits rows in ascending rowid order).
-struct MatchCounter {
+/// What a search shares with vi_bm25, bound as its last argument with sqlite3_bind_pointer and type
+/// kRankContextType:
+///   - `rows`: vi_bm25 counts the rows it scores, which is the number of matches, without a second
+///     pass over the doclists. A row is counted once, the first time it is scored (the MATCH visits
+///     rows in ascending rowid order).
+///   - `idf`: when it points at a vector, vi_bm25 takes the phrases' IDFs from it if it holds one per
+///     phrase, else computes them (a pass over each phrase's doclist) and leaves them there. The
+///     index keeps these per query expression while its generation stays the same.
+struct RankContext {
     std::int64_t rows = 0;
     std::int64_t last_rowid = INT64_MIN;
+    std::vector<double>* idf = nullptr;
 };
-inline constexpr const char* kMatchCounterType = "vanban_match_counter";
+inline constexpr const char* kRankContextType = "vanban_rank_context";
 
 }  // namespace vanban::detail

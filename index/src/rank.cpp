@@ -35,7 +35,7 @@ int count_rows(const Fts5ExtensionApi*, Fts5Context*, void* user) {
     return SQLITE_OK;
 }
 
-QueryData* query_data(const Fts5ExtensionApi* api, Fts5Context* fts, int* rc) {
+QueryData* query_data(const Fts5ExtensionApi* api, Fts5Context* fts, RankContext* context, int* rc) {
     auto* data = static_cast<QueryData*>(api->xGetAuxdata(fts, 0));
     if (data) return data;
     auto owned = std::make_unique<QueryData>();
@@ -47,12 +47,17 @@ QueryData* query_data(const Fts5ExtensionApi* api, Fts5Context* fts, int* rc) {
     const int phrases = api->xPhraseCount(fts);
     owned->idf.resize(static_cast<std::size_t>(phrases));
     owned->freq.resize(static_cast<std::size_t>(phrases));
-    for (int i = 0; i < phrases; ++i) {
-        std::int64_t hits = 0;
-        *rc = api->xQueryPhrase(fts, i, &hits, count_rows);
-        if (*rc != SQLITE_OK) return nullptr;
-        double idf = std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
-        owned->idf[static_cast<std::size_t>(i)] = idf <= 0.0 ? 1e-6 : idf;
+    if (context && context->idf && context->idf->size() == static_cast<std::size_t>(phrases)) {
+        owned->idf = *context->idf;  // known for this expression at this generation
+    } else {
+        for (int i = 0; i < phrases; ++i) {
+            std::int64_t hits = 0;
+            *rc = api->xQueryPhrase(fts, i, &hits, count_rows);
+            if (*rc != SQLITE_OK) return nullptr;
+            double idf = std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+            owned->idf[static_cast<std::size_t>(i)] = idf <= 0.0 ? 1e-6 : idf;
+        }
+        if (context && context->idf) *context->idf = owned->idf;
     }
     data = owned.release();
     *rc = api->xSetAuxdata(fts, data, [](void* p) { delete static_cast<QueryData*>(p); });
@@ -60,19 +65,21 @@ QueryData* query_data(const Fts5ExtensionApi* api, Fts5Context* fts, int* rc) {
 }
 
 void bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, int argc, sqlite3_value** argv) {
-    // A match counter as the last argument (query.h): not a column weight.
+    // A rank context as the last argument (query.h): not a column weight.
+    RankContext* context = nullptr;
     if (argc > 0) {
-        if (auto* counter = static_cast<MatchCounter*>(sqlite3_value_pointer(argv[argc - 1], kMatchCounterType))) {
+        context = static_cast<RankContext*>(sqlite3_value_pointer(argv[argc - 1], kRankContextType));
+        if (context) {
             --argc;
             const sqlite3_int64 rowid = api->xRowid(fts);
-            if (rowid > counter->last_rowid) {
-                ++counter->rows;
-                counter->last_rowid = rowid;
+            if (rowid > context->last_rowid) {
+                ++context->rows;
+                context->last_rowid = rowid;
             }
         }
     }
     int rc = SQLITE_OK;
-    QueryData* q = query_data(api, fts, &rc);
+    QueryData* q = query_data(api, fts, context, &rc);
     if (!q) {
         sqlite3_result_error_code(out, rc == SQLITE_OK ? SQLITE_ERROR : rc);
         return;

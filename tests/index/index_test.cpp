@@ -290,6 +290,34 @@ TEST(Rank, ViBm25EqualsBm25) {
                 EXPECT_EQ(index.search(q, o).total, count) << q << " offset " << offset;
             }
         }
+        // Search scores are bm25's, on the first search of an expression (IDFs computed), on the next
+        // ones (IDFs kept), and after an import that changes the IDFs (kept ones dropped).
+        auto expect_bm25 = [&](const char* q, const char* when) {
+            auto r = index.search(q);
+            ASSERT_FALSE(r.results.empty()) << q;
+            sqlite3_stmt* s = nullptr;
+            sqlite3_prepare_v2(db, "SELECT bm25(documents_fts, 10.0, 1.0) FROM documents_fts WHERE documents_fts MATCH ?1"
+                                   " AND rowid = ?2", -1, &s, nullptr);
+            std::string expr = vanban::detail::to_fts5(q);
+            for (const auto& h : r.results) {
+                sqlite3_bind_text(s, 1, expr.c_str(), -1, SQLITE_TRANSIENT);
+                sqlite3_bind_int64(s, 2, h.document.id);
+                ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+                EXPECT_NEAR(h.score, -sqlite3_column_double(s, 0), 1e-9) << q << " " << when;
+                sqlite3_reset(s);
+            }
+            sqlite3_finalize(s);
+        };
+        // (A word in a minority of the documents: a word in most of them has its IDF floored, the same
+        // whatever the count.)
+        expect_bm25("covid", "first");
+        expect_bm25("covid", "again");
+        for (int i = 0; i < 30; ++i) {
+            std::string more = "ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: " + std::to_string(900 + i) +
+                               "/KH-UBND\nHà Giang, ngày 1 tháng 3 năm 2023\n\nKẾ HOẠCH\nPhòng chống dịch bệnh\n";
+            index.import_document(vanban::parse(more), "more" + std::to_string(i), more);
+        }
+        expect_bm25("covid", "after an import");  // more documents, none with the word: a higher IDF
     }
     std::filesystem::remove(path);
 }
