@@ -23,7 +23,10 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 build/vanban import "$src" --db "$work/bench.db" --quiet
-read -r search_ms json_ms < <(build/http_baseline cpu "$work/bench.db" tools/bench/queries.txt "$work/search.txt" "$work/ids.txt")
+# The in-process floor is measured just before and just after the HTTP search run, and averaged: this
+# VM's speed drifts by tens of percent over minutes, and both sides of the ratio must see the same.
+floor() { build/http_baseline cpu "$work/bench.db" tools/bench/queries.txt "$work/search.txt" "$work/ids.txt"; }
+floor >/dev/null  # writes the request paths and the document ids (and warms the page cache)
 sed 's|^|/api/documents/|' "$work/ids.txt" > "$work/docs.txt"
 
 # start NAME COMMAND...: runs a server that prints "listening on http://127.0.0.1:PORT"; sets $port.
@@ -68,8 +71,13 @@ docs=$(wc -l < "$work/ids.txt")
 echo "corpus: $src ($docs documents), $cores cores, wrk -t2, ${secs} s per run"
 start vanban build/vanban serve --db "$work/bench.db" --port 0
 vanban_port=$port
+read -r search_ms1 json_ms1 < <(floor)
 load "search, 16 connections" 16 "http://127.0.0.1:$vanban_port" "$work/search.txt"
 search_rps=$rps
+read -r search_ms2 json_ms2 < <(floor)
+search_ms=$(awk -v a="$search_ms1" -v b="$search_ms2" 'BEGIN {print (a + b) / 2}')
+json_ms=$(awk -v a="$json_ms1" -v b="$json_ms2" 'BEGIN {print (a + b) / 2}')
+echo "in-process search CPU before / after the HTTP run: $search_ms1 / $search_ms2 ms"
 load "document fetch, 16 connections" 16 "http://127.0.0.1:$vanban_port" "$work/docs.txt"
 doc_rps=$rps
 
