@@ -240,6 +240,43 @@ struct Index::Impl {
         return idf_cache[expr];
     }
 
+    // The token count of every row of documents_fts by rowid (detail::RankContext), read from its
+    // docsize table (one varint per column) once per generation.
+    mutable std::vector<std::uint32_t> lengths;
+    mutable std::int64_t lengths_generation = -1;
+
+    const std::vector<std::uint32_t>& lengths_for(std::int64_t generation) const {
+        if (generation == lengths_generation) return lengths;
+        lengths.clear();
+        Stmt s(db, "SELECT id, sz FROM documents_fts_docsize ORDER BY id");
+        while (s.step()) {
+            const std::int64_t id = s.integer(0);
+            if (id < 0 || id > (1 << 26)) continue;  // not a rowid this index hands out; looked up instead
+            const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(s.get(), 1));
+            const int n = sqlite3_column_bytes(s.get(), 1);
+            std::uint64_t total = 0;
+            for (int i = 0; i < n;) {  // SQLite varints: 7 bits a byte, high bit = more
+                std::uint64_t v = 0;
+                int k = 0;
+                while (i < n && k < 9) {
+                    const unsigned char b = p[i++];
+                    ++k;
+                    if (k == 9) {
+                        v = (v << 8) | b;
+                        break;
+                    }
+                    v = (v << 7) | (b & 0x7F);
+                    if (!(b & 0x80)) break;
+                }
+                total += v;
+            }
+            if (static_cast<std::size_t>(id) >= lengths.size()) lengths.resize(static_cast<std::size_t>(id) + 1, 0);
+            lengths[static_cast<std::size_t>(id)] = static_cast<std::uint32_t>(std::min<std::uint64_t>(total, UINT32_MAX));
+        }
+        lengths_generation = generation;
+        return lengths;
+    }
+
     // Splits the raw snippets into text and highlights and finds each hit's section.
     void finish_hits(SearchResult& result, const std::vector<std::string>& raw_snippets) const;
 
@@ -571,7 +608,9 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             Stmt& page = impl_->cached("SELECT rowid, vi_bm25(documents_fts, 10.0, 1.0, ?4) AS score FROM documents_fts"
                                        " WHERE documents_fts MATCH ?1 ORDER BY score LIMIT ?2 OFFSET ?3");
             detail::RankContext matches;
-            matches.idf = &impl_->idf_for(expr, generation());
+            const std::int64_t gen = generation();
+            matches.idf = &impl_->idf_for(expr, gen);
+            matches.lengths = &impl_->lengths_for(gen);
             ResetOnExit page_reset(page);
             page.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
             page.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));

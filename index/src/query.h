@@ -28,10 +28,13 @@ bool looks_like_number(std::string_view query);
 ///   - `idf`: when it points at a vector, vi_bm25 takes the phrases' IDFs from it if it holds one per
 ///     phrase, else computes them (a pass over each phrase's doclist) and leaves them there. The
 ///     index keeps these per query expression while its generation stays the same.
+///   - `lengths`: when set, the token count of each row (all columns) by rowid, instead of a
+///     look-up in the docsize table for every row scored; rows past its end are looked up.
 struct RankContext {
     std::int64_t rows = 0;
     std::int64_t last_rowid = INT64_MIN;
     std::vector<double>* idf = nullptr;
+    const std::vector<std::uint32_t>* lengths = nullptr;
 };
 inline constexpr const char* kRankContextType = "vanban_rank_context";
 

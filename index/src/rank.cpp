@@ -95,10 +95,15 @@ void bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
         q->freq[static_cast<std::size_t>(i)] = f;
     }
     int length = 0;
-    rc = api->xColumnSize(fts, -1, &length);
-    if (rc != SQLITE_OK) {
-        sqlite3_result_error_code(out, rc);
-        return;
+    const sqlite3_int64 rowid = api->xRowid(fts);
+    if (context && context->lengths && rowid >= 0 && static_cast<std::uint64_t>(rowid) < context->lengths->size()) {
+        length = static_cast<int>((*context->lengths)[static_cast<std::size_t>(rowid)]);
+    } else {
+        rc = api->xColumnSize(fts, -1, &length);
+        if (rc != SQLITE_OK) {
+            sqlite3_result_error_code(out, rc);
+            return;
+        }
     }
     const double norm = kK1 * (1 - kB + kB * static_cast<double>(length) / q->avgdl);
     double score = 0;
