@@ -567,44 +567,17 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
     if (options.in == "title") expr = "{title} : (" + expr + ")";
     else if (options.in == "text") expr = "{text} : (" + expr + ")";
     else if (!options.in.empty() && !in_tasks) throw QueryError("'in' must be title, text or tasks");
-    // The MATCH runs first, in a CTE; filters and the join come after it.
-    std::string where = " WHERE 1";
-    if (!options.type.empty()) where += " AND vi_fold(d.type) = ?4";
-    if (!options.issuer.empty()) where += " AND instr(vi_fold(d.issuer), ?5) > 0";
-    if (!options.from.empty()) where += " AND d.date >= ?6";
-    if (!options.to.empty()) where += " AND d.date <= ?7";
-    if (!options.agency.empty()) {
-        where += " AND d.id IN (SELECT t.document_id FROM tasks t JOIN task_agencies ta ON ta.task_id = t.id"
-                 " JOIN agencies a ON a.id = ta.agency_id WHERE instr(a.name_folded, ?8) > 0)";
-    }
-    std::string sql =
-        in_tasks ? "WITH m AS (SELECT rowid AS tid, vi_bm25(tasks_fts) AS score FROM tasks_fts WHERE tasks_fts MATCH ?1),"
-                   " b AS (SELECT t.document_id AS id, m.score AS score, t.id AS tid, t.path AS path,"
-                   " row_number() OVER (PARTITION BY t.document_id ORDER BY m.score) AS rn FROM m JOIN tasks t"
-                   " ON t.id = m.tid) SELECT " +
-                       std::string(kRefColumns) +
-                       ", b.score, count(*) OVER (), b.tid, b.path FROM b JOIN documents d ON d.id = b.id" + where +
-                       " AND b.rn = 1 ORDER BY b.score LIMIT ?2 OFFSET ?3"
-                 : "WITH m AS (SELECT rowid AS id, vi_bm25(documents_fts, 10.0, 1.0) AS score FROM documents_fts"
-                   " WHERE documents_fts MATCH ?1) SELECT " +
-                       std::string(kRefColumns) +
-                       ", m.score, count(*) OVER (), NULL, NULL FROM m JOIN documents d ON d.id = m.id" + where +
-                       " ORDER BY m.score LIMIT ?2 OFFSET ?3";
-    std::vector<std::int64_t> task_ids;
     std::vector<std::string> raw_snippets;
-    bool filtered = !options.type.empty() || !options.issuer.empty() || !options.from.empty() || !options.to.empty() ||
-                    !options.agency.empty();
-    if (!in_tasks && !filtered) {
-        // No filter: FTS5 ranks by its own `rank` (bm25, title weighted 10x) and, with ORDER BY rank
-        // and a LIMIT, computes snippets for the returned page only. The total is a plain count.
-        try {
-            // The statements of this path are the same for every query: prepared once per connection.
+    const bool filtered = !options.type.empty() || !options.issuer.empty() || !options.from.empty() ||
+                          !options.to.empty() || !options.agency.empty();
+    try {
+        if (!in_tasks && !filtered) {
+            // No filter: ranked by vi_bm25 (bm25 with the title weighted 10x, computed faster:
+            // rank.cpp), whose ORDER BY ... LIMIT keeps only the page in the sorter. The total comes
+            // from the same pass: vi_bm25 counts the rows it scores into the rank context (bound as a
+            // pointer), which also carries the IDFs kept per expression and the row lengths.
+            // These statements are the same for every query: prepared once per connection.
             static const std::string ref_by_id = std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.id = ?1";
-            // Ranked by vi_bm25 (bm25, title 10x, computed faster: rank.cpp) in a subquery whose
-            // LIMIT keeps only the page in the sorter; snippets then for the page only.
-            // The total comes from the same pass: vi_bm25 counts the rows it scores into the rank
-            // context (bound as a pointer), instead of a second walk of the doclists with count(*).
-            // The phrases' IDFs are kept per expression while the index stays at one generation.
             Stmt& page = impl_->cached("SELECT rowid, vi_bm25(documents_fts, 10.0, 1.0, ?4) AS score FROM documents_fts"
                                        " WHERE documents_fts MATCH ?1 ORDER BY score LIMIT ?2 OFFSET ?3");
             detail::RankContext matches;
@@ -617,68 +590,82 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             sqlite3_bind_pointer(page.get(), 4, &matches, detail::kRankContextType, nullptr);
             Stmt& ref = impl_->cached(ref_by_id);
             ResetOnExit ref_reset(ref);
-            Stmt& snip = impl_->cached("SELECT vi_snippet(documents_fts, 1, char(1), char(2), '…', 24, 1) FROM documents_fts"
-                                       " WHERE documents_fts MATCH ?1 AND rowid = ?2");
-            ResetOnExit snip_reset(snip);
             while (page.step()) {
                 SearchHit h;
                 ref.bind(1, page.integer(0));
                 if (ref.step()) h.document = ref_from(ref, 0);
                 ref.reset();
                 h.score = -page.real(1);
-                snip.bind(1, expr).bind(2, page.integer(0));
-                raw_snippets.push_back(snip.step() ? snip.text(0) : std::string());
-                snip.reset();
                 result.results.push_back(std::move(h));
             }
             result.total = matches.rows;
-        } catch (const IndexError& e) {
-            throw QueryError(std::string("the query could not be run: ") + e.what());
-        }
-        impl_->finish_hits(result, raw_snippets);
-        return result;
-    }
-    Stmt s(impl_->db, sql);
-    s.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
-    s.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
-    if (!options.type.empty()) s.bind(4, fold_text(options.type));
-    if (!options.issuer.empty()) s.bind(5, fold_text(options.issuer));
-    if (!options.from.empty()) s.bind(6, options.from);
-    if (!options.to.empty()) s.bind(7, options.to + "~");  // "2022-04" covers the whole month
-    if (!options.agency.empty()) s.bind(8, fold_text(options.agency));
-    try {
-        while (s.step()) {
-            SearchHit h;
-            h.document = ref_from(s, 0);
-            h.score = -s.real(6);
-            result.total = s.integer(7);
-            if (in_tasks) {
-                task_ids.push_back(s.integer(8));
-                h.section_path = s.text(9);
+        } else {
+            // Filters or tasks: the MATCH runs first, in a CTE; filters and the join come after it.
+            std::string where = " WHERE 1";
+            if (!options.type.empty()) where += " AND vi_fold(d.type) = ?4";
+            if (!options.issuer.empty()) where += " AND instr(vi_fold(d.issuer), ?5) > 0";
+            if (!options.from.empty()) where += " AND d.date >= ?6";
+            if (!options.to.empty()) where += " AND d.date <= ?7";
+            if (!options.agency.empty()) {
+                where += " AND d.id IN (SELECT t.document_id FROM tasks t JOIN task_agencies ta ON ta.task_id = t.id"
+                         " JOIN agencies a ON a.id = ta.agency_id WHERE instr(a.name_folded, ?8) > 0)";
             }
-            result.results.push_back(std::move(h));
+            std::string sql =
+                in_tasks ? "WITH m AS (SELECT rowid AS tid, vi_bm25(tasks_fts) AS score FROM tasks_fts WHERE tasks_fts MATCH ?1),"
+                           " b AS (SELECT t.document_id AS id, m.score AS score, t.id AS tid, t.path AS path,"
+                           " row_number() OVER (PARTITION BY t.document_id ORDER BY m.score) AS rn FROM m JOIN tasks t"
+                           " ON t.id = m.tid) SELECT " +
+                               std::string(kRefColumns) +
+                               ", b.score, count(*) OVER (), b.tid, b.path FROM b JOIN documents d ON d.id = b.id" + where +
+                               " AND b.rn = 1 ORDER BY b.score LIMIT ?2 OFFSET ?3"
+                         : "WITH m AS (SELECT rowid AS id, vi_bm25(documents_fts, 10.0, 1.0) AS score FROM documents_fts"
+                           " WHERE documents_fts MATCH ?1) SELECT " +
+                               std::string(kRefColumns) +
+                               ", m.score, count(*) OVER (), NULL, NULL FROM m JOIN documents d ON d.id = m.id" + where +
+                               " ORDER BY m.score LIMIT ?2 OFFSET ?3";
+            Stmt s(impl_->db, sql);
+            s.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
+            s.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
+            if (!options.type.empty()) s.bind(4, fold_text(options.type));
+            if (!options.issuer.empty()) s.bind(5, fold_text(options.issuer));
+            if (!options.from.empty()) s.bind(6, options.from);
+            if (!options.to.empty()) s.bind(7, options.to + "~");  // "2022-04" covers the whole month
+            if (!options.agency.empty()) s.bind(8, fold_text(options.agency));
+            std::vector<std::int64_t> task_ids;
+            while (s.step()) {
+                SearchHit h;
+                h.document = ref_from(s, 0);
+                h.score = -s.real(6);
+                result.total = s.integer(7);
+                if (in_tasks) {
+                    task_ids.push_back(s.integer(8));
+                    h.section_path = s.text(9);
+                }
+                result.results.push_back(std::move(h));
+            }
+            if (in_tasks) {
+                Stmt& snip = impl_->cached("SELECT vi_snippet(tasks_fts, 0, char(1), char(2), '…', 24) FROM tasks_fts"
+                                           " WHERE tasks_fts MATCH ?1 AND rowid = ?2");
+                ResetOnExit snip_reset(snip);
+                for (std::size_t i = 0; i < result.results.size(); ++i) {
+                    snip.bind(1, expr).bind(2, task_ids[i]);
+                    if (snip.step()) split_highlights(snip.text(0), result.results[i]);
+                    snip.reset();
+                }
+                return result;
+            }
+        }
+        // Snippets for the page only, each with the offset of its first match (for its section).
+        Stmt& snip = impl_->cached("SELECT vi_snippet(documents_fts, 1, char(1), char(2), '…', 24, 1) FROM documents_fts"
+                                   " WHERE documents_fts MATCH ?1 AND rowid = ?2");
+        ResetOnExit snip_reset(snip);
+        for (const auto& h : result.results) {
+            snip.bind(1, expr).bind(2, h.document.id);
+            raw_snippets.push_back(snip.step() ? snip.text(0) : std::string());
+            snip.reset();
         }
     } catch (const IndexError& e) {
         throw QueryError(std::string("the query could not be run: ") + e.what());
-    }
-    if (in_tasks) {
-        Stmt snip(impl_->db, "SELECT vi_snippet(tasks_fts, 0, char(1), char(2), '…', 24) FROM tasks_fts WHERE"
-                             " tasks_fts MATCH ?1 AND rowid = ?2");
-        for (std::size_t i = 0; i < result.results.size(); ++i) {
-            snip.bind(1, expr).bind(2, task_ids[i]);
-            if (snip.step()) split_highlights(snip.text(0), result.results[i]);
-            snip.reset();
-        }
-        return result;
-    }
-    // Snippets for the page only.
-    Stmt snip(impl_->db, "SELECT vi_snippet(documents_fts, 1, char(1), char(2), '…', 24, 1) FROM documents_fts WHERE"
-                         " documents_fts MATCH ?1 AND rowid = ?2");
-    for (auto& h : result.results) {
-        snip.bind(1, expr).bind(2, h.document.id);
-        if (snip.step()) raw_snippets.push_back(snip.text(0));
-        else raw_snippets.emplace_back();
-        snip.reset();
     }
     impl_->finish_hits(result, raw_snippets);
     return result;
