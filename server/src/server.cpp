@@ -354,7 +354,7 @@ struct Server::Impl {
     }
 
     void handle(HTTPServerRequest& request, HTTPServerResponse& response);
-    void route(HTTPServerRequest& request, HTTPServerResponse& response, const std::string& request_id);
+    void route(HTTPServerRequest& request, HTTPServerResponse& response);
     void post_document(HTTPServerRequest& request, HTTPServerResponse& response, std::string_view query);
 };
 
@@ -425,7 +425,7 @@ void Server::Impl::handle(HTTPServerRequest& request, HTTPServerResponse& respon
     }
     int status = 200;
     try {
-        route(request, response, request_id);
+        route(request, response);
         status = response.getStatus();
     } catch (const HttpError& e) {
         status = e.status;
@@ -449,7 +449,7 @@ void Server::Impl::handle(HTTPServerRequest& request, HTTPServerResponse& respon
     log(request.getMethod() + " " + target + " " + std::to_string(status) + " " + ms_buf + "ms " + request_id);
 }
 
-void Server::Impl::route(HTTPServerRequest& request, HTTPServerResponse& response, const std::string&) {
+void Server::Impl::route(HTTPServerRequest& request, HTTPServerResponse& response) {
     const std::string& uri = request.getURI();
     if (uri.size() > options.max_uri) {
         throw HttpError{414, "the request target is longer than " + std::to_string(options.max_uri) + " bytes"};
@@ -684,32 +684,31 @@ void Server::Impl::post_document(HTTPServerRequest& request, HTTPServerResponse&
     } else {
         throw HttpError{411, "a POST needs a Content-Length (or chunked transfer encoding)"};
     }
-    if (trim(body).empty()) bad_request("the body is empty: send the document's text");
+    if (body.find_first_not_of(" \t\r\n") == std::string::npos) bad_request("the body is empty: send the document's text");
     if (!valid_utf8(body)) bad_request("the body is not valid UTF-8");
-    Document doc = parse(body);  // pure and total: outside the write lock
+    // Parsing and hashing are pure: outside the write lock.
+    Document doc = parse(body);
     std::string name = p.get("name");
-    std::string source = name.empty() ? "" : "http:" + name;
+    std::string source;
+    if (!name.empty()) {
+        source = "http:" + name;
+    } else {
+        // Without a name, the text itself identifies an unnumbered document (same text = unchanged).
+        Poco::SHA1Engine sha;
+        sha.update(body);
+        source = "http:sha1:" + Poco::DigestEngine::digestToHex(sha.digest());
+    }
     ImportResult result;
     {
         std::lock_guard lock(write_mutex);
-        if (source.empty()) {
-            // Without a name, the text itself identifies an unnumbered document (same text = unchanged).
-            Poco::SHA1Engine sha;
-            sha.update(body);
-            source = "http:sha1:" + Poco::DigestEngine::digestToHex(sha.digest());
-        }
         result = writer->import_document(doc, source, body);
     }
     auto index = readers.acquire();
     auto ref = index->document(result.id);
-    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-    o.set("id", static_cast<Poco::Int64>(result.id));
-    o.set("status", std::string(to_string(result.status)));
-    std::ostringstream out;
-    o.stringify(out);
-    std::string head = out.str();
-    head.pop_back();  // add the document object to {"id", "status"}
-    std::string body_json = head + ",\"document\":" + (ref ? to_json(*ref, 0) : std::string("null")) + "}";
+    // {id, status, document}: the status is one of three fixed words, the document the usual object.
+    std::string body_json = "{\"id\":" + std::to_string(result.id) + ",\"status\":\"" +
+                            std::string(to_string(result.status)) + "\",\"document\":" +
+                            (ref ? to_json(*ref, 0) : std::string("null")) + "}";
     int status = result.status == ImportStatus::added ? 201 : 200;
     if (status == 201) response.set("Location", "/api/documents/" + std::to_string(result.id));
     send_json(response, status, body_json);
@@ -777,7 +776,8 @@ void Server::start() {
         socket.bind(Poco::Net::SocketAddress(o.host, static_cast<Poco::UInt16>(o.port)), true, false);
         socket.listen(1024);
         impl_->bound_port = socket.address().port();
-        impl_->http = std::make_unique<Poco::Net::HTTPServer>(new Factory([impl = impl_.get()](HTTPServerRequest& rq, HTTPServerResponse& rs) { impl->handle(rq, rs); }), impl_->pool, socket, params);
+        auto* factory = new Factory([impl = impl_.get()](HTTPServerRequest& rq, HTTPServerResponse& rs) { impl->handle(rq, rs); });
+        impl_->http = std::make_unique<Poco::Net::HTTPServer>(factory, impl_->pool, socket, params);
     } catch (const Poco::Exception& e) {
         throw ServerError("cannot listen on " + o.host + ":" + std::to_string(o.port) + ": " + e.displayText());
     }
