@@ -24,10 +24,7 @@ struct Instance {
 struct Walk {
     int first = 0, last = 0;  // token positions of the window, inclusive
     int position = -1;        // position of the token just seen
-    int window_start = -1, window_end = -1;  // byte offsets of the window's first and last tokens
-    bool more_after = false;
-    // Byte ranges of the matches, as positions [from, to] mapped to bytes once seen.
-    const std::vector<Instance>* instances = nullptr;
+    bool more_after = false;  // the text goes on after the window
     std::vector<int> start_of, end_of;  // byte start and end of each position in [first, last]
 };
 
