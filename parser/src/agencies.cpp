@@ -324,6 +324,7 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
         fa.end = fm.orig[b];
         fa.name = written(a, b);
         fa.collective = e.kind == "collective";
+        fa.catalogued = true;
         if (prov) {
             const AgencyEntry& p = cat.entries()[*prov];
             fa.canonical = local_name(e.name, p);
@@ -400,7 +401,7 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
                     if (e.kind == "local") {
                         add_local(e, ia, ib, home.province);
                     } else if (e.kind != "province") {
-                        out.push_back(FoundAgency{fm.orig[ia], fm.orig[ib], written(ia, ib), e.name, e.id, e.kind == "collective"});
+                        out.push_back(FoundAgency{fm.orig[ia], fm.orig[ib], written(ia, ib), e.name, e.id, e.kind == "collective", true});
                     }
                     return true;
                 };
@@ -445,7 +446,7 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& fm, 
                     i = region;
                     continue;
                 }
-                FoundAgency fa{fm.orig[i], fm.orig[end], written(i, end), e.name, e.id, false};
+                FoundAgency fa{fm.orig[i], fm.orig[end], written(i, end), e.name, e.id, false, true};
                 out.push_back(std::move(fa));
             }
             i = end;

@@ -71,6 +71,7 @@ struct FoundAgency {
     std::string canonical;  ///< with its place completed: "Sở Y tế thành phố Hà Nội"
     std::string id;         ///< "so-y-te@ha-noi", "bo-y-te", "collective:so-ban-nganh@ha-noi"
     bool collective = false;
+    bool catalogued = false;  ///< the id is a catalogue entry's (completed with a province)
 };
 
 /// The place agencies of a document belong to when their names leave it out ("Công an Thành phố"

@@ -145,6 +145,7 @@ AgencyMention mention_of(const FoundAgency& a, Role role, std::size_t base) {
     m.canonical = a.canonical;
     m.id = a.id;
     m.collective = a.collective;
+    m.catalogued = a.catalogued;
     m.role = role;
     m.span = Span{base + a.start, base + a.end};
     return m;

@@ -65,6 +65,7 @@ Object::Ptr task_json(const Task& t) {
         x->set("id", a.id);
         x->set("role", std::string(to_string(a.role)));
         x->set("collective", a.collective);
+        x->set("catalogued", a.catalogued);
         agencies->add(x);
     }
     o->set("agencies", agencies);

@@ -108,6 +108,8 @@ struct AgencyMention {
     std::string id;         ///< stable id ("cong-an@ha-noi", "bo-y-te", "collective:so-ban-nganh@ha-noi")
     Role role = Role::lead;
     bool collective = false;  ///< a collective addressee ("các Sở, ban, ngành Thành phố")
+    bool catalogued = false;  ///< resolved to a catalogue entry; false: a body recognised by the grammar
+                              ///< of its name ("Kho bạc Nhà nước khu vực XI"), kept as printed
     Span span;                ///< where the name is written (the block heading for inherited agencies)
 };
 
