@@ -211,6 +211,29 @@ std::string type_from_code(std::string_view type_code) {
     return {};
 }
 
+}  // namespace vanban::detail
+
+namespace vanban {
+
+const std::vector<DocumentType>& document_types() {
+    static const std::vector<DocumentType> all = [] {
+        std::vector<DocumentType> out;
+        for (const auto& t : detail::kTypes) {
+            DocumentType d{std::string(t.name), {}};
+            for (const auto& ct : detail::kCodeTypes) {
+                if (ct.name == t.name) d.codes.emplace_back(ct.code);
+            }
+            out.push_back(std::move(d));
+        }
+        return out;
+    }();
+    return all;
+}
+
+}  // namespace vanban
+
+namespace vanban::detail {
+
 void read_issuer(const std::vector<std::string>& caps_lines, Document& doc) {
     std::vector<std::string> bodies;
     // Joint issuers are printed joined by dashes: "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO -" / "BỘ CÔNG AN - BỘ QUỐC PHÒNG".

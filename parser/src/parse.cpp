@@ -301,6 +301,12 @@ std::string_view to_string(Relation relation) {
     return "mentions";
 }
 
+const std::vector<Relation>& all_relations() {
+    static const std::vector<Relation> all{Relation::basis,   Relation::implements, Relation::amends, Relation::replaces,
+                                           Relation::repeals, Relation::guides,     Relation::mentions};
+    return all;
+}
+
 std::string_view to_string(SectionKind kind) {
     switch (kind) {
         case SectionKind::part: return "part";

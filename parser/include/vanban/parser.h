@@ -127,6 +127,19 @@ enum class Relation { basis, implements, amends, replaces, repeals, guides, ment
 
 std::string_view to_string(Relation relation);
 
+/// Every relation, in declaration order: the one list the index, the API and the page take their names from.
+const std::vector<Relation>& all_relations();
+
+/// A document type the parser recognises: its name as printed ("Kế hoạch") and the type codes of its
+/// numbers ("KH" in 134/KH-UBND), folded to ASCII capitals.
+struct DocumentType {
+    std::string name;
+    std::vector<std::string> codes;
+};
+
+/// Every document type, in the parser's own table order (longest names first).
+const std::vector<DocumentType>& document_types();
+
 /// A mention of another document ("Nghị quyết số 38/NQ-CP ngày 17/3/2022 của Chính phủ").
 struct Reference {
     std::string number;       ///< as printed; empty for a reference by name ("Hiến pháp")
