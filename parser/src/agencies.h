@@ -65,13 +65,24 @@ private:
 
 /// An agency found in a piece of text.
 struct FoundAgency {
-    std::size_t start = 0;  ///< byte offsets in the text given to find_agencies
+    std::size_t start = 0;  ///< byte offsets in the text given to find_agencies: the name, title excluded
     std::size_t end = 0;
-    std::string name;       ///< as written
+    std::size_t head_start = 0;  ///< where the mention starts, the head's title included ("Giám đốc Sở ...")
+    std::string name;       ///< as written, title excluded
     std::string canonical;  ///< with its place completed: "Sở Y tế thành phố Hà Nội"
     std::string id;         ///< "so-y-te@ha-noi", "bo-y-te", "collective:so-ban-nganh@ha-noi"
     bool collective = false;
     bool catalogued = false;  ///< the id is a catalogue entry's (completed with a province)
+    bool generic = false;     ///< names nobody: "các cơ quan, đơn vị liên quan", "các địa phương"
+    bool titled = false;      ///< written after a head's title ("Giám đốc", "Thủ trưởng")
+    bool place_only = false;  ///< a province named as an actor ("tỉnh Đắk Lắk cần ..."): its People's Committee
+    bool listed = false;      ///< an item of a list in parentheses after a group ("(VNPT, Viettel, ...)")
+    std::string group_first;  ///< a group's first noun, folded ("so" in "các sở, ban, ngành")
+    bool administrative = false;  ///< a group of departments only (sở, ban, ngành, bộ, cơ quan ngang bộ ...)
+    int entry = -1;             ///< the catalogue entry, or -1
+    bool place_printed = false;  ///< the mention writes its own place ("tỉnh Quảng Ngãi", "Thành phố")
+    std::string completion;     ///< the place words added to the canonical name (" tỉnh Bắc Ninh"), or ""
+    std::string name_full;      ///< the catalogue's full name when the written one abbreviates it, or ""
 };
 
 /// The place agencies of a document belong to when their names leave it out ("Công an Thành phố"

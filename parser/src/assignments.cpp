@@ -1,3 +1,18 @@
+// Tasks and who must do them (see assignments.h and ../shared/corpus/ASSIGNMENTS.md).
+//
+// Three steps, each a function below:
+//   1. roles_in(): the assignees a piece of text names and their roles, read clause by clause. Bodies
+//      joined by glue (",", ";", "và") form one group; the words between the clause's start and the
+//      group decide its role: nothing (the group is the subject) or "giao", "yêu cầu" -> lead; "phối
+//      hợp (với)", "cùng" -> support; "đề nghị", "kiến nghị" -> requested; anything else ("của", "theo",
+//      "báo cáo", "chỉ đạo", "hướng dẫn") -> not an assignee, except a report recipient told to act
+//      ("gửi Sở Nội vụ để tổng hợp").
+//   2. the Walker: which parts assign work, which items are tasks, and what a task inherits from above
+//      (a heading that names bodies, an introduction ending with ':' that names its addressees, a
+//      "đề nghị:" lead-in that makes the subjects below it requested).
+//   3. find_tasks(): the walk, the document's addressees for tasks without a subject (the address block
+//      of a Công điện, the body a Thông báo kết luận is sent to), lead-ins of directives, task tables.
+// The issuer and the bodies that speak for it are never assignees of their own document.
 #include "assignments.h"
 
 #include <algorithm>
@@ -21,7 +36,6 @@ bool contains_any(std::string_view f, std::initializer_list<std::string_view> wo
     return false;
 }
 
-// Headings of the parts that assign work.
 // Headings of parts that report or assess rather than assign: "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ...",
 // "ĐÁNH GIÁ CHUNG", "KẾT QUẢ ĐẠT ĐƯỢC", "DỰ BÁO ...", "BỐI CẢNH".
 bool is_report_heading_folded(std::string_view f) {
@@ -38,9 +52,9 @@ bool is_task_heading(std::string_view heading) {
     // Headings are short; a long "heading" is the first sentence of an item and names no part.
     if (heading.empty() || heading.size() > 200) return false;
     std::string f = fold(heading);
-    if (is_report_heading_folded(f)) return false;
+    if (is_report_heading_folded(f) && !f.starts_with("trach nhiem")) return false;
     return contains_any(f, {"nhiem vu", "giai phap", "to chuc thuc hien", "phan cong", "trach nhiem", "thi hanh",
-                            "to chuc trien khai", "kien nghi", "de nghi"});
+                            "to chuc trien khai", "kien nghi", "de nghi", "noi dung", "hoat dong"});
 }
 
 // Documents whose whole body assigns work: conclusions, directives, telegrams, letters.
@@ -50,13 +64,12 @@ bool whole_body_assigns(const Document& doc) {
     return t == "thong bao" || t == "ket luan" || t == "chi thi" || t == "cong dien" || t == "cong van";
 }
 
-// "Giao Sở Văn hóa ... chủ trì ...": an assignment wherever it stands, even in an article that
-// also states when the decision takes effect.
+// "Giao Sở Văn hóa ... chủ trì ...": an assignment wherever it stands, even in an article that also
+// states when the decision takes effect. "Giao" as a verb at a clause start, not "bàn giao", "giao thông".
 bool assigns_by_word(std::string_view text) {
     std::string f = fold(text.substr(0, std::min<std::size_t>(text.size(), 2000)));
     for (std::size_t p = f.find("giao "); p != std::string::npos; p = f.find("giao ", p + 1)) {
         if (p == 0 || f[p - 1] == ' ' || f[p - 1] == '\n') {
-            // "Giao" as a verb at a clause start, not "bàn giao", "giao thông", "giao dịch".
             std::size_t q = p;
             while (q > 0 && f[q - 1] == ' ') --q;
             if (q == 0 || f[q - 1] == '\n' || f[q - 1] == '.' || f[q - 1] == ';' || f[q - 1] == ':') return true;
@@ -116,29 +129,16 @@ std::string join_path(const std::string& parent, const std::string& comp) {
     return parent + "." + comp;
 }
 
-// Words that may stand between an assignee and the trigger or clause start that makes it one:
-// list glue and the titles of heads ("Giám đốc Sở ...", "Chủ tịch UBND ...").
-bool only_glue(std::string_view f) {
-    static constexpr std::string_view glue[] = {
-        "va", "cac", "voi", "cung", "co", "quan", "don", "vi", "lien", "nganh", "so", "ban", "giam", "doc", "chu",
-        "tich", "thu", "truong", "chanh", "van", "phong", "dong", "chi", "lanh", "dao", "pho", "cap", "uy", "vien",
-        "tong", "cuc", "nhan", "dan", "tinh", "thanh", "pho", "huyen", "xa", "phuong", "tap", "the", "ca", "nhan",
-        "chat", "che", "xuyen", "thuong", "dia", "bo", "bao"};
-    std::size_t i = 0;
-    while (i < f.size()) {
-        while (i < f.size() && (f[i] == ' ' || f[i] == ',' || f[i] == ':' || f[i] == '-' || f[i] == '(' || f[i] == ')')) ++i;
-        std::size_t e = i;
-        while (e < f.size() && f[e] != ' ' && f[e] != ',' && f[e] != ':') ++e;
-        if (e > i) {
-            std::string_view w = f.substr(i, e - i);
-            if (std::find(std::begin(glue), std::end(glue), w) == std::end(glue)) return false;
-        }
-        i = e;
-    }
-    return true;
-}
+// What a document's assignments are read against: the place its agencies belong to, and the bodies
+// that speak in it (the issuer, and for the Government's documents the Prime Minister and the
+// Government themselves), which are never assignees.
+struct Env {
+    HomePlace home;
+    std::vector<std::string> speakers;  // ids
 
-// An agency found in text at `base`, as a task's agency with a role.
+    bool speaks(const FoundAgency& a) const { return std::find(speakers.begin(), speakers.end(), a.id) != speakers.end(); }
+};
+
 AgencyMention mention_of(const FoundAgency& a, Role role, std::size_t base) {
     AgencyMention m;
     m.name = a.name;
@@ -151,163 +151,293 @@ AgencyMention mention_of(const FoundAgency& a, Role role, std::size_t base) {
     return m;
 }
 
-// Adds the agencies found in a piece of text at `base` with one role, each agency once.
-void add_found(std::vector<AgencyMention>& to, const std::vector<FoundAgency>& found, Role role, std::size_t base) {
-    for (const auto& a : found) {
-        if (std::any_of(to.begin(), to.end(), [&](const AgencyMention& x) { return x.id == a.id; })) continue;
-        to.push_back(mention_of(a, role, base));
-    }
+// Adds a mention once per id; a stronger role found later replaces a weaker one (lead, requested, support).
+void add_unique(std::vector<AgencyMention>& to, AgencyMention m) {
+    auto it = std::find_if(to.begin(), to.end(), [&](const AgencyMention& x) { return x.id == m.id && x.role == m.role; });
+    if (it != to.end()) return;
+    to.push_back(std::move(m));
 }
 
-struct Trigger {
-    std::string_view folded;
-    Role role;
+// --- 1. roles in a piece of text ---
+
+// The folded text between two folded offsets with every character but letters, digits, ',' and
+// spaces turned into spaces, spaces squeezed: "phối hợp chặt chẽ với" -> "phoi hop chat che voi".
+std::string normalized(std::string_view f) {
+    std::string out;
+    for (char c : f) {
+        bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ',' || static_cast<unsigned char>(c) >= 0x80;
+        char x = keep ? c : ' ';
+        if (x == ' ' && (out.empty() || out.back() == ' ')) continue;
+        if (x == ',' && !out.empty() && out.back() == ' ') out.pop_back();
+        out += x;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+bool ends_with_words(std::string_view s, std::string_view w) {
+    return s.ends_with(w) && (s.size() == w.size() || s[s.size() - w.size() - 1] == ' ' || s[s.size() - w.size() - 1] == ',');
+}
+
+enum class Cue { none, subject, lead, support, requested, recipient, directed };
+
+// The role cue at the end of the words before a group (`before`, normalized).
+Cue cue_before(std::string_view before) {
+    std::string_view s = before;
+    // Words that may stand between a trigger and its object: "phối hợp chặt chẽ với", "giao cho".
+    for (bool stripped = true; stripped;) {
+        stripped = false;
+        for (std::string_view light : {"voi", "chat che", "cho", "thuong xuyen", "tich cuc", "chu dong", "nhiem vu"}) {
+            if (ends_with_words(s, light) && s.size() > light.size()) {
+                std::string_view rest = s.substr(0, s.size() - light.size());
+                while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+                // "phối hợp với", "giao cho", "giao nhiệm vụ cho": only after a trigger.
+                for (std::string_view t : {"phoi hop", "giao", "phan cong", "cung", "chat che", "thuong xuyen", "tich cuc",
+                                           "chu dong", "giao nhiem vu", "de nghi", "yeu cau"}) {
+                    if (ends_with_words(rest, t)) {
+                        s = rest;
+                        stripped = true;
+                        break;
+                    }
+                }
+                if (stripped) break;
+            }
+        }
+    }
+    struct Row {
+        std::string_view words;
+        Cue cue;
+    };
+    static constexpr Row rows[] = {
+        {"su phoi hop cua", Cue::support}, {"phoi hop", Cue::support},     {"cung", Cue::support},
+        {"tham gia", Cue::support},       {"giao", Cue::lead},             {"phan cong", Cue::lead},
+        {"yeu cau", Cue::lead},           {"do", Cue::lead},               {"de nghi", Cue::requested},
+        {"gui", Cue::recipient},          {"gui ve", Cue::recipient},
+        {"gui den", Cue::recipient},      {"phan anh ve", Cue::recipient}, {"phan anh", Cue::recipient},
+        {"ve", Cue::recipient},           {"den", Cue::recipient},
+    };
+    for (const auto& r : rows) {
+        if (ends_with_words(s, r.words)) {
+            // "theo đề nghị của", "trên cơ sở đề nghị của" end with "của" and never get here.
+            return r.cue;
+        }
+    }
+    return s.empty() ? Cue::subject : Cue::none;
+}
+
+// After a group: does a predicate follow (the group is a subject), or a preposition (it is not)?
+bool predicate_follows(std::string_view after) {
+    after = trim(after);
+    if (after.empty() || after.starts_with(':')) return true;
+    if (!(after[0] >= 'a' && after[0] <= 'z') && static_cast<unsigned char>(after[0]) < 0x80) return false;
+    for (std::string_view p : {"cua ", "tai ", "thuoc ", "truc thuoc ", "tren ", "trong ", "ve ", "den ", "tu ", "ngay ",
+                               "nam ", "so ", "va cac co quan", "cung cap"}) {
+        if (after.starts_with(p)) return false;
+    }
+    return true;
+}
+
+// "gửi Sở Nội vụ (trước ngày 15/12) để tổng hợp, báo cáo": a recipient told to do something with it.
+bool told_to_act(std::string_view after) {
+    std::string n = normalized(after.substr(0, std::min<std::size_t>(after.size(), 80)));
+    std::string_view s = n;
+    if (s.starts_with("truoc ngay ")) {
+        s.remove_prefix(11);
+        while (!s.empty() && s.front() != ' ') s.remove_prefix(1);
+        while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    }
+    if (s.starts_with("de ")) s.remove_prefix(3);
+    for (std::string_view v : {"tong hop", "theo doi", "xem xet", "huong dan", "xu ly", "giai quyet", "tham dinh"}) {
+        if (s.starts_with(v)) return true;
+    }
+    return false;
+}
+
+struct Roles {
+    std::vector<AgencyMention> mentions;  // assignees, each id once per role
+    bool opens_with_subject = false;      // the text's first clause names its own addressee (even a generic one)
+    std::vector<std::string> subject_ids; // ids of the bodies that clause names
 };
 
-constexpr Trigger kTriggers[] = {
-    {"de nghi", Role::requested},   {"kien nghi", Role::requested}, {"phoi hop voi", Role::support},
-    {"phoi hop", Role::support},    {"cung voi", Role::support},    {"cung", Role::support},
-    {"voi su phoi hop cua", Role::support}, {"giao", Role::lead},   {"chu tri", Role::lead},
-    {"yeu cau", Role::lead},
-};
+// The offset in fm.text of original offset `orig`.
+std::size_t folded_at(const Folded& fm, std::size_t orig) {
+    return static_cast<std::size_t>(std::lower_bound(fm.orig.begin(), fm.orig.end(), orig) - fm.orig.begin());
+}
 
-// Assigns roles to the agencies found in `text`; mentions that are not assignees are dropped.
-// `opening_phrase`: a subject may follow an opening phrase and a comma ("Trong thời gian tới, tỉnh Đắk
-// Lắk cần ..."), as in the introduction of a list of tasks.
-std::vector<AgencyMention> roles_in(std::string_view text, const Folded& fm, std::size_t base, const HomePlace& home,
-                                    bool opening_phrase = false) {
-    std::vector<AgencyMention> out;
-    std::vector<FoundAgency> found = find_agencies(text, fm, home);
+// Where the clause holding folded offset p starts: after the last '.', ';', ':', '(', line break.
+std::size_t clause_start(std::string_view f, std::size_t p) {
+    while (p > 0) {
+        char c = f[p - 1];
+        if (c == ';' || c == ':' || c == '\n' || c == '(') break;
+        if (c == '.' && (p >= f.size() || f[p] == ' ' || f[p] == '\n')) break;
+        --p;
+    }
+    return p;
+}
+
+// Where a text's words start, past a label or bullet ("1. ", "- ", "a) ", "Điều 3. ").
+std::size_t first_text_offset(std::string_view f) {
+    std::size_t i = 0;
+    while (i < f.size() && (f[i] == ' ' || f[i] == '-' || f[i] == '+' || f[i] == '*')) ++i;
+    if (f.substr(i).starts_with("dieu ")) i += 5;
+    std::size_t j = i;
+    while (j < f.size() && j < i + 8 && ((f[j] >= '0' && f[j] <= '9') || f[j] == '.' || std::string_view("ivxlcd").find(f[j]) != std::string_view::npos)) ++j;
+    if (j == i && j < f.size() && f[j] >= 'a' && f[j] <= 'z') ++j;  // "a)", "đ)" folds to "d)"
+    if (j > i && j < f.size() && (f[j] == '.' || f[j] == ')' || f[j - 1] == '.')) {
+        if (f[j] == '.' || f[j] == ')') ++j;
+        while (j < f.size() && f[j] == ' ') ++j;
+        return j;
+    }
+    return i;
+}
+
+Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const Env& env) {
+    Roles out;
+    std::vector<FoundAgency> found = find_agencies(text, fm, env.home);
     if (found.empty()) return out;
     const std::string& f = fm.text;
-    auto folded_at = [&](std::size_t orig) {
-        return static_cast<std::size_t>(std::lower_bound(fm.orig.begin(), fm.orig.end(), orig) - fm.orig.begin());
-    };
-    std::vector<std::pair<std::size_t, std::size_t>> fspans;
-    for (const auto& a : found) fspans.emplace_back(folded_at(a.start), folded_at(a.end));
-    // The folded text with every mention blanked out, so glue checks see only the words between.
-    std::string blanked = f;
-    for (auto [s, e] : fspans) std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(s), blanked.begin() + static_cast<std::ptrdiff_t>(e), ' ');
+    std::vector<std::size_t> fs, fe;
+    for (const auto& a : found) {
+        fs.push_back(folded_at(fm, a.head_start));
+        fe.push_back(folded_at(fm, a.end));
+    }
+    // Groups of bodies joined by glue.
+    std::vector<std::pair<std::size_t, std::size_t>> groups;  // [first, last] mention indexes
     for (std::size_t k = 0; k < found.size(); ++k) {
-        auto [fs, fe] = fspans[k];
-        std::size_t cs = fs;
-        while (cs > 0 && f[cs - 1] != ';' && f[cs - 1] != '\n' && !(f[cs - 1] == '.' && cs < f.size() && f[cs] == ' ')) --cs;
-        std::string_view before = std::string_view(blanked).substr(cs, fs - cs);
-        // Walk back over the glue (other names, commas, "và", titles) that may separate this name from
-        // its trigger; the trigger must end right there.
-        std::size_t g = before.size();
-        while (g > 0) {
-            std::size_t e = g;
-            while (e > 0 && (before[e - 1] == ' ' || before[e - 1] == ',' || before[e - 1] == ':' || before[e - 1] == '-')) --e;
-            std::size_t w = e;
-            while (w > 0 && before[w - 1] != ' ' && before[w - 1] != ',' && before[w - 1] != ':') --w;
-            if (w == e || !only_glue(before.substr(w, e - w))) {
-                g = e;
-                break;
+        if (!groups.empty()) {
+            std::size_t last = groups.back().second;
+            bool join = found[k].listed;
+            if (!join && fs[k] >= fe[last]) {
+                std::string g = normalized(std::string_view(f).substr(fe[last], fs[k] - fe[last]));
+                std::string_view raw = std::string_view(f).substr(fe[last], fs[k] - fe[last]);
+                bool sentence = raw.find('.') != std::string_view::npos || raw.find(':') != std::string_view::npos;
+                join = !sentence && (g.empty() || g == "," || g == "va" || g == ", va");
             }
-            g = w;
+            if (join) {
+                groups.back().second = k;
+                continue;
+            }
+        }
+        groups.emplace_back(k, k);
+    }
+    std::size_t lead_in = first_text_offset(f);
+    for (const auto& [a, b] : groups) {
+        std::size_t cs = clause_start(f, fs[a]);
+        std::string before = normalized(std::string_view(f).substr(cs, fs[a] - cs));
+        std::string_view after = std::string_view(f).substr(fe[b], std::min<std::size_t>(f.size() - fe[b], 120));
+        Cue cue = cue_before(before);
+        // An opening phrase ends with a comma: "Trong thời gian tới, tỉnh Đắk Lắk cần ...".
+        if (cue == Cue::none && before.ends_with(',') && cue_before(before.substr(0, before.size() - 1)) == Cue::none) {
+            cue = Cue::subject;
+        }
+        // "Thủ tướng Chính phủ yêu cầu X", "UBND tỉnh giao X": said by the issuer. "Bộ Y tế ... yêu
+        // cầu các nhà thầu": said by another body, which is told to direct them.
+        if (cue == Cue::lead || cue == Cue::requested) {
+            for (std::size_t k = 0; k < a; ++k) {
+                if (fs[k] >= cs && !env.speaks(found[k]) && !found[k].generic &&
+                    !before.ends_with("giao") && !ends_with_words(before, "giao cho") && !ends_with_words(before, "do")) {
+                    cue = Cue::directed;
+                }
+            }
         }
         std::optional<Role> role;
-        std::size_t best = 0;
-        // The trigger ends at the glue's start, or a glue word ("cùng", "với") is itself part of it: look
-        // only around there.
-        std::size_t limit = std::min(before.size(), g + 12);
-        std::size_t from = g > 32 ? g - 32 : 0;
-        std::string_view window = before.substr(from, limit - from);
-        for (const auto& t : kTriggers) {
-            std::size_t wp = window.rfind(t.folded);
-            if (wp == std::string_view::npos) continue;
-            std::size_t p = from + wp;
-            if (p > 0 && before[p - 1] != ' ' && before[p - 1] != ',') continue;
-            std::size_t e = p + t.folded.size();
-            if (e < before.size() && before[e] != ' ' && before[e] != ',' && before[e] != ':') continue;
-            if (!only_glue(before.substr(e))) continue;
-            if (!role || e > best) {
-                best = e;
-                role = t.role;
-            }
+        switch (cue) {
+            case Cue::subject:
+                // "Văn phòng Thành ủy thông báo ... để các cơ quan biết": the one who announces is told nothing.
+                if (predicate_follows(after) && !trim(after).starts_with("thong bao")) role = Role::lead;
+                break;
+            case Cue::lead: role = Role::lead; break;
+            case Cue::support: role = Role::support; break;
+            case Cue::requested: role = Role::requested; break;
+            case Cue::recipient:
+                if (told_to_act(after)) role = Role::lead;
+                break;
+            default: break;
         }
-        std::size_t ae = fe;
-        while (ae < f.size() && f[ae] == ' ') ++ae;
-        std::string_view after = std::string_view(blanked).substr(ae, std::min<std::size_t>(f.size() - ae, 40));
-        if (!role) {
-            if (after.starts_with("chu tri") || after.starts_with("co trach nhiem") || after.starts_with("chiu trach nhiem")) {
-                role = Role::lead;
-            } else if (!trim(after).empty() &&
-                       (g == 0 || (opening_phrase && trim(before.substr(g)).starts_with(",")))) {
-                // The subject of its clause, also after an opening phrase: "Trong thời gian tới, tỉnh Đắk
-                // Lắk cần tiếp tục ...".
-                role = Role::lead;
-            }
+        // "X chủ trì" after a cue that is not a role ("theo đó X chủ trì ...").
+        std::string_view at = trim(after);
+        if (!role && cue == Cue::none && before.empty() && (at.starts_with("chu tri") || at.starts_with("co trach nhiem"))) {
+            role = Role::lead;
         }
-        // Not an assignee: "chịu trách nhiệm trước X", "(thông qua X)", "báo cáo X", "trình X".
-        std::string_view tail = std::string_view(f).substr(cs, fs - cs);
-        while (!tail.empty() && (tail.back() == ' ' || tail.back() == '(')) tail.remove_suffix(1);
-        if (tail.ends_with("truoc") || tail.ends_with("thong qua") || tail.ends_with("bao cao") || tail.ends_with("trinh") ||
-            tail.ends_with("gui") || tail.ends_with("gui ve") || tail.ends_with("ve")) {
-            continue;
+        // The first clause's own addressee (a generic one too: "Các cơ quan, đơn vị liên quan ...").
+        if (role && *role != Role::support && cs <= lead_in) {
+            out.opens_with_subject = true;
+            for (std::size_t k = a; k <= b; ++k) out.subject_ids.push_back(found[k].id);
         }
         if (!role) continue;
-        out.push_back(mention_of(found[k], *role, base));
+        for (std::size_t k = a; k <= b; ++k) {
+            if (found[k].generic || env.speaks(found[k])) continue;
+            add_unique(out.mentions, mention_of(found[k], *role, base));
+        }
     }
     return out;
 }
 
-// The agencies a heading names when it is a list of agencies (most of its letters are names).
-std::vector<AgencyMention> block_agencies(const Section& s, std::size_t heading_base, const HomePlace& home) {
+
+// --- 2. the walk ---
+
+// The words a heading may hold besides the names of the bodies it is addressed to.
+bool only_heading_glue(std::string_view rest) {
+    std::string_view s = rest;
+    for (std::string_view p : {"kinh de nghi", "de nghi", "giao", "yeu cau", "trach nhiem va quyen han cua", "trach nhiem cua",
+                               "trach nhiem", "nhiem vu va quyen han cua", "nhiem vu cua", "nhiem vu", "doi voi"}) {
+        if (s.starts_with(p) && (s.size() == p.size() || s[p.size()] == ' ' || s[p.size()] == ',')) {
+            s.remove_prefix(p.size());
+            break;
+        }
+    }
+    static constexpr std::string_view glue[] = {"va", "cac", "voi", "co", "quan", "chu", "tri", "don", "vi", "phoi", "hop",
+                                                "thuc", "hien", "lanh", "dao", "dong", "chi", "cung"};
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && (s[i] == ' ' || s[i] == ',')) ++i;
+        std::size_t e = i;
+        while (e < s.size() && s[e] != ' ' && s[e] != ',') ++e;
+        if (e > i && std::find(std::begin(glue), std::end(glue), s.substr(i, e - i)) == std::end(glue)) return false;
+        i = e;
+    }
+    return true;
+}
+
+// A heading that names the bodies the items below it are given to: "2. Sở Y tế", "16. Sở Văn hóa và
+// Thể thao; Sở Du lịch", "25. Đề nghị Ban Dân vận Thành ủy", "Điều 6. Trách nhiệm của Công an tỉnh",
+// "1. Sở Tài chính (cơ quan chủ trì)", and "2. Chủ tịch UBND các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:" (a
+// heading that opens with its addressees and ends with ':'). Lead, or requested after "Đề nghị".
+// `any` is set when the heading names bodies at all (a generic "Các cơ quan, đơn vị liên quan" too).
+std::vector<AgencyMention> block_bodies(std::string_view heading, const Folded& hf, std::size_t base, const Env& env, bool& any) {
     std::vector<AgencyMention> out;
-    if (s.heading.empty() || s.heading.size() > 300) return out;
-    std::vector<FoundAgency> found = find_agencies(s.heading, home);
+    any = false;
+    if (heading.empty() || heading.size() > 400) return out;
+    std::vector<FoundAgency> found = find_agencies(heading, hf, env.home);
     if (found.empty()) return out;
-    std::size_t covered = 0, letters = 0;
-    for (const auto& a : found) covered += a.end - a.start;
-    std::string f = fold(s.heading);
-    bool requested = f.starts_with("de nghi");
-    std::string rest = f;
-    for (char c : rest) letters += (c >= 'a' && c <= 'z');
-    // Bytes of names against letters of the heading: names in UTF-8 are longer than their folded
-    // letters, so compare the folded heading with the folded names.
-    std::size_t name_letters = 0;
+    std::string blanked = hf.text;
     for (const auto& a : found) {
-        for (char c : fold(a.name)) name_letters += (c >= 'a' && c <= 'z');
+        std::size_t s = folded_at(hf, a.head_start), e = folded_at(hf, a.end);
+        std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(s), blanked.begin() + static_cast<std::ptrdiff_t>(e), ' ');
     }
-    (void)covered;
-    std::size_t glue = 0;
-    for (std::string_view w : {"de nghi", "cac bao", "va", "cac"}) {
-        for (std::size_t p = f.find(w); p != std::string::npos; p = f.find(w, p + 1)) glue += 2 * (w.size() - std::count(w.begin(), w.end(), ' '));
-    }
-    // Words in parentheses ("Sở Tài chính (cơ quan chủ trì)") do not count.
-    std::size_t paren_letters = 0;
-    for (std::size_t p = f.find('('); p != std::string::npos; p = f.find('(', p + 1)) {
-        std::size_t q = f.find(')', p);
-        for (std::size_t k = p; k < (q == std::string::npos ? f.size() : q); ++k) paren_letters += (f[k] >= 'a' && f[k] <= 'z');
-    }
-    if (letters > paren_letters) letters -= paren_letters;
-    bool covered_enough = name_letters * 10 >= (letters > glue ? letters - glue / 2 : letters) * 7;
-    // "Giám đốc Sở, Thủ trưởng cơ quan, ban, ngành": what is not a name is titles and list glue.
-    if (!covered_enough) {
-        std::string rest_words = fold(s.heading);
-        Folded hf = fold_with_map(s.heading);
-        std::string blanked = hf.text;
-        for (const auto& a : found) {
-            auto lo = static_cast<std::size_t>(std::lower_bound(hf.orig.begin(), hf.orig.end(), a.start) - hf.orig.begin());
-            auto hi = static_cast<std::size_t>(std::lower_bound(hf.orig.begin(), hf.orig.end(), a.end) - hf.orig.begin());
-            std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(lo), blanked.begin() + static_cast<std::ptrdiff_t>(hi), ' ');
+    std::string rest = normalized(std::string_view(blanked).substr(first_text_offset(blanked)));
+    bool requested = rest.starts_with("de nghi") || rest.starts_with("kinh de nghi");
+    bool glue = only_heading_glue(rest);
+    std::string_view fh = trim(hf.text);
+    bool addressed = fh.ends_with(":") && folded_at(hf, found.front().head_start) <= first_text_offset(hf.text) + 1;
+    if (!glue && !addressed) return out;
+    any = true;
+    // Addressed: the bodies it opens with, up to the first word that is not glue ("9. Sở Giao thông vận
+    // tải / Thường xuyên cập nhật chỉ đạo của Bộ Giao thông vận tải, trên cơ sở đó:" is Sở GTVT's).
+    std::size_t n = found.size();
+    if (!glue) {
+        n = 1;
+        while (n < found.size()) {
+            std::size_t a = folded_at(hf, found[n - 1].end), b = folded_at(hf, found[n].head_start);
+            std::string g = b > a ? normalized(std::string_view(hf.text).substr(a, b - a)) : "";
+            if (!(g.empty() || g == "," || g == "va" || g == ", va")) break;
+            ++n;
         }
-        std::string_view rest = trim(blanked);
-        if (rest.starts_with("de nghi")) rest = rest.substr(7);
-        for (char& c : blanked) {
-            if (c == ';' || c == '.') c = ' ';
-        }
-        covered_enough = only_glue(trim(std::string_view(blanked).substr(rest.data() - blanked.data())));
-        (void)rest_words;
     }
-    // "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa:": a heading that opens with
-    // its addressees (after titles) and ends with a colon.
-    std::string_view fh = trim(f);
-    bool addressed = fh.ends_with(":") && only_glue(std::string_view(fold(s.heading.substr(0, found.front().start))));
-    if (!covered_enough && !addressed) return out;
-    for (const auto& a : found) out.push_back(mention_of(a, requested ? Role::requested : Role::lead, heading_base));
+    for (std::size_t k = 0; k < n; ++k) {
+        if (found[k].generic || env.speaks(found[k])) continue;
+        add_unique(out, mention_of(found[k], requested ? Role::requested : Role::lead, base));
+    }
     return out;
 }
 
@@ -323,8 +453,9 @@ bool may_hold_period(std::string_view s) {
 struct Walker {
     const Document& doc;
     const Folded& folded;  // fold_with_map(doc.text), sliced for each task
-    HomePlace home;
+    Env env;
     bool whole;
+    std::vector<AgencyMention> addressees;  // of the whole document, for tasks that name nobody
     std::vector<Task> tasks;
     std::map<std::string, int> used_paths;
 
@@ -334,15 +465,57 @@ struct Walker {
         return n == 1 ? path : path + "#" + std::to_string(n);
     }
 
-    // Where the heading's text starts inside the section's span: after the label.
-    std::size_t heading_base(const Section& s) const {
-        std::string_view span = doc.slice(s.span);
-        std::size_t p = s.heading.empty() ? std::string_view::npos : span.find(s.heading);
-        return s.span.start + (p == std::string_view::npos ? 0 : p);
+    Roles roles_of(Span s) const { return roles_in(doc.slice(s), fold_slice(folded, s.start, s.end), s.start, env); }
+
+    // The section's own part: its heading line and text, children excluded.
+    Span own_span(const Section& s) const {
+        Span own = s.span;
+        if (!s.children.empty()) own.end = std::min(own.end, s.children.front().span.start);
+        while (own.end > own.start && (doc.text[own.end - 1] == '\n' || doc.text[own.end - 1] == ' ')) --own.end;
+        return own;
     }
 
-    void add_task(const Section& s, const std::string& path, const std::vector<AgencyMention>& inherited, bool heading_is_block) {
-        std::string text = heading_is_block ? s.text : (s.text.empty() ? s.heading : s.heading + "\n" + s.text);
+    // The span of the heading line (label included).
+    Span heading_span(const Section& s) const {
+        std::string_view span = doc.slice(s.span);
+        std::size_t nl = span.find('\n');
+        std::size_t end = nl == std::string_view::npos ? span.size() : nl;
+        if (!s.text.empty() && nl == std::string_view::npos && !s.heading.empty()) {
+            // "1. Sở Y tế: chủ trì ...": heading and text on one line, split at the colon.
+            std::size_t p = span.find(s.heading);
+            if (p != std::string_view::npos) end = std::min(span.size(), p + s.heading.size() + 1);
+        }
+        return Span{s.span.start, s.span.start + end};
+    }
+
+    std::vector<AgencyMention> block_of(Span h, bool& any) const {
+        return block_bodies(doc.slice(h), fold_slice(folded, h.start, h.end), h.start, env, any);
+    }
+
+    // "Đơn vị chủ trì thực hiện: Sở Tư pháp.", "Đơn vị phối hợp: Sở Nội vụ, Sở Tư pháp.": the lines of a
+    // task that state who leads and who supports it.
+    void read_attribute(Span line, std::vector<AgencyMention>& to, std::optional<Period>& deadline) const {
+        std::string_view l = doc.slice(line);
+        std::size_t colon = l.find(':');
+        if (colon == std::string_view::npos) return;
+        std::string label = fold(l.substr(0, colon));
+        Span value{line.start + colon + 1, line.end};
+        Folded vf = fold_slice(folded, value.start, value.end);
+        if (label.find("thoi") != std::string::npos || label.find("tien do") != std::string::npos) {
+            if (auto d = pick_deadline(find_periods(doc.slice(value), vf, value.start))) deadline = d;
+            return;
+        }
+        bool support = label.find("phoi hop") != std::string::npos;
+        if (!support && label.find("chu tri") == std::string::npos && label.find("thuc hien") == std::string::npos) return;
+        for (const auto& a : find_agencies(doc.slice(value), vf, env.home)) {
+            if (a.generic || env.speaks(a)) continue;
+            add_unique(to, mention_of(a, support ? Role::support : Role::lead, value.start));
+        }
+    }
+
+    // A task from the text at `span`: its own assignees, what it inherits, its deadline.
+    void add_task(Span span, std::string text, const std::string& path, const std::vector<AgencyMention>& inherited,
+                  bool requested_lead_in) {
         if (trim(text).empty()) return;
         // "Quyết định này có hiệu lực thi hành kể từ ngày ký." says when, not who does what.
         if (text.size() < 200 && is_effect_clause(text) && !assigns_by_word(text)) return;
@@ -350,40 +523,55 @@ struct Walker {
         if (text.find('\t') != std::string::npos) return;
         Task t;
         t.path = unique_path(path);
-        t.text = text;
-        t.span = s.span;
-        t.agencies = inherited;
-        std::size_t inherited_count = inherited.size();
-        // Agencies named in the task's own text (not in a block heading).
-        std::string_view own = doc.slice(s.span);
-        std::size_t own_base = s.span.start;
-        if (heading_is_block) {
-            std::size_t nl = own.find('\n');
-            if (nl == std::string_view::npos) {
-                std::size_t hb = heading_base(s) - s.span.start + s.heading.size();
-                own_base += std::min(hb, own.size());
-                own = own.substr(std::min(hb, own.size()));
-            } else {
-                own_base += nl + 1;
-                own = own.substr(nl + 1);
+        t.text = std::move(text);
+        t.span = span;
+        // Attribute lines are read apart; the rest is read clause by clause.
+        std::vector<AgencyMention> attributed;
+        std::optional<Period> attr_deadline;
+        Span prose = span;
+        std::string_view all = doc.slice(span);
+        for (std::size_t a = all.find('\n'); a != std::string_view::npos;) {
+            std::size_t e = all.find('\n', a + 1);
+            Span line{span.start + a + 1, span.start + (e == std::string_view::npos ? all.size() : e)};
+            std::string_view l = doc.slice(line);
+            std::size_t skip = 0;
+            while (skip < l.size() && (l[skip] == '-' || l[skip] == '+' || l[skip] == ' ')) ++skip;
+            if (is_attribute_line(l.substr(skip))) {
+                if (prose.end == span.end) prose.end = span.start + a;
+                read_attribute(Span{line.start + skip, line.end}, attributed, attr_deadline);
             }
+            a = e;
         }
-        Folded own_fold = fold_slice(folded, own_base, own_base + own.size());
-        for (auto& m : roles_in(own, own_fold, own_base, home)) {
-            auto it = std::find_if(t.agencies.begin(), t.agencies.end(), [&](const AgencyMention& x) { return x.id == m.id; });
-            if (it == t.agencies.end()) {
-                t.agencies.push_back(std::move(m));
-                continue;
-            }
-            bool inherited = std::distance(t.agencies.begin(), it) < static_cast<std::ptrdiff_t>(inherited_count);
-            // "Sở A chủ trì, phối hợp với Sở B" under a heading naming both: the text decides B's role.
-            if (inherited && m.role == Role::support) it->role = Role::support;
-            // Named twice in the text: the stronger role wins (lead, then requested, then support).
-            if (!inherited && m.role == Role::lead) it->role = Role::lead;
+        Roles r = roles_of(prose);
+        bool giao = fold(trim(std::string_view(t.text).substr(0, 12))).starts_with("giao");
+        for (auto& m : r.mentions) {
+            if (requested_lead_in && m.role == Role::lead && !giao) m.role = Role::requested;
         }
-        if (may_hold_period(doc.slice(s.span))) {
-            Folded span_fold = fold_slice(folded, s.span.start, s.span.end);
-            auto found = find_periods(doc.slice(s.span), span_fold, s.span.start);
+        bool own_addressee = r.opens_with_subject || std::any_of(attributed.begin(), attributed.end(), [](const AgencyMention& m) {
+                                 return m.role == Role::lead;
+                             });
+        for (const auto& m : inherited) {
+            bool same = std::find(r.subject_ids.begin(), r.subject_ids.end(), m.id) != r.subject_ids.end();
+            if (!own_addressee || same) add_unique(t.agencies, m);
+        }
+        for (auto& m : r.mentions) {
+            // The subject under a heading naming the same body keeps the heading's role ("Đề nghị
+            // Ủy ban MTTQ tỉnh" / "e) Chủ trì ...").
+            auto it = std::find_if(inherited.begin(), inherited.end(), [&](const AgencyMention& x) { return x.id == m.id; });
+            if (it != inherited.end() && m.role != Role::support) continue;
+            add_unique(t.agencies, std::move(m));
+        }
+        for (auto& m : attributed) add_unique(t.agencies, std::move(m));
+        // A task that names nobody and inherits nobody belongs to the document's addressees.
+        bool anyone = own_addressee || !inherited.empty() ||
+                      std::any_of(t.agencies.begin(), t.agencies.end(), [](const AgencyMention& m) { return m.role != Role::support; });
+        if (!anyone) {
+            for (const auto& m : addressees) add_unique(t.agencies, m);
+        }
+        if (attr_deadline) {
+            t.deadline = attr_deadline;
+        } else if (may_hold_period(doc.slice(span))) {
+            auto found = find_periods(doc.slice(span), fold_slice(folded, span.start, span.end), span.start);
             // "giai đoạn 2026-2030" names a programme's span, not when a task is due.
             std::erase_if(found, [](const Period& p) { return fold_starts_with(p.text, "giai doan"); });
             t.deadline = pick_deadline(found);
@@ -398,77 +586,75 @@ struct Walker {
         t.path = unique_path(path);
         t.text = s.text.empty() ? s.heading : s.heading + "\n" + s.text;
         t.span = s.span;
-        t.agencies = inherited;
+        std::vector<AgencyMention> attributed;
         for (const Section* a : attrs) {
-            std::string f = fold(a->heading);
-            std::string_view line = doc.slice(a->span);
-            Folded lf = fold_slice(folded, a->span.start, a->span.end);
-            if (f.starts_with("thoi") || f.starts_with("tien do")) {
-                auto found = find_periods(line, lf, a->span.start);
-                if (auto d = pick_deadline(found)) t.deadline = d;
-                continue;
-            }
-            Role role = f.find("phoi hop") != std::string::npos ? Role::support : Role::lead;
-            if (f.find("chu tri") == std::string::npos && f.find("thuc hien") == std::string::npos &&
-                f.find("phoi hop") == std::string::npos) {
-                continue;  // "Sản phẩm:", "Kinh phí:"
-            }
-            add_found(t.agencies, find_agencies(line, lf, home), role, a->span.start);
+            Span line = a->span;
+            std::string_view l = doc.slice(line);
+            std::size_t skip = 0;
+            while (skip < l.size() && (l[skip] == '-' || l[skip] == '+' || l[skip] == ' ')) ++skip;
+            std::size_t nl = l.find('\n');
+            if (nl != std::string_view::npos) line.end = line.start + nl;
+            read_attribute(Span{line.start + skip, line.end}, attributed, t.deadline);
         }
+        bool lead = std::any_of(attributed.begin(), attributed.end(), [](const AgencyMention& m) { return m.role == Role::lead; });
+        if (!lead) t.agencies = inherited;
+        for (auto& m : attributed) add_unique(t.agencies, std::move(m));
         tasks.push_back(std::move(t));
     }
 
     void walk(const Section& s, const std::string& path, bool in_task, const std::vector<AgencyMention>& inherited,
-              bool excluded = false) {
+              bool requested_lead_in, bool excluded = false) {
         // A part that reports or assesses ("ĐÁNH GIÁ CHUNG", "TÌNH HÌNH ...") assigns nothing, even in a
         // document whose whole body otherwise does.
         bool task_heading = !in_task && is_task_heading(s.heading);
         excluded = excluded || (!in_task && !task_heading && is_report_heading(s.heading));
         bool task_here = !excluded && (in_task || whole || task_heading);
+        Span own = own_span(s);
+        bool leaf = s.children.empty();
+        // The heading (for an item with sub-items, its whole own part) may name the bodies below it.
         std::vector<AgencyMention> block;
-        if (task_here) block = block_agencies(s, heading_base(s), home);
-        // "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, ..." with the list after the colon.
-        if (task_here && block.empty() && !s.children.empty() && !s.text.empty() && s.text.size() < 300 &&
-            s.text.find('\n') == std::string::npos) {
-            Section joined;
-            joined.heading = s.heading + ": " + s.text;
-            joined.span = s.span;
-            block = block_agencies(joined, heading_base(s), home);
+        bool block_any = false;
+        // A leaf is read whole, clause by clause ("1. Sở Y tế: chủ trì ..." has its subject before the colon).
+        Span head = own;
+        if (!leaf && !excluded && (task_here || s.kind == SectionKind::article)) block = block_of(head, block_any);
+        if (!block_any && !leaf && head.end > heading_span(s).end) {
+            bool any = false;
+            auto b = block_of(heading_span(s), any);
+            if (any) block = std::move(b), block_any = true, head = heading_span(s);
         }
-        const std::vector<AgencyMention>& give = block.empty() ? inherited : block;
-        bool heading_is_block = !block.empty();
-        if (s.children.empty()) {
+        const std::vector<AgencyMention>& give = block_any ? block : inherited;
+        // An item headed by the bodies it is given to assigns work, whatever its part is called.
+        if (block_any) task_here = true;
+        if (leaf) {
             std::string all = s.heading + " " + s.text;
             if (task_here || (!excluded && (is_execution_clause(all) || assigns_by_word(all)))) {
-                add_task(s, path, give, heading_is_block);
+                Span body = s.span;
+                std::string text = s.text.empty() ? s.heading : s.heading + "\n" + s.text;
+                if (block_any && head.end < s.span.end) {
+                    body.start = head.end;
+                    while (body.start < body.end && (doc.text[body.start] == '\n' || doc.text[body.start] == ' ')) ++body.start;
+                    text = s.text;
+                }
+                add_task(body, std::move(text), path, give, requested_lead_in);
             }
             return;
         }
-        // An introduction that names the assignees for the items below it: "Giao Ban Quản lý ... chỉ đạo:",
-        // "các Sở, ngành, UBND cấp xã ... triển khai thực hiện những nội dung sau:".
+        // An introduction that names the assignees of the items below it: "Giao Ban Quản lý ... chỉ đạo:",
+        // "thành phố Đà Nẵng cần tập trung thực hiện các nhiệm vụ sau:"; or a lead-in "... đề nghị:".
         std::vector<AgencyMention> intro;
-        if (task_here && block.empty()) {
-            std::string own = s.text.empty() ? s.heading : s.heading + "\n" + s.text;
-            if (trim(own).ends_with(":")) {
-                for (auto& m : roles_in(own, fold_with_map(own), 0, home, true)) {
-                    if (m.role != Role::support) intro.push_back(std::move(m));
-                }
-                // The spans point into the heading copy; make them point at the section.
-                for (auto& m : intro) m.span = Span{s.span.start, s.span.start};
+        bool lead_in = requested_lead_in;
+        std::string own_text(doc.slice(own));
+        if (task_here && !block_any && trim(own_text).ends_with(":")) {
+            for (auto& m : roles_of(own).mentions) {
+                if (m.role != Role::support) intro.push_back(std::move(m));
             }
+            std::string n = normalized(fold(own_text));
+            if (ends_with_words(n, "de nghi") || ends_with_words(n, "kinh de nghi")) lead_in = true;
         }
         const std::vector<AgencyMention>& pass = intro.empty() ? give : intro;
-        if (task_here && s.text.size() > 100 && !trim(s.text).ends_with(":")) {
+        if (task_here && !block_any && s.text.size() > 100 && !trim(s.text).ends_with(":")) {
             // Own text of an item with sub-items, when it is more than an introduction.
-            Section own;
-            own.kind = s.kind;
-            own.label = s.label;
-            own.heading = s.heading;
-            own.text = s.text;
-            own.span = s.span;
-            own.span.end = std::min(own.span.end, s.children.front().span.start);
-            while (own.span.end > own.span.start && doc.text[own.span.end - 1] == '\n') --own.span.end;
-            add_task(own, path, give, heading_is_block);
+            add_task(own, s.text.empty() ? s.heading : s.heading + "\n" + s.text, path, give, requested_lead_in);
         }
         // "- Cơ quan chủ trì: Sở X", "- Cơ quan phối hợp: ...", "- Thời gian thực hiện: Quý IV/2025": the
         // attributes of this item, not tasks of their own.
@@ -482,10 +668,12 @@ struct Walker {
             bool is_bullet = c.kind == SectionKind::dash || c.kind == SectionKind::plus;
             if (is_bullet) ++bullet;
             if (!attrs.empty() && std::find(attrs.begin(), attrs.end(), &c) != attrs.end()) continue;
-            walk(c, join_path(path, path_component(c, bullet)), task_here, pass, excluded);
+            walk(c, join_path(path, path_component(c, bullet)), task_here, pass, lead_in, excluded);
         }
     }
 };
+
+// --- task tables ---
 
 // Tables that assign work: a header row naming the lead column ("Cơ quan chủ trì", "Đơn vị chủ trì",
 // "Đơn vị thực hiện") and usually the support column ("Cơ quan phối hợp") and a deadline column
@@ -542,7 +730,7 @@ std::optional<TableColumns> table_header(const std::vector<std::string_view>& ce
     return c;
 }
 
-void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace& home, std::vector<Task>& tasks,
+void read_table_tasks(const Document& doc, const Folded& folded, const Env& env, std::vector<Task>& tasks,
                       const std::function<std::string(const std::string&)>& unique) {
     std::optional<TableColumns> cols;
     std::size_t width = 0;
@@ -574,9 +762,10 @@ void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace
             group.clear();
             continue;
         }
+        if (!cols) continue;
         // Rows with vertically merged cells have fewer cells, missing at the end ("Nguồn kinh phí").
         std::size_t needed = static_cast<std::size_t>(std::max({cols->task, cols->lead})) + 1;
-        if (!cols || cells.size() > width || cells.size() + 2 < width || cells.size() < needed) continue;
+        if (cells.size() > width || cells.size() + 2 < width || cells.size() < needed) continue;
         auto cell_span = [&](int k) {
             std::size_t off = 0;
             for (int c = 0; c < k; ++c) off = line.find('\t', off) + 1;
@@ -599,9 +788,10 @@ void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace
         for (auto [col, role] : {std::pair{cols->lead, Role::lead}, std::pair{cols->support, Role::support}}) {
             if (col < 0 || static_cast<std::size_t>(col) >= cells.size()) continue;
             Span cs = cell_span(col);
-            std::string_view cell = doc.slice(cs);
-            Folded cf = fold_slice(folded, cs.start, cs.end);
-            add_found(t.agencies, find_agencies(cell, cf, home), role, cs.start);
+            for (const auto& a : find_agencies(doc.slice(cs), fold_slice(folded, cs.start, cs.end), env.home)) {
+                if (a.generic || env.speaks(a)) continue;
+                add_unique(t.agencies, mention_of(a, role, cs.start));
+            }
         }
         if (cols->deadline >= 0 && static_cast<std::size_t>(cols->deadline) < cells.size()) {
             Span ds = cell_span(cols->deadline);
@@ -611,52 +801,163 @@ void read_table_tasks(const Document& doc, const Folded& folded, const HomePlace
     }
 }
 
+// --- 3. the document ---
+
+// The ids of a name (the issuer, the speaker of a conclusion) as the recognizer resolves them.
+void add_ids(std::string_view name, const HomePlace& home, std::vector<std::string>& ids) {
+    for (const auto& a : find_agencies(name, home)) ids.push_back(a.id);
+}
+
+// Who speaks in the document: the issuer; for the Government's documents (the Prime Minister, the
+// Government, its Office) the Prime Minister and the Government; for a conclusion, whoever's
+// conclusion it conveys ("Kết luận của Phó Thủ tướng Chính phủ ...", "... của Thường trực Thành ủy").
+std::vector<std::string> speakers_of(const Document& doc, const HomePlace& home) {
+    std::vector<std::string> ids;
+    for (const auto& i : doc.issuers) add_ids(i, home, ids);
+    if (doc.issuer) add_ids(*doc.issuer, home, ids);
+    bool government = std::any_of(ids.begin(), ids.end(), [](const std::string& id) {
+        return id == "thu-tuong-chinh-phu" || id == "chinh-phu" || id == "van-phong-chinh-phu";
+    });
+    if (government) {
+        ids.emplace_back("thu-tuong-chinh-phu");
+        ids.emplace_back("chinh-phu");
+    }
+    if (doc.title) {
+        Folded tf = fold_with_map(*doc.title);
+        for (std::string_view cue : {"ket luan cua ", "y kien chi dao cua "}) {
+            std::size_t p = tf.text.find(cue);
+            if (p != std::string::npos) add_ids(std::string_view(*doc.title).substr(tf.orig[p + cue.size()]), home, ids);
+        }
+    }
+    return ids;
+}
+
+// The addressees of a Công điện: the block after "THỦ TƯỚNG CHÍNH PHỦ điện:" ("- Chủ tịch Ủy ban nhân dân
+// các tỉnh ...;", "- Các Bộ: ..."), before the body. And of a Thông báo: "... thông báo để Ủy ban nhân dân
+// tỉnh Phú Thọ và các Bộ, cơ quan liên quan biết, thực hiện".
+std::vector<AgencyMention> addressees_of(const Document& doc, const Folded& folded, const Env& env, std::vector<Span>& blocks) {
+    std::vector<AgencyMention> out;
+    std::string t = doc.type ? fold(*doc.type) : "";
+    std::size_t body = doc.sections.empty() ? doc.text.size() : doc.sections.front().span.start;
+    if (t == "cong dien") {
+        std::size_t p = 0;
+        for (std::size_t a = 0; a < body;) {
+            std::size_t e = doc.text.find('\n', a);
+            if (e == std::string::npos) e = doc.text.size();
+            std::string line = fold(std::string_view(doc.text).substr(a, e - a));
+            if (trim(line).ends_with("dien:")) {
+                p = e + 1;
+                break;
+            }
+            a = e + 1;
+        }
+        if (p == 0) return out;
+        std::size_t q = p;
+        while (q < body && q < doc.text.size() && doc.text[q] == '-') {
+            std::size_t e = doc.text.find('\n', q);
+            q = e == std::string::npos ? doc.text.size() : e + 1;
+        }
+        if (q <= p) return out;
+        Span s{p, q - 1};
+        blocks.push_back(s);
+        for (const auto& a : find_agencies(doc.slice(s), fold_slice(folded, s.start, s.end), env.home)) {
+            if (a.generic || env.speaks(a)) continue;
+            add_unique(out, mention_of(a, Role::lead, s.start));
+        }
+        return out;
+    }
+    if (t == "thong bao" || t == "ket luan") {
+        std::size_t from = doc.closing ? doc.closing->start : (doc.sections.empty() ? 0 : doc.sections.back().span.start);
+        std::size_t to = doc.closing ? doc.closing->end : (doc.sections.empty() ? 0 : doc.sections.back().span.end);
+        std::string_view z = std::string_view(doc.text).substr(from, to - from);
+        Folded zf = fold_slice(folded, from, to);
+        std::size_t p = zf.text.rfind("thong bao de ");
+        if (p == std::string::npos) p = zf.text.rfind("thong bao den ");
+        if (p == std::string::npos) return out;
+        std::size_t b = zf.text.find("biet", p);
+        if (b == std::string::npos) return out;
+        std::size_t s = zf.orig[p], e = zf.orig[b];
+        Folded sf = fold_slice(folded, from + s, from + e);
+        for (const auto& a : find_agencies(z.substr(s, e - s), sf, env.home)) {
+            if (a.generic || env.speaks(a)) continue;
+            add_unique(out, mention_of(a, Role::lead, from + s));
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<Task> find_tasks(const Document& doc, const Folded& folded) {
-    Walker w{doc, folded, home_place(doc.issuer.value_or(""), doc.issuer_parent.value_or(""), doc.place.value_or("")),
-             whole_body_assigns(doc), {}, {}};
+    Env env;
+    env.home = home_place(doc.issuer.value_or(""), doc.issuer_parent.value_or(""), doc.place.value_or(""));
+    env.speakers = speakers_of(doc, env.home);
+    Walker w{doc, folded, env, whole_body_assigns(doc), {}, {}, {}};
+    std::vector<Span> address_blocks;
+    w.addressees = addressees_of(doc, folded, env, address_blocks);
     int bullet = 0;
     for (const auto& s : doc.sections) {
         bool is_bullet = s.kind == SectionKind::dash || s.kind == SectionKind::plus;
         if (is_bullet) ++bullet;
-        w.walk(s, path_component(s, bullet), false, {});
+        w.walk(s, path_component(s, bullet), false, {}, false);
     }
     // The lead-in of a directive, a telegram or a conclusion often assigns work itself: "Thủ tướng Chính
-    // phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh ... tập trung chỉ đạo ...".
+    // phủ yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh ... tập trung chỉ đạo ...". A conclusion's opening
+    // paragraphs report the meeting (who attended, who reported); they assign nothing.
     bool conclusion = doc.type && (fold(*doc.type) == "thong bao" || fold(*doc.type) == "ket luan");
-    // A conclusion's opening paragraphs report the meeting (who attended, who reported); they assign nothing.
-    if (w.whole && doc.preamble && !conclusion) {
-        std::string_view pre = doc.slice(*doc.preamble);
-        std::size_t base = doc.preamble->start;
+    std::vector<Task> opening;
+    auto paragraphs = [&](Span zone, std::string_view prefix, std::vector<Task>& to, bool need_cue) {
+        std::string_view z = doc.slice(zone);
         int n = 0;
-        for (std::size_t a = 0; a <= pre.size();) {
-            std::size_t e = pre.find('\n', a);
-            if (e == std::string_view::npos) e = pre.size();
-            std::string_view para = pre.substr(a, e - a);
-            std::string f = fold(para.substr(0, std::min<std::size_t>(para.size(), 400)));
-            bool assigning = f.find("yeu cau") != std::string::npos || f.find("giao ") != std::string::npos ||
-                             f.find("de nghi") != std::string::npos;
-            if (assigning && !fold_starts_with(para, "can cu") && para.size() > 40) {
-                Folded pf = fold_slice(folded, base + a, base + e);
-                auto mentions = roles_in(para, pf, base + a, w.home);
-                bool assigns = std::any_of(mentions.begin(), mentions.end(), [](const AgencyMention& m) { return m.role != Role::support; });
-                if (assigns) {
-                    Task t;
-                    t.path = w.unique_path("Mở đầu." + std::to_string(++n));
-                    t.text = std::string(para);
-                    t.span = Span{base + a, base + e};
-                    t.agencies = std::move(mentions);
-                    w.tasks.insert(w.tasks.begin() + (n - 1), std::move(t));
-                }
-            }
+        for (std::size_t a = 0; a <= z.size();) {
+            std::size_t e = z.find('\n', a);
+            if (e == std::string_view::npos) e = z.size();
+            Span para{zone.start + a, zone.start + e};
             a = e + 1;
+            bool in_block = std::any_of(address_blocks.begin(), address_blocks.end(),
+                                        [&](const Span& b) { return para.start >= b.start && para.end <= b.end; });
+            std::string_view text = doc.slice(para);
+            if (in_block || text.size() < 40 || fold_starts_with(text, "can cu")) continue;
+            std::string f = fold(text.substr(0, std::min<std::size_t>(text.size(), 400)));
+            if (need_cue && f.find("yeu cau") == std::string::npos && f.find("giao ") == std::string::npos &&
+                f.find("de nghi") == std::string::npos) {
+                continue;
+            }
+            Roles r = w.roles_of(para);
+            if (!std::any_of(r.mentions.begin(), r.mentions.end(), [](const AgencyMention& m) { return m.role != Role::support; })) continue;
+            Task t;
+            t.path = w.unique_path(std::string(prefix) + std::to_string(++n));
+            t.text = std::string(text);
+            t.span = para;
+            t.agencies = std::move(r.mentions);
+            if (may_hold_period(text)) t.deadline = pick_deadline(find_periods(text, fold_slice(folded, para.start, para.end), para.start));
+            to.push_back(std::move(t));
+        }
+    };
+    if (w.whole && doc.preamble && !conclusion) paragraphs(*doc.preamble, "Mở đầu.", opening, true);
+    // The closing paragraphs after the last item: "Yêu cầu các sở, ban, ngành ... nghiêm túc triển khai",
+    // "... phản ánh về Sở Y tế để tổng hợp, báo cáo".
+    std::vector<Task> closing;
+    if (doc.closing) paragraphs(*doc.closing, "Kết thúc.", closing, false);
+    if (doc.text.find('\t') != std::string::npos) {
+        read_table_tasks(doc, folded, env, w.tasks, [&](const std::string& p) { return w.unique_path(p); });
+    }
+    opening.insert(opening.end(), std::make_move_iterator(w.tasks.begin()), std::make_move_iterator(w.tasks.end()));
+    opening.insert(opening.end(), std::make_move_iterator(closing.begin()), std::make_move_iterator(closing.end()));
+    // One body, one name in a document: the fullest form it is written in ("UBND cấp xã" and "UBND các
+    // xã, phường" -> "UBND các xã, phường").
+    std::map<std::string, std::string> fullest;
+    for (const auto& t : opening) {
+        for (const auto& a : t.agencies) {
+            auto& f = fullest[a.id];
+            auto words = [](std::string_view x) { return std::count(x.begin(), x.end(), ' '); };
+            if (words(a.canonical) > words(f)) f = a.canonical;
         }
     }
-    if (doc.text.find('\t') != std::string::npos) {
-        read_table_tasks(doc, folded, w.home, w.tasks, [&](const std::string& p) { return w.unique_path(p); });
+    for (auto& t : opening) {
+        for (auto& a : t.agencies) a.canonical = fullest[a.id];
     }
-    return std::move(w.tasks);
+    return opening;
 }
 
 }  // namespace vanban::detail
