@@ -291,6 +291,25 @@ std::size_t first_text_offset(std::string_view f) {
     return i;
 }
 
+// After a body written as a heading ("Sở Y tế" then a line break or ':'), the text opens with "Phối hợp
+// (với)" and names a partner that is a body (not "các đơn vị liên quan").
+bool heading_then_supports(std::string_view after, std::size_t end, const std::vector<FoundAgency>& found,
+                           const std::vector<std::size_t>& fe, const std::vector<std::size_t>& fs, std::string_view f) {
+    std::size_t k = 0;
+    while (k < after.size() && after[k] == ' ') ++k;
+    if (k >= after.size() || (after[k] != '\n' && after[k] != ':')) return false;
+    std::string n = normalized(after.substr(k, 60));
+    if (!(n.starts_with("phoi hop") || n.starts_with("chu dong phoi hop"))) return false;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        if (fs[i] < end || found[i].generic) continue;
+        // The first body after "phối hợp (với)" is the partner.
+        std::string between = normalized(f.substr(end, fs[i] - end));
+        return between.ends_with("voi") || between.ends_with("phoi hop");
+    }
+    (void)fe;
+    return false;
+}
+
 Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const Env& env) {
     Roles out;
     std::vector<FoundAgency> found = find_agencies(text, fm, env.home);
@@ -345,6 +364,9 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
             case Cue::subject:
                 // "Văn phòng Thành ủy thông báo ... để các cơ quan biết": the one who announces is told nothing.
                 if (predicate_follows(after) && !trim(after).starts_with("thong bao")) role = Role::lead;
+                // "3. Sở Y tế" / "Phối hợp với Sở Giáo dục và Đào tạo chỉ đạo ...": a body under its own
+                // heading that only supports a named partner is support.
+                if (role && heading_then_supports(after, fe[b], found, fe, fs, f)) role = Role::support;
                 break;
             case Cue::lead: role = Role::lead; break;
             case Cue::support: role = Role::support; break;
@@ -354,18 +376,25 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
                 break;
             default: break;
         }
-        // "X chủ trì" after a cue that is not a role ("theo đó X chủ trì ...").
-        std::string_view at = trim(after);
-        if (!role && cue == Cue::none && before.empty() && (at.starts_with("chu tri") || at.starts_with("co trach nhiem"))) {
-            role = Role::lead;
+        // "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương ...": the comma
+        // ends an opening phrase, and what follows it is the subject.
+        std::size_t first = a;
+        if (!role && cue == Cue::none && a < b && predicate_follows(after)) {
+            for (std::size_t k = a + 1; k <= b; ++k) {
+                if (fs[k] >= fe[k - 1] && normalized(std::string_view(f).substr(fe[k - 1], fs[k] - fe[k - 1])) == ",") {
+                    role = Role::lead;
+                    first = k;
+                    break;
+                }
+            }
         }
         // The first clause's own addressee (a generic one too: "Các cơ quan, đơn vị liên quan ...").
         if (role && *role != Role::support && cs <= lead_in) {
             out.opens_with_subject = true;
-            for (std::size_t k = a; k <= b; ++k) out.subject_ids.push_back(found[k].id);
+            for (std::size_t k = first; k <= b; ++k) out.subject_ids.push_back(found[k].id);
         }
         if (!role) continue;
-        for (std::size_t k = a; k <= b; ++k) {
+        for (std::size_t k = first; k <= b; ++k) {
             if (found[k].generic || env.speaks(found[k])) continue;
             add_unique(out.mentions, mention_of(found[k], *role, base));
         }
@@ -376,18 +405,34 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
 
 // --- 2. the walk ---
 
+// ASCII slug of a name: "Các doanh nghiệp viễn thông" -> "cac-doanh-nghiep-vien-thong".
+std::string slug_of(std::string_view name) {
+    std::string out;
+    for (char c : fold(name)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out += c;
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
 // The words a heading may hold besides the names of the bodies it is addressed to.
 bool only_heading_glue(std::string_view rest) {
     std::string_view s = rest;
     for (std::string_view p : {"kinh de nghi", "de nghi", "giao", "yeu cau", "trach nhiem va quyen han cua", "trach nhiem cua",
-                               "trach nhiem", "nhiem vu va quyen han cua", "nhiem vu cua", "nhiem vu", "doi voi"}) {
+                               "trach nhiem", "nhiem vu va quyen han cua", "nhiem vu cua", "nhiem vu", "doi voi",
+                               "noi dung"}) {
         if (s.starts_with(p) && (s.size() == p.size() || s[p.size()] == ' ' || s[p.size()] == ',')) {
             s.remove_prefix(p.size());
             break;
         }
     }
+    // "(cơ quan chủ trì)", "có trách nhiệm chủ trì", "thực hiện": words about the role, not a task.
     static constexpr std::string_view glue[] = {"va", "cac", "voi", "co", "quan", "chu", "tri", "don", "vi", "phoi", "hop",
-                                                "thuc", "hien", "lanh", "dao", "dong", "chi", "cung"};
+                                                "thuc", "hien", "lanh", "dao", "dong", "chi", "cung", "trach", "nhiem"};
     std::size_t i = 0;
     while (i < s.size()) {
         while (i < s.size() && (s[i] == ' ' || s[i] == ',')) ++i;
@@ -419,7 +464,36 @@ std::vector<AgencyMention> block_bodies(std::string_view heading, const Folded& 
     bool requested = rest.starts_with("de nghi") || rest.starts_with("kinh de nghi");
     bool glue = only_heading_glue(rest);
     std::string_view fh = trim(hf.text);
-    bool addressed = fh.ends_with(":") && folded_at(hf, found.front().head_start) <= first_text_offset(hf.text) + 1;
+    bool opens = folded_at(hf, found.front().head_start) <= first_text_offset(hf.text) + 1;
+    bool addressed = fh.ends_with(":") && opens;
+    // "7. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông ... trên địa bàn Tỉnh": a heading
+    // with no verb that opens with a group is that group's name, qualifiers and all.
+    if (!glue && !addressed && opens && found.front().collective && fh.size() < 300 && fh.find('\n') == std::string_view::npos) {
+        std::string tail = normalized(std::string_view(hf.text).substr(folded_at(hf, found.front().end)));
+        bool verb = false;
+        for (std::string_view v : {"chu tri", "phoi hop", "thuc hien", "trien khai", "to chuc", "chi dao", "huong dan", "ban hanh",
+                                   "tham muu", "de xuat", "bao cao", "trach nhiem", "ra soat", "kiem tra", "can phai",
+                                   "tiep tuc", "tang cuong", "day manh", "nang cao", "tap trung", "khan truong", "chu dong",
+                                   "yeu cau", "de nghi", "co trach nhiem", "duoc giao"}) {
+            std::string pat = " " + std::string(v) + " ";
+            if ((" " + tail + " ").find(pat) != std::string::npos) verb = true;
+        }
+        if (!verb && !found.front().generic) {
+            FoundAgency g = found.front();
+            std::size_t hs = g.start;
+            std::size_t he = heading.size();
+            while (he > hs && (heading[he - 1] == ':' || heading[he - 1] == ' ' || heading[he - 1] == '.')) --he;
+            g.end = he;
+            g.name = squeeze(heading.substr(hs, he - hs));
+            g.canonical = g.name + g.completion;
+            std::size_t at = g.id.find('@');
+            g.id = "collective:" + slug_of(g.name) + (at == std::string::npos ? "" : g.id.substr(at));
+            g.catalogued = false;
+            any = true;
+            if (!env.speaks(g)) out.push_back(mention_of(g, Role::lead, base));
+            return out;
+        }
+    }
     if (!glue && !addressed) return out;
     any = true;
     // Addressed: the bodies it opens with, up to the first word that is not glue ("9. Sở Giao thông vận
@@ -450,6 +524,11 @@ bool may_hold_period(std::string_view s) {
     return false;
 }
 
+// "Phối hợp ...", "Chủ động phối hợp ...": a task that opens with supporting someone (normalized text).
+bool opens_with_support(std::string_view op) {
+    return op.starts_with("phoi hop") || op.starts_with("chu dong phoi hop") || op.starts_with("tham gia phoi hop");
+}
+
 struct Walker {
     const Document& doc;
     const Folded& folded;  // fold_with_map(doc.text), sliced for each task
@@ -458,6 +537,16 @@ struct Walker {
     std::vector<AgencyMention> addressees;  // of the whole document, for tasks that name nobody
     std::vector<Task> tasks;
     std::map<std::string, int> used_paths;
+    bool block_mixed = false;  // the heading body of the items being walked has tasks that open otherwise than "Phối hợp"
+
+    // Some leaf below s does not open with "Phối hợp".
+    bool any_own_task(const Section& s) const {
+        if (s.children.empty()) {
+            std::string f = fold(doc.slice(s.span).substr(0, 80));
+            return !opens_with_support(normalized(std::string_view(f).substr(first_text_offset(f))));
+        }
+        return std::any_of(s.children.begin(), s.children.end(), [&](const Section& c) { return any_own_task(c); });
+    }
 
     // A path already given (a source that repeats "b)") gets "#2", "#3".
     std::string unique_path(const std::string& path) {
@@ -550,8 +639,19 @@ struct Walker {
         bool own_addressee = r.opens_with_subject || std::any_of(attributed.begin(), attributed.end(), [](const AgencyMention& m) {
                                  return m.role == Role::lead;
                              });
-        for (const auto& m : inherited) {
+        // "Sở Nội vụ: - Phối hợp với Sở Giáo dục và Đào tạo ...": under its heading, a body is support in a
+        // task that opens with "Phối hợp" when it names a partner or when the body has tasks of its own
+        // besides; one whose only verb is "phối hợp" with a generic partner is lead (ASSIGNMENTS.md).
+        std::string head80 = fold(doc.slice(prose).substr(0, 80));
+        std::string opening = normalized(std::string_view(head80).substr(first_text_offset(head80)));
+        std::string_view op = opening;
+        bool supports = opens_with_support(op) &&
+                        (block_mixed || std::any_of(r.mentions.begin(), r.mentions.end(), [](const AgencyMention& m) {
+                             return m.role == Role::support;
+                         }));
+        for (auto m : inherited) {
             bool same = std::find(r.subject_ids.begin(), r.subject_ids.end(), m.id) != r.subject_ids.end();
+            if (supports && m.role == Role::lead) m.role = Role::support;
             if (!own_addressee || same) add_unique(t.agencies, m);
         }
         for (auto& m : r.mentions) {
@@ -617,7 +717,11 @@ struct Walker {
         // A leaf is read whole, clause by clause ("1. Sở Y tế: chủ trì ..." has its subject before the colon).
         Span head = own;
         if (!leaf && !excluded && (task_here || s.kind == SectionKind::article)) block = block_of(head, block_any);
-        if (!block_any && !leaf && head.end > heading_span(s).end) {
+        // An item that opens with its subject gives it to the items below ("1. Các đồng chí Bộ trưởng, Thủ
+        // trưởng cơ quan ngang Bộ ... trực tiếp chỉ đạo ...; trong đó lưu ý: - ...").
+        Roles own_roles;
+        if (!leaf && !excluded && !block_any && task_here) own_roles = roles_of(own);
+        if (!block_any && !leaf && !own_roles.opens_with_subject && head.end > heading_span(s).end) {
             bool any = false;
             auto b = block_of(heading_span(s), any);
             if (any) block = std::move(b), block_any = true, head = heading_span(s);
@@ -644,9 +748,10 @@ struct Walker {
         std::vector<AgencyMention> intro;
         bool lead_in = requested_lead_in;
         std::string own_text(doc.slice(own));
-        if (task_here && !block_any && trim(own_text).ends_with(":")) {
-            for (auto& m : roles_of(own).mentions) {
-                if (m.role != Role::support) intro.push_back(std::move(m));
+        if (task_here && !block_any && (trim(own_text).ends_with(":") || own_roles.opens_with_subject)) {
+            for (auto& m : own_roles.mentions) {
+                bool subject = std::find(own_roles.subject_ids.begin(), own_roles.subject_ids.end(), m.id) != own_roles.subject_ids.end();
+                if (m.role != Role::support && (subject || trim(own_text).ends_with(":"))) intro.push_back(m);
             }
             std::string n = normalized(fold(own_text));
             if (ends_with_words(n, "de nghi") || ends_with_words(n, "kinh de nghi")) lead_in = true;
@@ -663,6 +768,8 @@ struct Walker {
             if (c.children.empty() && is_attribute_line(c.heading)) attrs.push_back(&c);
         }
         if (task_here && !attrs.empty()) add_attributed_task(s, path, pass, attrs);
+        bool mixed_before = block_mixed;
+        if (block_any) block_mixed = any_own_task(s);
         int bullet = 0;
         for (const auto& c : s.children) {
             bool is_bullet = c.kind == SectionKind::dash || c.kind == SectionKind::plus;
@@ -670,6 +777,7 @@ struct Walker {
             if (!attrs.empty() && std::find(attrs.begin(), attrs.end(), &c) != attrs.end()) continue;
             walk(c, join_path(path, path_component(c, bullet)), task_here, pass, lead_in, excluded);
         }
+        block_mixed = mixed_before;
     }
 };
 

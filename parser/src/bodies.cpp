@@ -644,7 +644,7 @@ private:
 
     // A written name without a trailing place unit ("... tỉnh", "... Thành phố").
     static std::string without_unit(std::string s) {
-        for (std::string_view unit : {" tỉnh", " Tỉnh", " TỈNH", " thành phố", " Thành phố", " THÀNH PHỐ", " TP.", " TP"}) {
+        for (std::string_view unit : {" cấp tỉnh", " tỉnh", " Tỉnh", " TỈNH", " thành phố", " Thành phố", " THÀNH PHỐ", " TP.", " TP"}) {
             if (s.ends_with(unit)) {
                 s.resize(s.size() - unit.size());
                 break;
@@ -944,6 +944,8 @@ private:
         std::size_t t = i;
         const Title* title = nullptr;
         bool titled = false;
+        // "Các Bộ trưởng, Thủ trưởng ...": "các" before a title.
+        if (w(t) == "cac" && title_at(t + 1)) ++t;
         for (int n = 0; n < 2; ++n) {
             const Title* tt = nullptr;
             std::size_t len = title_at(t, &tt);
@@ -952,6 +954,8 @@ private:
             title = tt;
             titled = true;
             t += len;
+            // "Giám đốc: Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Công báo - Tin học tỉnh".
+            if (punct(t, ':') && word(t + 1)) ++t;
         }
         bool plural = w(t) == "cac";
         std::size_t core = plural ? t + 1 : t;
@@ -1026,7 +1030,10 @@ private:
             }
         }
         // 3. A head noun and its name: "Kho bạc Nhà nước khu vực XI", "Bệnh viện Hữu nghị Việt Đức".
-        if (!plural && (cap(t) || may_lower)) {
+        // In a text in capitals, case tells nothing: a head noun counts only where a name may begin,
+        // after a title or punctuation ("NHIỆM VỤ VÀ GIẢI PHÁP" has no "Vụ" in it).
+        bool may_begin = !all_caps_ || titled || t == 0 || !word(t - 1);
+        if (!plural && (cap(t) || may_lower) && may_begin) {
             if (const auto* hp = phrase_at(g_.heads, t)) {
                 const HeadNoun& head = *hp->item;
                 std::size_t h = t + hp->words.size();
@@ -1109,7 +1116,7 @@ private:
                 a.end = b.end;
                 a.place_printed = b.place_printed;
                 a.completion = b.completion;
-                a.canonical = a.name + (a.completion.empty() ? "" : a.completion);
+                a.canonical = a.completion.empty() ? a.name : without_unit(a.name) + a.completion;
                 bool national = a.group_first == "bo";
                 bool catalogued = false;
                 std::string id = collective_key(a.name, catalogued);
