@@ -346,7 +346,9 @@ TEST_F(Cli, AssignmentsOfAnAgencyByNameAliasAndPlace) {
         if (g.name == "Sở Y tế thành phố Hà Nội") hanoi = &g;
     }
     ASSERT_TRUE(hanoi);
-    EXPECT_GE(hanoi->of_134, 5);
+    // Block III.2 of 134/KH-UBND gives Sở Y tế six bullets; the two that open with "Phối hợp ..." make it
+    // support (../shared/corpus/ASSIGNMENTS.md), the other four lead.
+    EXPECT_GE(hanoi->of_134, 4);
     EXPECT_GT(lead.size(), 1u);
 
     // The abbreviation and --place narrow to the one agency.
