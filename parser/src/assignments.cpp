@@ -340,11 +340,20 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
         groups.emplace_back(k, k);
     }
     std::size_t lead_in = first_text_offset(f);
+    std::optional<Cue> prev_role;  // the cue of the group before, when it gave a role
+    bool prev_generic = false;
+    std::size_t prev_end = 0;
     for (const auto& [a, b] : groups) {
         std::size_t cs = clause_start(f, fs[a]);
         std::string before = normalized(std::string_view(f).substr(cs, fs[a] - cs));
         std::string_view after = std::string_view(f).substr(fe[b], std::min<std::size_t>(f.size() - fe[b], 120));
         Cue cue = cue_before(before);
+        // "phối hợp với các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng": the bodies whose units a
+        // generic group names take its role.
+        if (cue == Cue::none && prev_role && prev_generic && prev_end <= fs[a]) {
+            std::string link = normalized(std::string_view(f).substr(prev_end, fs[a] - prev_end));
+            if (link == "thuoc" || link == "truc thuoc" || link == "cua") cue = *prev_role;
+        }
         // An opening phrase ends with a comma: "Trong thời gian tới, tỉnh Đắk Lắk cần ...".
         if (cue == Cue::none && before.ends_with(',') && cue_before(before.substr(0, before.size() - 1)) == Cue::none) {
             cue = Cue::subject;
@@ -393,6 +402,11 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
             out.opens_with_subject = true;
             for (std::size_t k = first; k <= b; ++k) out.subject_ids.push_back(found[k].id);
         }
+        prev_role.reset();
+        if (role) prev_role = *role == Role::lead ? Cue::lead : *role == Role::support ? Cue::support : Cue::requested;
+        prev_generic = std::all_of(found.begin() + static_cast<std::ptrdiff_t>(a), found.begin() + static_cast<std::ptrdiff_t>(b) + 1,
+                                   [](const FoundAgency& x) { return x.generic; });
+        prev_end = fe[b];
         if (!role) continue;
         for (std::size_t k = first; k <= b; ++k) {
             if (found[k].generic || env.speaks(found[k])) continue;

@@ -62,19 +62,21 @@ std::string slug(std::string_view name) {
 }
 
 // The grammar's phrase tables, indexed by first word; built once.
+// A phrase is looked up by its folded words, then its spelling is compared (empty: any spelling).
 template <class T>
 struct PhraseIndex {
     struct Entry {
         std::vector<std::string> words;
         const T* item;
+        std::string spelled;
     };
     std::unordered_map<std::string, std::vector<Entry>> by_first;
 
-    void add(std::string_view folded, const T* item) {
-        auto words = words_of_folded(folded);
+    void add(std::string_view written, const T* item, bool by_spelling = true) {
+        auto words = words_of_folded(fold(written));
         if (words.empty()) return;
         auto& list = by_first[words.front()];
-        list.push_back(Entry{std::move(words), item});
+        list.push_back(Entry{std::move(words), item, by_spelling ? spelling(written) : std::string()});
         std::stable_sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
     }
 };
@@ -85,26 +87,15 @@ struct Grammar {
     PhraseIndex<GroupNoun> groups;
     PhraseIndex<std::string_view> stops;
     PhraseIndex<std::string_view> generic;
-    std::unordered_map<const Title*, std::vector<std::string>> title_lower;  // the title's own words, lowercase
+    PhraseIndex<std::string_view> false_nouns;
 
     Grammar() {
-        for (const auto& h : head_nouns()) heads.add(h.folded, &h);
-        for (const auto& t : vanban::detail::titles()) {
-            titles.add(fold(t.lower), &t);
-            std::vector<std::string> w;
-            std::size_t i = 0;
-            std::string_view s = t.lower;
-            while (i < s.size()) {
-                std::size_t e = s.find(' ', i);
-                if (e == std::string_view::npos) e = s.size();
-                w.emplace_back(s.substr(i, e - i));
-                i = e + 1;
-            }
-            title_lower[&t] = std::move(w);
-        }
-        for (const auto& g : group_nouns()) groups.add(g.folded, &g);
-        for (const auto& s : name_stops()) stops.add(fold(s), &s);
-        for (const auto& s : generic_qualifiers()) generic.add(s, &s);
+        for (const auto& h : head_nouns()) heads.add(h.written, &h);
+        for (const auto& t : vanban::detail::titles()) titles.add(t.lower, &t);
+        for (const auto& g : group_nouns()) groups.add(g.written, &g);
+        for (const auto& s : name_stops()) stops.add(s, &s);
+        for (const auto& s : generic_qualifiers()) generic.add(s, &s, false);
+        for (const auto& s : vanban::detail::false_nouns()) false_nouns.add(s, &s);
     }
 };
 
@@ -197,6 +188,7 @@ public:
         std::replace(f_.begin(), f_.end(), '\n', ' ');
         toks_ = tokenize(fm.text, text, fm);
         all_caps_ = is_all_caps(text);
+        plain_ = is_plain_ascii(text);
     }
 
     std::vector<FoundAgency> run() {
@@ -221,6 +213,7 @@ private:
     std::string f_;
     std::vector<Tok> toks_;
     bool all_caps_ = false;
+    bool plain_ = false;  // written without diacritics: spelling tells nothing
     std::vector<FoundAgency> out_;
 
     // --- tokens ---
@@ -245,6 +238,15 @@ private:
         auto it = std::lower_bound(toks_.begin(), toks_.end(), fo, [](const Tok& t, std::size_t v) { return t.s < v; });
         return static_cast<std::size_t>(it - toks_.begin());
     }
+    // The mention at token i goes on a list of bodies: the last one found ends just before, ", " or
+    // " và " between.
+    bool coordinated(std::size_t i) const {
+        if (out_.empty() || out_.back().end > tok_start(i) || out_.back().place_only) return false;
+        std::string g = fold(text_.substr(out_.back().end, tok_start(i) - out_.back().end));
+        std::string_view t = trim(g);
+        return t == "," || t == "va" || t == ", va" || t == ";";
+    }
+
     // Only glue (',', ';', "và", "cùng") between original offsets a and b.
     bool glue_between(std::size_t a, std::size_t b) const {
         if (b < a) return false;
@@ -256,6 +258,8 @@ private:
         return t.empty() || t == "va";
     }
 
+    // The longest phrase of `index` at token i whose folded words and spelling agree with the text
+    // ("trong" is not "trồng", "bộ" is not "bổ"); in a text written without diacritics, any spelling.
     template <class T>
     const typename PhraseIndex<T>::Entry* phrase_at(const PhraseIndex<T>& index, std::size_t i) const {
         if (!word(i)) return nullptr;
@@ -264,34 +268,27 @@ private:
         for (const auto& e : it->second) {
             bool ok = true;
             for (std::size_t k = 0; k < e.words.size() && ok; ++k) ok = word(i + k) && w(i + k) == e.words[k];
-            if (ok) return &e;
+            if (!ok) continue;
+            if (e.spelled.empty()) return &e;
+            if (plain_ || spelling(written(i, i + e.words.size())) == e.spelled) return &e;
         }
         return nullptr;
     }
 
-    // A name stop at i: the folded words agree and so do the written ones ("trong", not "trồng").
-    bool stop_at(std::size_t i) const {
-        if (!word(i)) return false;
-        auto it = g_.stops.by_first.find(std::string(w(i)));
-        if (it == g_.stops.by_first.end()) return false;
-        for (const auto& e : it->second) {
-            bool ok = true;
-            for (std::size_t k = 0; k < e.words.size() && ok; ++k) ok = word(i + k) && w(i + k) == e.words[k];
-            if (ok && lower(written(i, i + e.words.size())) == *e.item) return true;
-        }
-        return false;
+    bool stop_at(std::size_t i) const { return phrase_at(g_.stops, i) != nullptr; }
+
+    // A head noun at i, unless the words there only begin like one ("trường hợp", "hội nghị").
+    const PhraseIndex<HeadNoun>::Entry* head_at(std::size_t i) const {
+        const auto* h = phrase_at(g_.heads, i);
+        if (!h) return nullptr;
+        const auto* f = phrase_at(g_.false_nouns, i);
+        return f && f->words.size() > h->words.size() ? nullptr : h;
     }
 
     // A title of a head at i: its length in tokens (0 if none).
     std::size_t title_at(std::size_t i, const Title** which = nullptr) const {
         const auto* e = phrase_at(g_.titles, i);
         if (!e) return 0;
-        // Folding merges "trưởng" (a title) and "trường" (a school): the written words decide.
-        const auto& lw = g_.title_lower.at(e->item);
-        for (std::size_t k = 0; k < lw.size(); ++k) {
-            std::string o = lower(text_.substr(tok_start(i + k), tok_end(i + k) - tok_start(i + k)));
-            if (o == "trường" && lw[k] == "trưởng") return 0;
-        }
         if (which) *which = e->item;
         return e->words.size();
     }
@@ -403,8 +400,9 @@ private:
             if (word(t)) {
                 if (w(t) == "va") {
                     // "Sở Giáo dục và Đào tạo": "và" inside a name; "và Sở Tài chính" joins two bodies.
-                    if (cap(t + 1) && !phrase_at(g_.heads, t + 1) && !title_at(t + 1) && w(t + 1) != "cac" &&
-                        !cat_.match(f_, toks_[t + 1].s) && !unit_at(t + 1)) {
+                    // Right after the head ("Báo và Phát thanh, Truyền hình") "và" can only go on with the name.
+                    if (cap(t + 1) && !head_at(t + 1) && !title_at(t + 1) && w(t + 1) != "cac" &&
+                        (!any || !cat_.match(f_, toks_[t + 1].s)) && !unit_at(t + 1)) {
                         t += 2;
                         continue;
                     }
@@ -448,20 +446,23 @@ private:
         std::string first;           // the first noun, folded
         bool administrative = true;  // departments only: sở, ban, ngành, bộ, cơ quan (ngang bộ), đoàn thể
         bool qualified_inside = false;  // a qualifier stands before the last noun ("bổ sung, ban hành")
+        bool any_generic = false;       // some noun names nobody alone ("cơ quan", "tổ chức")
+        bool qualified = false;         // some qualifier is written ("các doanh nghiệp viễn thông")
     };
 
     // A noun of a group at i (a group noun or a head noun): its length; `generic` if it names nobody alone.
     std::size_t noun_at(std::size_t i, bool& generic) const {
         const auto* gn = phrase_at(g_.groups, i);
-        const auto* hn = phrase_at(g_.heads, i);
+        const auto* hn = head_at(i);
         std::size_t gl = gn ? gn->words.size() : 0, hl = hn ? hn->words.size() : 0;
+        if (const auto* f = phrase_at(g_.false_nouns, i); f && f->words.size() > std::max(gl, hl)) return 0;
         generic = gl >= hl && gn && gn->item->generic;
         return std::max(gl, hl);
     }
 
     // A capitalized head followed by a capitalized word starts a named body ("Sở Tư pháp"), not a noun.
     bool starts_named_body(std::size_t i) const {
-        const auto* hn = phrase_at(g_.heads, i);
+        const auto* hn = head_at(i);
         if (!hn || !cap(i)) return false;
         std::size_t h = i + hn->words.size();
         return cap(h) && !unit_at(h);
@@ -480,13 +481,17 @@ private:
             if (std::find(std::begin(admin), std::end(admin), noun) == std::end(admin)) gr.administrative = false;
             ++gr.nouns;
             gr.generic = gr.generic && generic;
+            gr.any_generic = gr.any_generic || generic;
             t += len;
+            bool closed = false;
             // Qualifiers: "thanh tra", "viễn thông", "chính trị - xã hội", "của Quốc hội", "Trung ương".
             int words = 0;
             while (t < toks_.size() && words < 8) {
+                // "có liên quan", "khác": the group ends with them.
                 if (const auto* q = phrase_at(g_.generic, t)) {
                     t += q->words.size();
-                    continue;
+                    closed = true;
+                    break;
                 }
                 if ((w(t) == "cua" || w(t) == "thuoc" || (w(t) == "truc" && w(t + 1) == "thuoc")) && word(t + 1)) {
                     std::size_t k = t + (w(t) == "truc" ? 2 : 1);
@@ -531,9 +536,11 @@ private:
                 if (w(t) == "trung" && w(t + 1) == "uong") break;
                 if (stop_at(t)) break;
                 gr.generic = false;
+                gr.qualified = true;
                 ++t;
                 ++words;
             }
+            if (closed) break;
             // ", ban, ngành" / "và địa phương": the group goes on; ", các ..." or ", Sở Tư pháp" start anew.
             if ((punct(t, ',') || w(t) == "va") && word(t + 1) && w(t + 1) != "cac") {
                 bool g2 = false;
@@ -986,7 +993,7 @@ private:
                 if (en.kind != "collective" && !cap(t) && !may_lower) ok = false;
                 // "Đảng ủy Bộ Y tế", "Hội Nông dân Việt Nam": a capitalized word after the name makes it
                 // longer than the catalogue's; the grammar reads it.
-                bool longer = cap(e) && !unit_at(e) && en.kind != "collective" && phrase_at(g_.heads, t) && !all_caps_ &&
+                bool longer = cap(e) && !unit_at(e) && en.kind != "collective" && head_at(t) && !all_caps_ &&
                               !(toks_[e].nl && stop_at(e)) &&
                               !(e > t && punct(e - 1, ')'));
                 if (longer) {
@@ -1034,7 +1041,7 @@ private:
         // after a title or punctuation ("NHIỆM VỤ VÀ GIẢI PHÁP" has no "Vụ" in it).
         bool may_begin = !all_caps_ || titled || t == 0 || !word(t - 1);
         if (!plural && (cap(t) || may_lower) && may_begin) {
-            if (const auto* hp = phrase_at(g_.heads, t)) {
+            if (const auto* hp = head_at(t)) {
                 const HeadNoun& head = *hp->item;
                 std::size_t h = t + hp->words.size();
                 std::size_t ne = read_name(h, head);
@@ -1048,12 +1055,19 @@ private:
         }
         // 4. A group: "các doanh nghiệp viễn thông", "các Bộ, ngành", "Sở, ban, ngành", "báo, đài",
         //    "Thủ trưởng cơ quan ngang bộ".
-        if (auto gr = read_group(core); gr && (plural || titled || gr->nouns >= 2)) {
-            // Without "các" or a title, only a bare list of nouns is a group ("Sở, ban, ngành", "báo, đài"):
-            // a list of generic nouns is running text ("cơ quan, đơn vị"), and so are words that only
-            // begin like nouns ("bổ sung, ban hành").
-            if (plural || titled || (!gr->generic && !gr->qualified_inside)) {
-                Place pl = read_place(gr->end);
+        if (auto gr = read_group(core); gr && (plural || titled || gr->nouns >= 2 || coordinated(i))) {
+            // With "các", a group. After a title, a group unless it is a bare head ("Giám đốc Sở" is the
+            // issuer's own Sở, "Thủ trưởng cơ quan ngang bộ" a group). Otherwise, a list of specific nouns
+            // written like a name ("Sở, ban, ngành"), or one that goes on a list of bodies ("Ủy ban nhân
+            // dân phường, xã, đặc khu, báo, đài và ..."); "cơ quan, tổ chức nhà nước" or "bổ sung, ban
+            // hành" are running text.
+            Place pl = read_place(gr->end);
+            bool ok = plural;
+            if (!ok && titled) ok = gr->nouns >= 2 || gr->qualified || !head_at(core);
+            if (!ok) ok = (cap(core) && gr->nouns >= 2 && !gr->any_generic && !gr->qualified_inside) || coordinated(i);
+            // "Cấp ủy Thành phố": a kind of body with its place.
+            if (!ok) ok = cap(core) && gr->nouns == 1 && pl.printed && !gr->any_generic && !head_at(core);
+            if (ok) {
                 add_group(i, t, *gr, pl, titled);
                 next = std::max(pl.end, gr->end);
                 read_members(next, next);

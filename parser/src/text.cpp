@@ -61,6 +61,44 @@ const std::array<char, 0x1F00>& fold_table() {
     return table;
 }
 
+// The base letter (tone mark removed, other marks kept) and the tone (0 none, 1-5) of every code point
+// below U+1F00, found once by ICU decomposition.
+struct Toned {
+    char32_t base = 0;
+    char tone = 0;
+};
+
+const std::array<Toned, 0x1F00>& tone_table() {
+    static const std::array<Toned, 0x1F00> table = [] {
+        std::array<Toned, 0x1F00> t{};
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+        const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+        for (UChar32 c = 0; c < 0x1F00; ++c) {
+            UChar32 lc = u_tolower(c);
+            t[c].base = static_cast<char32_t>(lc);
+            icu::UnicodeString d;
+            if (U_FAILURE(status) || !nfd->getDecomposition(lc, d)) continue;
+            icu::UnicodeString rest;
+            for (int32_t k = 0; k < d.length(); k = d.moveIndex32(k, 1)) {
+                UChar32 m = d.char32At(k);
+                switch (m) {
+                    case 0x0300: t[c].tone = 1; break;  // huyền
+                    case 0x0301: t[c].tone = 2; break;  // sắc
+                    case 0x0303: t[c].tone = 3; break;  // ngã
+                    case 0x0309: t[c].tone = 4; break;  // hỏi
+                    case 0x0323: t[c].tone = 5; break;  // nặng
+                    default: rest.append(m);
+                }
+            }
+            icu::UnicodeString composed = nfc->normalize(rest, status);
+            if (U_SUCCESS(status) && composed.length() > 0) t[c].base = static_cast<char32_t>(composed.char32At(0));
+        }
+        return t;
+    }();
+    return table;
+}
+
 }  // namespace
 
 std::string fold(std::string_view s) {
@@ -84,6 +122,46 @@ std::string fold(std::string_view s) {
         }
     }
     return out;
+}
+
+std::string spelling(std::string_view s) {
+    const auto& table = tone_table();
+    std::string out;
+    char tone = 0;
+    bool in_word = false;
+    std::size_t i = 0;
+    auto end_word = [&] {
+        if (in_word && tone) out += static_cast<char>('0' + tone);
+        in_word = false;
+        tone = 0;
+    };
+    while (i < s.size()) {
+        char32_t cp = next_cp(s, i);
+        // A combining tone mark (NFD input).
+        if (cp == 0x300 || cp == 0x301 || cp == 0x303 || cp == 0x309 || cp == 0x323) {
+            tone = cp == 0x300 ? 1 : cp == 0x301 ? 2 : cp == 0x303 ? 3 : cp == 0x309 ? 4 : 5;
+            continue;
+        }
+        if (!is_letter(cp)) {
+            end_word();
+            append_cp(out, cp);
+            continue;
+        }
+        in_word = true;
+        if (cp < 0x1F00) {
+            const Toned& t = table[cp];
+            if (t.tone) tone = t.tone;
+            append_cp(out, t.base);
+        } else {
+            append_cp(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
+        }
+    }
+    end_word();
+    return out;
+}
+
+bool is_plain_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 Folded fold_with_map(std::string_view s) {

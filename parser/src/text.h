@@ -20,6 +20,14 @@ void append_cp(std::string& out, char32_t cp);
 /// "Ủy ban" -> "uy ban", "hoà" and "hòa" -> "hoa", "ĐẢNG" -> "dang".
 std::string fold(std::string_view s);
 
+/// The spelling of s with tone placement made irrelevant: lowercase, each syllable's letters without
+/// tone marks (circumflex, breve, horn and đ kept) followed by its tone. "Uỷ ban" and "ủy ban" agree;
+/// "trưởng" and "trường", "bộ" and "bổ", "quận" and "quản" do not. Non-letters are kept.
+std::string spelling(std::string_view s);
+
+/// True when s is written without any Vietnamese diacritic ("So Y te"): its spelling says nothing.
+bool is_plain_ascii(std::string_view s);
+
 /// A folded copy with a map back to the original: `orig[i]` is the byte offset in the original of the
 /// code point that produced folded byte i; `orig[text.size()]` is the original's size. Lets scanners
 /// search the folded text and report spans in the original.
