@@ -199,7 +199,7 @@ Spec spec_for(const std::string& cmd) {
     if (cmd == "search") return {{"db", "type", "issuer", "agency", "from", "to", "in", "limit", "offset"}, {"json"}};
     if (cmd == "refs" || cmd == "show") return {{"db"}, {"json"}};
     if (cmd == "graph") return {{"db", "depth"}, {"json"}};
-    if (cmd == "assignments") return {{"db", "place", "role", "from", "to"}, {"json", "csv", "include-collective"}};
+    if (cmd == "assignments") return {{"db", "place", "role", "from", "to"}, {"json", "csv", "include-collective", "no-former"}};
     if (cmd == "agencies") return {{"db"}, {"json"}};
     if (cmd == "serve") return {{"db", "host", "port", "threads", "token-file", "max-body"}, {"read-only"}};
     return {};
@@ -746,6 +746,7 @@ int cmd_assignments(const Args& args) {
     opt.from = args.get("from");
     opt.to = args.get("to");
     opt.include_collective = args.has("include-collective");
+    opt.include_former = !args.has("no-former");
     for (const auto* d : {&opt.from, &opt.to}) {
         if (!d->empty() && !vanban::valid_date(*d)) {
             std::cerr << "vanban assignments: '" << *d << "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n";
@@ -767,11 +768,26 @@ int cmd_assignments(const Args& args) {
         return kOk;
     }
     for (const auto& g : r.agencies) {
-        std::cout << g.agency.name << "  (" << g.assignments.size() << (g.assignments.size() == 1 ? " task" : " tasks")
-                  << ")\n";
+        std::size_t former = 0;
+        for (const auto& a : g.assignments) former += a.former ? 1 : 0;
+        std::cout << g.agency.name << "  (" << g.assignments.size() << (g.assignments.size() == 1 ? " task" : " tasks");
+        if (former) std::cout << ", " << former << " of them given to former bodies";
+        std::cout << ")\n";
+        if (g.agency.successor) {
+            std::cout << "  a former body: its work passed to " << g.agency.successor->name << " [" << g.agency.successor->id
+                      << "] in the 2025 reorganisation\n";
+        }
+        if (!g.agency.predecessors.empty()) {
+            std::cout << "  took over the work of:";
+            for (std::size_t i = 0; i < g.agency.predecessors.size(); ++i) {
+                std::cout << (i ? "; " : " ") << g.agency.predecessors[i].name;
+            }
+            std::cout << '\n';
+        }
         for (const auto& a : g.assignments) {
             std::cout << "  " << (a.document.number.empty() ? "(no number)" : a.document.number) << "  " << a.path
                       << "  " << a.role << (a.via_collective ? " via " + a.collective : "");
+            if (a.former) std::cout << "  [as " << a.former->name << "]";
             if (a.deadline) std::cout << "  deadline: " << a.deadline->text;
             std::cout << "\n      " << shorten(a.text, 160) << '\n';
         }
