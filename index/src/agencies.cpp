@@ -152,8 +152,8 @@ void check_role(const std::string& role) {
 }
 
 // The tasks of one agency under the options (role, deadline period, collectives, former bodies):
-// its own first, then those addressed to its collectives, then each former body's (own, then its
-// collectives'); newest document first within each. A task is listed once, for the first of these.
+// its own first, then each former body's, then those addressed to its collectives and to its former
+// bodies' collectives; newest document first within each. A task is listed once, for the first.
 class AssignmentQuery {
 public:
     AssignmentQuery(sqlite3* db, const AssignmentOptions& options)
@@ -167,17 +167,20 @@ public:
             bool via_collective;
             const AgencyMatch* former;
         };
+        // Named first (itself, then its former bodies), collectives after: a task that names a body
+        // and also "các sở, ngành" is that body's own.
         std::vector<Source> sources = {{row.agency.id, false, nullptr}};
-        auto add_collectives = [&](const AgencyMatch& m, const AgencyMatch* former) {
-            if (!options_.include_collective) return;
-            for (auto& c : collectives_including(m.kind, m.scope, m.place_id)) sources.push_back({std::move(c), true, former});
-        };
-        add_collectives(row, nullptr);
+        std::vector<const AgencyMatch*> formers;
         if (options_.include_former) {
-            for (const auto& p : predecessors) {
-                sources.push_back({p.agency.id, false, &p});
-                add_collectives(p, &p);
-            }
+            for (const auto& p : predecessors) formers.push_back(&p);
+        }
+        for (const AgencyMatch* p : formers) sources.push_back({p->agency.id, false, p});
+        if (options_.include_collective) {
+            auto add_collectives = [&](const AgencyMatch& m, const AgencyMatch* former) {
+                for (auto& c : collectives_including(m.kind, m.scope, m.place_id)) sources.push_back({std::move(c), true, former});
+            };
+            add_collectives(row, nullptr);
+            for (const AgencyMatch* p : formers) add_collectives(*p, p);
         }
         AgencyAssignments group;
         group.agency = std::move(row.agency);
