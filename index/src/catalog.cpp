@@ -126,7 +126,9 @@ std::vector<std::string> successors(std::string_view id) {
         // A body of no province (a regional Chi cục) cannot become one province's body.
         if (placed_kind(next->kind) && province.empty() && !placed_kind(base->kind)) break;
         base = next;
-        out.push_back(id_of(*base, province));
+        // A body of no province between two of one (Cục Thuế tỉnh -> Chi cục Thuế khu vực -> Thuế
+        // tỉnh) is a regional one, not this province's: it is passed through, not named.
+        if (province.empty() || placed_kind(base->kind)) out.push_back(id_of(*base, province));
     }
     for (int step = 0; step < 16 && !province.empty(); ++step) {
         const CatalogAgency* p = catalog_entry(province);

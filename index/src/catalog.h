@@ -45,8 +45,9 @@ std::string catalog_name(const AgencyId& id);
 /// (Sở Thông tin và Truyền thông -> Sở Khoa học và Công nghệ, 01/3/2025) and then its province's
 /// (tỉnh Phú Yên -> tỉnh Đắk Lắk, 01/7/2025), so "so-thong-tin-va-truyen-thong@tinh-phu-yen" gives
 /// ["so-khoa-hoc-va-cong-nghe@tinh-phu-yen", "so-khoa-hoc-va-cong-nghe@tinh-dak-lak"]. A province
-/// travels through a successor that has none (Cục Thuế tỉnh -> Chi cục Thuế khu vực -> Thuế tỉnh);
-/// a body with no province whose successor needs one has no concrete successor: the chain stops.
+/// travels through a successor that has none (Cục Thuế tỉnh -> Chi cục Thuế khu vực -> Thuế tỉnh),
+/// which is left out of the chain (it is a region's body, not the province's); a body with no
+/// province whose successor needs one has no concrete successor: the chain stops.
 std::vector<std::string> successors(std::string_view id);
 
 /// An agency query folded as the index compares names: fold_text, commas and runs of white space

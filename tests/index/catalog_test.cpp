@@ -94,8 +94,9 @@ TEST(Succession, BodiesThenProvinces) {
         {"cuc-thong-ke-tinh@tinh-ha-nam",
          {"chi-cuc-thong-ke-tinh@tinh-ha-nam", "thong-ke-tinh@tinh-ha-nam", "thong-ke-tinh@tinh-ninh-binh"},
          "QĐ 384/QĐ-BTC; NĐ 166/2025/NĐ-CP; NQ 202/2025/QH15"},
-        // The province travels through the regional body, which has none (agencies.tsv, kind agency).
-        {"cuc-thue-tinh@tinh-phu-yen", {"chi-cuc-thue-khu-vuc", "thue-tinh@tinh-phu-yen", "thue-tinh@tinh-dak-lak"},
+        // The province travels through the regional body, which has none (agencies.tsv, kind agency)
+        // and is left out: Chi cục Thuế khu vực is several provinces' body.
+        {"cuc-thue-tinh@tinh-phu-yen", {"thue-tinh@tinh-phu-yen", "thue-tinh@tinh-dak-lak"},
          "NĐ 29/2025/NĐ-CP; NĐ 166/2025/NĐ-CP"},
         // A regional body alone cannot become one province's body: no concrete successor.
         {"chi-cuc-thue-khu-vuc", {}, "agencies.tsv: successor thue-tinh needs a province"},
