@@ -98,7 +98,8 @@ documents sharing the number.
   --issuer I       documents whose issuer contains I, or is the body I names as people write it
                    ("ha noi", "UBND Hà Nội", "HĐND tỉnh Đồng Tháp", "Bộ TTTT"); diacritics optional
   --from, --to     documents dated on or after / on or before (YYYY-MM-DD, YYYY-MM or YYYY)
-  --agency A       documents that assign tasks to an agency whose name contains A
+  --agency A       documents that assign tasks to an agency whose name contains A, or to the
+                   body A names ("SYT Hà Nội")
   --in title|text|tasks  search the titles only, the texts only, or the tasks (one result
                    per document: its best task, whose path is the result's section)
   --limit N        results per page (1-100, default 20); --offset K skips the first K

@@ -202,7 +202,7 @@ NamedAgencies agencies_named(const std::string& folded) {
     return out;
 }
 
-std::vector<std::string> issuer_forms(std::string_view query) {
+std::vector<std::string> name_forms(std::string_view query) {
     std::vector<std::string> forms;
     std::string raw = fold_text(query);
     // As before: the query folded, as it is (a document's issuer is folded the same way).

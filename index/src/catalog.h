@@ -68,9 +68,10 @@ NamedAgencies agencies_named(const std::string& folded);
 /// ("ha noi", "tp ha noi", "thanh pho ha noi", "hn"; "tinh dong thap").
 std::vector<std::string> provinces_named(const std::string& folded);
 
-/// The folded forms an issuer filter looks for in a document's folded issuer: the query itself, and
-/// the canonical names of the bodies it names ("UBND Hà Nội" -> "uy ban nhan dan thanh pho ha noi";
-/// "HĐND" -> "hoi dong nhan dan"). Aliases are left out: a short one ("TC") would match inside words.
-std::vector<std::string> issuer_forms(std::string_view query);
+/// The folded forms a name filter (the issuer, the agency of search) looks for in a folded name: the
+/// query itself, and the canonical names of the bodies it names ("UBND Hà Nội" -> "uy ban nhan dan
+/// thanh pho ha noi"; "HĐND" -> "hoi dong nhan dan"; "SYT" -> "so y te"). Aliases are left out: a
+/// short one ("TC") would match inside words.
+std::vector<std::string> name_forms(std::string_view query);
 
 }  // namespace vanban::detail

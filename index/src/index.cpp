@@ -206,11 +206,11 @@ std::string canonical_type(std::string_view type) {
                      ", with or without diacritics, or a number's type code such as KH or QĐ)");
 }
 
-// The issuer filter's needles for vi_fold_has: the query folded and the canonical names of the bodies
-// it names ("UBND Hà Nội" -> "uy ban nhan dan thanh pho ha noi"), separated by \x1f.
-std::string issuer_needles(std::string_view issuer) {
+// A name filter's needles for vi_fold_has: the query folded and the canonical names of the bodies it
+// names ("UBND Hà Nội" -> "uy ban nhan dan thanh pho ha noi"), separated by \x1f.
+std::string name_needles(std::string_view issuer) {
     std::string out;
-    for (const auto& form : detail::issuer_forms(issuer)) {
+    for (const auto& form : detail::name_forms(issuer)) {
         if (form.find('\x1f') != std::string::npos) continue;
         out += (out.empty() ? "" : "\x1f") + form;
     }
@@ -602,7 +602,7 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
     }
     std::string expr = detail::to_fts5(query);
     const std::string type_key = options.type.empty() ? "" : fold_text(canonical_type(options.type));
-    const std::string issuer_forms = options.issuer.empty() ? "" : issuer_needles(options.issuer);
+    const std::string issuer_needles = options.issuer.empty() ? "" : name_needles(options.issuer);
     bool in_tasks = options.in == "tasks";
     if (options.in == "title") expr = "{title} : (" + expr + ")";
     else if (options.in == "text") expr = "{text} : (" + expr + ")";
@@ -648,7 +648,7 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             if (!options.to.empty()) where += " AND d.date <= ?7";
             if (!options.agency.empty()) {
                 where += " AND d.id IN (SELECT t.document_id FROM tasks t JOIN task_agencies ta ON ta.task_id = t.id"
-                         " JOIN agencies a ON a.id = ta.agency_id WHERE instr(a.name_folded, ?8) > 0)";
+                         " JOIN agencies a ON a.id = ta.agency_id WHERE vi_fold_has(a.name_folded, ?8))";
             }
             std::string sql =
                 in_tasks ? "WITH m AS (SELECT rowid AS tid, vi_bm25(tasks_fts) AS score FROM tasks_fts WHERE tasks_fts MATCH ?1),"
@@ -667,10 +667,10 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             s.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
             s.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
             if (!options.type.empty()) s.bind(4, type_key);
-            if (!options.issuer.empty()) s.bind(5, issuer_forms);
+            if (!options.issuer.empty()) s.bind(5, issuer_needles);
             if (!options.from.empty()) s.bind(6, options.from);
             if (!options.to.empty()) s.bind(7, options.to + "~");  // "2022-04" covers the whole month
-            if (!options.agency.empty()) s.bind(8, fold_text(options.agency));
+            if (!options.agency.empty()) s.bind(8, name_needles(options.agency));
             std::vector<std::int64_t> task_ids;
             while (s.step()) {
                 SearchHit h;
@@ -738,14 +738,14 @@ void Index::Impl::finish_hits(SearchResult& result, const std::vector<std::strin
 DocumentList Index::list(const ListOptions& options) const {
     std::string where = " WHERE 1";
     const std::string type_key = options.type.empty() ? "" : fold_text(canonical_type(options.type));
-    const std::string issuer_forms = options.issuer.empty() ? "" : issuer_needles(options.issuer);
+    const std::string issuer_needles = options.issuer.empty() ? "" : name_needles(options.issuer);
     if (!options.type.empty()) where += " AND vi_fold(d.type) = ?3";
     if (!options.issuer.empty()) where += " AND vi_fold_has(d.issuer, ?4)";
     if (!options.from.empty()) where += " AND d.date >= ?5";
     if (!options.to.empty()) where += " AND d.date <= ?6";
     auto bind = [&](Stmt& s) {
         if (!options.type.empty()) s.bind(3, type_key);
-        if (!options.issuer.empty()) s.bind(4, issuer_forms);
+        if (!options.issuer.empty()) s.bind(4, issuer_needles);
         if (!options.from.empty()) s.bind(5, options.from);
         if (!options.to.empty()) s.bind(6, options.to + "~");  // "2022-04" covers the whole month
     };

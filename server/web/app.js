@@ -641,7 +641,7 @@
   function agencyLookup(initial) {
     const input = el('input', {
       id: 'agency-q', type: 'search', autocomplete: 'off', spellcheck: 'false',
-      placeholder: 'ví dụ: so y te, SYT', 'data-testid': 'agency-search-input',
+      placeholder: 'ví dụ: so y te, SYT Hà Nội', 'data-testid': 'agency-search-input',
     });
     input.value = initial;
     const results = el('div', { class: 'agency-results', 'data-testid': 'agency-results' });

@@ -159,7 +159,7 @@ TEST(AgencyNames, CatalogueNamesAreTheParsersNames) {
 
 TEST(IssuerForms, NamesStandForTheirBodies) {
     auto has = [](const char* query, const char* form) {
-        auto forms = vanban::detail::issuer_forms(query);
+        auto forms = vanban::detail::name_forms(query);
         return std::find(forms.begin(), forms.end(), form) != forms.end();
     };
     EXPECT_TRUE(has("UBND Hà Nội", "ubnd ha noi"));
@@ -168,7 +168,7 @@ TEST(IssuerForms, NamesStandForTheirBodies) {
     EXPECT_TRUE(has("HĐND", "hoi dong nhan dan"));
     EXPECT_TRUE(has("UBND tinh Dong Thap", "uy ban nhan dan tinh dong thap"));
     EXPECT_TRUE(has("Bộ VHTTDL", "bo van hoa, the thao va du lich"));  // folded as vi_fold folds the issuer
-    EXPECT_TRUE(vanban::detail::issuer_forms("  ").empty());
+    EXPECT_TRUE(vanban::detail::name_forms("  ").empty());
 }
 
 }  // namespace

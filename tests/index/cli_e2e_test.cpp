@@ -515,6 +515,7 @@ TEST_F(Cli, IssuerAndTypeFiltersAndTheHelpReadTheParsersLists) {
         EXPECT_EQ(first_number_with({"--issuer", issuer}), "134/KH-UBND") << issuer;
     }
     EXPECT_EQ(first_number_with({"--type", "KH"}), "134/KH-UBND");
+    EXPECT_EQ(first_number_with({"--agency", "SYT Hà Nội"}), "134/KH-UBND");
     Outcome bad = run({"search", "phong chong dich", "--type", "bogus"});
     EXPECT_EQ(bad.status, 2);
     EXPECT_NE(bad.out.find("unknown document type 'bogus'"), std::string::npos) << bad.out;

@@ -467,7 +467,8 @@ TEST_F(Api, AFormerBodySaysWhatItBecame) {
 TEST_F(Api, IssuerAndTypeFiltersReadNamesAsPeopleWriteThem) {
     // index.html's own placeholder for the issuer filter.
     for (const char* target : {"/api/search?q=phong+chong+dich&issuer=UBND+H%C3%A0+N%E1%BB%99i",
-                               "/api/documents?issuer=UBND+ha+noi&type=KH"}) {
+                               "/api/documents?issuer=UBND+ha+noi&type=KH",
+                               "/api/search?q=phong+chong+dich&agency=SYT+ha+noi"}) {
         Reply r = get(target);
         ASSERT_EQ(r.status, 200) << target << " " << r.body;
         bool found = r.body.find("\"134/KH-UBND\"") != std::string::npos;

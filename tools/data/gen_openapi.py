@@ -80,7 +80,7 @@ paths = {
  "/api/search": {"get": {"summary": "Full-text search; a query that is a document number returns candidates",
     "parameters": [qp("q", "words (all required), \"quoted phrase\", prefix*, OR; or a document number", required=True),
         type_param, issuer_param,
-        qp("agency", "part of the name of an agency with tasks in the document"), qp("from", "date from", date), qp("to", "date to", date),
+        qp("agency", "part of the name of an agency with tasks in the document, or the body it names (SYT Hà Nội)"), qp("from", "date from", date), qp("to", "date to", date),
         qp("in", "where to search", {"type": "string", "enum": ["title", "text", "tasks"]}), limit, offset],
     "responses": {"200": json_resp("results, or candidates for a number", ref("SearchResult")), **err(*common)}}},
  "/api/lookup": {"get": {"summary": "Documents with this number", "parameters": [qp("number", "as typed: 134/KH-UBND, kh-ubnd 134, nq 38 cp", required=True)],

@@ -50,7 +50,8 @@ struct ImportResult {
 /// diacritics ("Kế hoạch", "ke hoach") or by a number's type code ("KH"); another value is a
 /// QueryError. `issuer`: documents whose issuer contains the words, or is the body they name as
 /// people write it ("UBND Hà Nội", "HĐND tỉnh Đồng Tháp", "Bộ TTTT"). `agency`: documents that give
-/// a task to an agency whose name contains the words. `from`/`to`: dates (YYYY, YYYY-MM, YYYY-MM-DD).
+/// a task to an agency whose name contains the words or is the body they name ("SYT Hà Nội").
+/// `from`/`to`: dates (YYYY, YYYY-MM, YYYY-MM-DD).
 struct SearchOptions {
     std::string type, issuer, agency, from, to;
     std::string in;                              ///< "", "title", "text", "tasks"
