@@ -82,6 +82,7 @@ number) replaces it. A file that cannot be imported is reported with its reason 
 Exit codes: 0 every file imported or unchanged; 1 at least one file failed; 2 usage error.
 )";
 
+// {relations} and {types} in a help text stand for the parser's lists (help_text).
 const char* const kSearchHelp = R"(Usage: vanban search QUERY [--type T] [--issuer I] [--from DATE] [--to DATE]
                      [--agency A] [--in title|text|tasks] [--limit N] [--offset K] [--json] [--db FILE]
 
@@ -91,10 +92,14 @@ accepts either. Anything else (numbers, / - . and parentheses) is literal text. 
 document number ("134/KH-UBND", "kh-ubnd 134", "nq 38 cp") opens that document, or lists the
 documents sharing the number.
 
-  --type T         documents of this type only (e.g. "Kế hoạch", "ke hoach")
-  --issuer I       documents whose issuer contains I (with or without diacritics)
-  --from, --to     documents dated on or after / on or before (YYYY-MM-DD)
-  --agency A       documents that assign tasks to an agency whose name contains A
+  --type T         documents of this type only: its name, with or without diacritics ("Kế hoạch",
+                   "ke hoach"), or a type code of its numbers ("KH"). The types:
+{types}
+  --issuer I       documents whose issuer contains I, or is the body I names as people write it
+                   ("ha noi", "UBND Hà Nội", "HĐND tỉnh Đồng Tháp", "Bộ TTTT"); diacritics optional
+  --from, --to     documents dated on or after / on or before (YYYY-MM-DD, YYYY-MM or YYYY)
+  --agency A       documents that assign tasks to an agency whose name contains A, or to the
+                   body A names ("SYT Hà Nội")
   --in title|text|tasks  search the titles only, the texts only, or the tasks (one result
                    per document: its best task, whose path is the result's section)
   --limit N        results per page (1-100, default 20); --offset K skips the first K
@@ -102,31 +107,39 @@ documents sharing the number.
   --db FILE        the database (default: $VANBAN_DB, else ./vanban.db)
 
 Exit codes: 0 success (also when nothing matches); 1 the database cannot be read; 2 a usage or
-query error (an unbalanced quote, nothing to search for).
+query error (an unbalanced quote, nothing to search for, an unknown type).
 )";
 
 const char* const kRefsHelp = R"(Usage: vanban refs DOC [--json] [--db FILE]
 
-What document DOC (an id, or a number such as 134/KH-UBND) cites, with the relation (based_on,
-implements, amends, ...) and the cited document when it is in the index, and which documents cite it.
+What document DOC (an id, or a number such as 134/KH-UBND) cites, with the relation and the cited
+document when it is in the index, and which documents cite it. The relations:
+{relations}
 
 Exit codes: 0 success; 1 the database cannot be read; 2 usage error, DOC not found, or a number
 that several documents share (they are listed: give an id).
 )";
 
 const char* const kAssignmentsHelp = R"(Usage: vanban assignments AGENCY [--place P] [--role lead|support|requested]
-                          [--from DATE] [--to DATE] [--include-collective] [--json|--csv] [--db FILE]
+                          [--from DATE] [--to DATE] [--include-collective] [--no-former]
+                          [--json|--csv] [--db FILE]
 
 Every task assigned to AGENCY across the indexed documents, with the document, the section path, the
 role and the deadline. AGENCY is a canonical name, an alias or an abbreviation, with or without
-diacritics ("so y te", "SYT", "Sở Y tế Hà Nội"). Where it fits several agencies (every province has a
-Sở Y tế) each is listed with its own tasks.
+diacritics, alone or followed by its province ("so y te", "SYT", "Sở Y tế Hà Nội", "SYT Hà Nội",
+"cong an ha noi", "UBND tinh Dong Thap"); failing those, any agency whose name contains the words.
+Where it fits several agencies (every province has a Sở Y tế) each is listed with its own tasks.
 
-  --place P              only the agencies of this province ("Hà Nội", "ha noi")
+The 2025 reorganisation: a body that took over others (Bộ Khoa học và Công nghệ took over Bộ Thông
+tin và Truyền thông; Sở Y tế tỉnh Đắk Lắk, Sở Y tế tỉnh Phú Yên) also lists their tasks, each marked
+"[as <former name>]"; a former body asked for by name says what it became.
+
+  --place P              only the agencies of this province ("Hà Nội", "ha noi", "HN", "TP.HCM")
   --role R               lead (chủ trì), support (phối hợp) or requested (đề nghị)
   --from, --to           only tasks whose deadline overlaps the range (YYYY-MM-DD, YYYY-MM or YYYY)
   --include-collective   also tasks addressed to a collective that includes the agency
                          ("các Sở, ban, ngành Thành phố" for a Sở of that city), marked as such
+  --no-former            leave out the tasks of the former bodies it took over
   --json | --csv         the JSON the HTTP API serves, or one CSV row per task
 
 Exit codes: 0 success (also when nothing matches); 1 the database cannot be read; 2 usage error.
@@ -135,7 +148,9 @@ Exit codes: 0 success (also when nothing matches); 1 the database cannot be read
 const char* const kAgenciesHelp = R"(Usage: vanban agencies [QUERY] [--json] [--db FILE]
 
 Agencies that have tasks in the index, with their task counts by role (lead, support, requested),
-most tasks first. QUERY narrows by name, alias or part of the name, with or without diacritics.
+most tasks first; a body counts the tasks of the former bodies it took over in the 2025
+reorganisation (the last column says how many). QUERY narrows by name, alias or part of the name,
+alone or with a province ("SYT Hà Nội"), with or without diacritics.
 )";
 
 const char* const kShowHelp = R"(Usage: vanban show DOC [--json] [--db FILE]
@@ -174,6 +189,37 @@ Prints "listening on http://HOST:PORT" on stdout when ready; one access-log line
 (method, target, status, milliseconds, request id) goes to stderr.
 )";
 
+// `words` joined by ", " and wrapped to 100 columns, each line indented by `indent` spaces.
+std::string wrapped(const std::vector<std::string>& words, std::size_t indent) {
+    std::string out, line(indent, ' ');
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string word = words[i] + (i + 1 < words.size() ? "," : "");
+        // Lengths in characters (UTF-8 continuation bytes are not counted).
+        auto width = [](const std::string& t) {
+            return static_cast<std::size_t>(std::count_if(t.begin(), t.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+        };
+        if (line.size() > indent && width(line) + 1 + width(word) > 100) {
+            out += line + "\n";
+            line = std::string(indent, ' ');
+        }
+        line += (line.size() > indent ? " " : "") + word;
+    }
+    return out + line;
+}
+
+// A help text with {relations} and {types} replaced by the parser's lists (vanban::all_relations(),
+// vanban::document_types()), so that the help names what the parser emits.
+std::string help_text(std::string text) {
+    std::vector<std::string> relations, types;
+    for (vanban::Relation r : vanban::all_relations()) relations.emplace_back(vanban::to_string(r));
+    for (const auto& t : vanban::document_types()) types.push_back(t.name);
+    for (auto [mark, list] : {std::pair{std::string("{relations}"), wrapped(relations, 2)},
+                              std::pair{std::string("{types}"), wrapped(types, 19)}}) {
+        if (std::size_t at = text.find(mark); at != std::string::npos) text.replace(at, mark.size(), list);
+    }
+    return text;
+}
+
 struct Args {
     std::vector<std::string> positional;
     std::map<std::string, std::string> values;  // --name VALUE or --name=VALUE
@@ -199,7 +245,7 @@ Spec spec_for(const std::string& cmd) {
     if (cmd == "search") return {{"db", "type", "issuer", "agency", "from", "to", "in", "limit", "offset"}, {"json"}};
     if (cmd == "refs" || cmd == "show") return {{"db"}, {"json"}};
     if (cmd == "graph") return {{"db", "depth"}, {"json"}};
-    if (cmd == "assignments") return {{"db", "place", "role", "from", "to"}, {"json", "csv", "include-collective"}};
+    if (cmd == "assignments") return {{"db", "place", "role", "from", "to"}, {"json", "csv", "include-collective", "no-former"}};
     if (cmd == "agencies") return {{"db"}, {"json"}};
     if (cmd == "serve") return {{"db", "host", "port", "threads", "token-file", "max-body"}, {"read-only"}};
     return {};
@@ -580,7 +626,7 @@ bool parse_int(const std::string& s, int& out) {
 // YYYY, YYYY-MM or YYYY-MM-DD.
 int cmd_search(const Args& args) {
     if (args.help) {
-        std::cout << kSearchHelp;
+        std::cout << help_text(kSearchHelp);
         return kOk;
     }
     if (args.positional.empty()) {
@@ -689,7 +735,7 @@ std::optional<std::int64_t> find_document(const vanban::Index& index, const std:
 
 int cmd_refs(const Args& args) {
     if (args.help) {
-        std::cout << kRefsHelp;
+        std::cout << help_text(kRefsHelp);
         return kOk;
     }
     if (args.positional.size() != 1) {
@@ -746,6 +792,7 @@ int cmd_assignments(const Args& args) {
     opt.from = args.get("from");
     opt.to = args.get("to");
     opt.include_collective = args.has("include-collective");
+    opt.include_former = !args.has("no-former");
     for (const auto* d : {&opt.from, &opt.to}) {
         if (!d->empty() && !vanban::valid_date(*d)) {
             std::cerr << "vanban assignments: '" << *d << "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n";
@@ -767,11 +814,26 @@ int cmd_assignments(const Args& args) {
         return kOk;
     }
     for (const auto& g : r.agencies) {
-        std::cout << g.agency.name << "  (" << g.assignments.size() << (g.assignments.size() == 1 ? " task" : " tasks")
-                  << ")\n";
+        std::size_t former = 0;
+        for (const auto& a : g.assignments) former += a.former ? 1 : 0;
+        std::cout << g.agency.name << "  (" << g.assignments.size() << (g.assignments.size() == 1 ? " task" : " tasks");
+        if (former) std::cout << ", " << former << " of them given to former bodies";
+        std::cout << ")\n";
+        if (g.agency.successor) {
+            std::cout << "  a former body: its work passed to " << g.agency.successor->name << " [" << g.agency.successor->id
+                      << "] in the 2025 reorganisation\n";
+        }
+        if (!g.agency.predecessors.empty()) {
+            std::cout << "  took over the work of:";
+            for (std::size_t i = 0; i < g.agency.predecessors.size(); ++i) {
+                std::cout << (i ? "; " : " ") << g.agency.predecessors[i].name;
+            }
+            std::cout << '\n';
+        }
         for (const auto& a : g.assignments) {
             std::cout << "  " << (a.document.number.empty() ? "(no number)" : a.document.number) << "  " << a.path
                       << "  " << a.role << (a.via_collective ? " via " + a.collective : "");
+            if (a.former) std::cout << "  [as " << a.former->name << "]";
             if (a.deadline) std::cout << "  deadline: " << a.deadline->text;
             std::cout << "\n      " << shorten(a.text, 160) << '\n';
         }
@@ -792,9 +854,10 @@ int cmd_agencies(const Args& args) {
         std::cout << vanban::to_json(list) << '\n';
         return kOk;
     }
-    std::cout << "lead\tsupport\trequested\tagency\n";
+    std::cout << "lead\tsupport\trequested\tagency\tof former bodies\n";
     for (const auto& c : list) {
-        std::cout << c.lead << '\t' << c.support << '\t' << c.requested << '\t' << c.agency.name << '\n';
+        std::cout << c.lead << '\t' << c.support << '\t' << c.requested << '\t' << c.agency.name
+                  << (c.agency.successor ? " (now " + c.agency.successor->name + ")" : "") << '\t' << c.inherited << '\n';
     }
     return kOk;
 }
@@ -933,8 +996,8 @@ int main(int argc, char** argv) {
             std::string topic = argc > 2 ? argv[2] : "";
             if (topic == "parse") std::cout << kParseHelp;
             else if (topic == "import") std::cout << kImportHelp;
-            else if (topic == "search") std::cout << kSearchHelp;
-            else if (topic == "refs") std::cout << kRefsHelp;
+            else if (topic == "search") std::cout << help_text(kSearchHelp);
+            else if (topic == "refs") std::cout << help_text(kRefsHelp);
             else if (topic == "assignments") std::cout << kAssignmentsHelp;
             else if (topic == "show") std::cout << kShowHelp;
             else if (topic == "graph") std::cout << kGraphHelp;

@@ -24,14 +24,20 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "catalog.h"
 #include "query.h"
+#include "rows.h"
 #include "sqlite.h"
 #include "vanban/index.h"
 #include "vanban/parser.h"
 
 namespace vanban {
 
+using detail::catalog_entry;
 using detail::exec;
+using detail::kRefColumns;
+using detail::kTaskText;
+using detail::ref_from;
 using detail::Stmt;
 using detail::ResetOnExit;
 using detail::Transaction;
@@ -120,22 +126,6 @@ std::string now_iso() {
     return buf;
 }
 
-DocumentRef ref_from(const Stmt& s, int first) {
-    DocumentRef d;
-    d.id = s.integer(first);
-    d.number = s.text(first + 1);
-    d.type = s.text(first + 2);
-    d.issuer = s.text(first + 3);
-    d.date = s.text(first + 4);
-    d.title = s.text(first + 5);
-    return d;
-}
-
-constexpr const char* kRefColumns = "d.id, d.number, d.type, d.issuer, d.date, d.title";
-
-// A task's text: its byte span of the document's text (stored once, in documents.text).
-constexpr const char* kTaskText = "CAST(substr(CAST(d.text AS BLOB), t.start + 1, t.end - t.start) AS TEXT)";
-
 // At most `max` bytes of UTF-8 text, cut at a character boundary, with an ellipsis when cut.
 std::string shorten(std::string_view text, std::size_t max) {
     if (text.size() <= max) return std::string(text);
@@ -161,16 +151,6 @@ int utf16_length(std::string_view s) {
 struct AgencyRow {
     std::string base, kind = "other", scope, place_id, place;
 };
-
-const CatalogAgency* catalog_entry(std::string_view id) {
-    static const std::unordered_map<std::string_view, const CatalogAgency*> by_id = [] {
-        std::unordered_map<std::string_view, const CatalogAgency*> m;
-        for (const auto& e : agency_catalog()) m.emplace(e.id, &e);
-        return m;
-    }();
-    auto it = by_id.find(id);
-    return it == by_id.end() ? nullptr : it->second;
-}
 
 AgencyRow agency_row(std::string_view id) {
     AgencyRow r;
@@ -203,6 +183,38 @@ void split_highlights(const std::string& raw, SearchHit& h) {
         }
     }
     h.snippet = std::move(plain);
+}
+
+// The parser's name of the document type a filter asks for: a name ("Kế hoạch", "ke hoach") or a
+// number's type code ("KH", "QĐ"), from vanban::document_types(). Throws QueryError for anything else.
+std::string canonical_type(std::string_view type) {
+    const std::string folded = detail::fold_query(type);
+    std::string code;
+    for (char c : folded) {
+        if (c >= 'a' && c <= 'z') code += static_cast<char>(c - 'a' + 'A');
+        else if (c != ' ' && c != '.') code += c;
+    }
+    for (const auto& t : document_types()) {
+        if (detail::fold_query(t.name) == folded) return t.name;
+    }
+    for (const auto& t : document_types()) {
+        if (std::find(t.codes.begin(), t.codes.end(), code) != t.codes.end()) return t.name;
+    }
+    std::string some;
+    for (const char* name : {"Kế hoạch", "Quyết định", "Công văn"}) some += (some.empty() ? "" : ", ") + std::string(name);
+    throw QueryError("unknown document type '" + std::string(type) + "' (expected a type such as " + some +
+                     ", with or without diacritics, or a number's type code such as KH or QĐ)");
+}
+
+// A name filter's needles for vi_fold_has: the query folded and the canonical names of the bodies it
+// names ("UBND Hà Nội" -> "uy ban nhan dan thanh pho ha noi"), separated by \x1f.
+std::string name_needles(std::string_view issuer) {
+    std::string out;
+    for (const auto& form : detail::name_forms(issuer)) {
+        if (form.find('\x1f') != std::string::npos) continue;
+        out += (out.empty() ? "" : "\x1f") + form;
+    }
+    return out;
 }
 
 }  // namespace
@@ -425,6 +437,32 @@ Index::Index(const std::string& path) : impl_(std::make_unique<Impl>()) {
         throw IndexError(path + " cannot be used as a vanban database: " + e.what(), e.code());
     }
     register_vi_tokenizer(impl_->db);
+    // vi_fold_has(text, needles): whether the fold of text contains one of the needles (folded,
+    // separated by \x1f): the issuer filter, which looks for the query and the names it stands for.
+    sqlite3_create_function_v2(
+        impl_->db, "vi_fold_has", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+        [](sqlite3_context* ctx, int, sqlite3_value** argv) {
+            const unsigned char* t = sqlite3_value_text(argv[0]);
+            const unsigned char* n = sqlite3_value_text(argv[1]);
+            if (!t || !n) return sqlite3_result_int(ctx, 0);
+            try {
+                const std::string f = fold_text(reinterpret_cast<const char*>(t));
+                std::string_view needles(reinterpret_cast<const char*>(n));
+                bool found = false;
+                while (!found && !needles.empty()) {
+                    const std::size_t cut = needles.find('\x1f');
+                    std::string_view needle = needles.substr(0, cut);
+                    found = !needle.empty() && f.find(needle) != std::string::npos;
+                    needles.remove_prefix(cut == std::string_view::npos ? needles.size() : cut + 1);
+                }
+                sqlite3_result_int(ctx, found ? 1 : 0);
+            } catch (const std::bad_alloc&) {
+                sqlite3_result_error_nomem(ctx);
+            } catch (...) {
+                sqlite3_result_error(ctx, "vi_fold_has failed", -1);
+            }
+        },
+        nullptr, nullptr, nullptr);
     // vi_fold(text): the parser's fold (lowercase, no diacritics, đ -> d), for filters.
     sqlite3_create_function_v2(
         impl_->db, "vi_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
@@ -563,6 +601,8 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
         }
     }
     std::string expr = detail::to_fts5(query);
+    const std::string type_key = options.type.empty() ? "" : fold_text(canonical_type(options.type));
+    const std::string issuer_needles = options.issuer.empty() ? "" : name_needles(options.issuer);
     bool in_tasks = options.in == "tasks";
     if (options.in == "title") expr = "{title} : (" + expr + ")";
     else if (options.in == "text") expr = "{text} : (" + expr + ")";
@@ -603,12 +643,12 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             // Filters or tasks: the MATCH runs first, in a CTE; filters and the join come after it.
             std::string where = " WHERE 1";
             if (!options.type.empty()) where += " AND vi_fold(d.type) = ?4";
-            if (!options.issuer.empty()) where += " AND instr(vi_fold(d.issuer), ?5) > 0";
+            if (!options.issuer.empty()) where += " AND vi_fold_has(d.issuer, ?5)";
             if (!options.from.empty()) where += " AND d.date >= ?6";
             if (!options.to.empty()) where += " AND d.date <= ?7";
             if (!options.agency.empty()) {
                 where += " AND d.id IN (SELECT t.document_id FROM tasks t JOIN task_agencies ta ON ta.task_id = t.id"
-                         " JOIN agencies a ON a.id = ta.agency_id WHERE instr(a.name_folded, ?8) > 0)";
+                         " JOIN agencies a ON a.id = ta.agency_id WHERE vi_fold_has(a.name_folded, ?8))";
             }
             std::string sql =
                 in_tasks ? "WITH m AS (SELECT rowid AS tid, vi_bm25(tasks_fts) AS score FROM tasks_fts WHERE tasks_fts MATCH ?1),"
@@ -626,11 +666,11 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             Stmt s(impl_->db, sql);
             s.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
             s.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
-            if (!options.type.empty()) s.bind(4, fold_text(options.type));
-            if (!options.issuer.empty()) s.bind(5, fold_text(options.issuer));
+            if (!options.type.empty()) s.bind(4, type_key);
+            if (!options.issuer.empty()) s.bind(5, issuer_needles);
             if (!options.from.empty()) s.bind(6, options.from);
             if (!options.to.empty()) s.bind(7, options.to + "~");  // "2022-04" covers the whole month
-            if (!options.agency.empty()) s.bind(8, fold_text(options.agency));
+            if (!options.agency.empty()) s.bind(8, name_needles(options.agency));
             std::vector<std::int64_t> task_ids;
             while (s.step()) {
                 SearchHit h;
@@ -697,13 +737,15 @@ void Index::Impl::finish_hits(SearchResult& result, const std::vector<std::strin
 
 DocumentList Index::list(const ListOptions& options) const {
     std::string where = " WHERE 1";
+    const std::string type_key = options.type.empty() ? "" : fold_text(canonical_type(options.type));
+    const std::string issuer_needles = options.issuer.empty() ? "" : name_needles(options.issuer);
     if (!options.type.empty()) where += " AND vi_fold(d.type) = ?3";
-    if (!options.issuer.empty()) where += " AND instr(vi_fold(d.issuer), ?4) > 0";
+    if (!options.issuer.empty()) where += " AND vi_fold_has(d.issuer, ?4)";
     if (!options.from.empty()) where += " AND d.date >= ?5";
     if (!options.to.empty()) where += " AND d.date <= ?6";
     auto bind = [&](Stmt& s) {
-        if (!options.type.empty()) s.bind(3, fold_text(options.type));
-        if (!options.issuer.empty()) s.bind(4, fold_text(options.issuer));
+        if (!options.type.empty()) s.bind(3, type_key);
+        if (!options.issuer.empty()) s.bind(4, issuer_needles);
         if (!options.from.empty()) s.bind(5, options.from);
         if (!options.to.empty()) s.bind(6, options.to + "~");  // "2022-04" covers the whole month
     };
@@ -784,214 +826,6 @@ std::int64_t Index::count() const {
     Stmt s(impl_->db, "SELECT count(*) FROM documents");
     s.step();
     return s.integer(0);
-}
-
-namespace {
-
-std::string collapse_spaces(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        bool space = c == ' ' || c == '\t' || c == '\n' || c == ',';
-        if (space) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
-// Catalogue ids whose name or an alias folds to `folded`. The folded names are built once.
-std::vector<std::string> catalog_ids_named(const std::string& folded) {
-    static const std::vector<std::pair<std::string, std::string>> names = [] {
-        std::vector<std::pair<std::string, std::string>> v;  // (folded name or alias, id)
-        for (const auto& e : agency_catalog()) {
-            v.emplace_back(collapse_spaces(fold_text(e.name)), e.id);
-            for (const auto& a : e.aliases) v.emplace_back(collapse_spaces(fold_text(a)), e.id);
-        }
-        return v;
-    }();
-    std::vector<std::string> out;
-    for (const auto& [name, id] : names) {
-        if (name == folded && (out.empty() || out.back() != id)) out.push_back(id);
-    }
-    return out;
-}
-
-// An agency row as the assignment query reads it: what it shows, and what decides its collectives.
-struct AgencyMatch {
-    Agency agency;
-    std::string kind, scope, place_id;
-};
-
-constexpr const char* kAgencyColumns =
-    "id, name, ifnull(place,''), base, kind, ifnull(scope,''), ifnull(place_id,'')";
-
-Agency agency_from(const Stmt& s, int first) {
-    Agency a;
-    a.id = s.text(first);
-    a.name = s.text(first + 1);
-    a.place = s.text(first + 2);
-    if (const auto* e = catalog_entry(s.text(first + 3))) a.aliases = e->aliases;
-    return a;
-}
-
-// Collectives that include an agency of this kind and scope (the same province for local ones).
-std::vector<std::string> collectives_including(const std::string& kind, const std::string& scope,
-                                               const std::string& place_id) {
-    std::vector<std::string> out;
-    if (kind == "local" && scope == "province" && !place_id.empty()) {
-        for (const char* c : {"cac-so-ban-nganh", "cac-co-quan-don-vi-lien-quan", "cac-cap-cac-nganh"}) {
-            out.push_back(std::string("collective:") + c + "@" + place_id);
-        }
-    } else if (kind == "ministry") {
-        for (const char* c : {"cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu", "cac-bo-ban-nganh-trung-uong",
-                              "cac-co-quan-don-vi-lien-quan", "cac-cap-cac-nganh"}) {
-            out.push_back(std::string("collective:") + c);
-        }
-    }
-    return out;
-}
-
-void check_role(const std::string& role) {
-    if (!role.empty() && role != "lead" && role != "support" && role != "requested") {
-        throw QueryError("unknown role '" + role + "' (expected lead, support or requested)");
-    }
-}
-
-// The tasks of one agency under the options (role, deadline period, collectives), newest document first.
-class AssignmentQuery {
-public:
-    AssignmentQuery(sqlite3* db, const AssignmentOptions& options)
-        : options_(options),
-          to_(options.to.empty() ? "" : options.to + "~"),  // "2022-04" covers the whole month
-          tasks_(db, sql(options, to_)) {}
-
-    AgencyAssignments of(AgencyMatch row) {
-        AgencyAssignments group;
-        group.agency = std::move(row.agency);
-        std::vector<std::string> sources = {group.agency.id};
-        if (options_.include_collective) {
-            for (auto& c : collectives_including(row.kind, row.scope, row.place_id)) sources.push_back(std::move(c));
-        }
-        std::set<std::int64_t> seen;
-        for (std::size_t k = 0; k < sources.size(); ++k) {
-            tasks_.bind(1, sources[k]);
-            if (!options_.role.empty()) tasks_.bind(2, options_.role);
-            if (!options_.from.empty()) tasks_.bind(3, options_.from);
-            if (!to_.empty()) tasks_.bind(4, to_);
-            while (tasks_.step()) {
-                if (!seen.insert(tasks_.integer(6)).second) continue;
-                Assignment a;
-                a.document = ref_from(tasks_, 0);
-                a.path = tasks_.text(7);
-                a.text = tasks_.text(8);
-                a.role = tasks_.text(9);
-                a.via_collective = k > 0;
-                if (a.via_collective) a.collective = tasks_.text(13);
-                if (!tasks_.is_null(10)) a.deadline = Deadline{tasks_.text(10), tasks_.text(11), tasks_.text(12)};
-                group.assignments.push_back(std::move(a));
-            }
-            tasks_.reset();
-        }
-        return group;
-    }
-
-private:
-    static std::string sql(const AssignmentOptions& options, const std::string& to) {
-        std::string where = " WHERE ta.agency_id = ?1";
-        if (!options.role.empty()) where += " AND ta.role = ?2";
-        if (!options.from.empty()) where += " AND t.deadline_to >= ?3";
-        if (!to.empty()) where += " AND t.deadline_from <= ?4";
-        return std::string("SELECT ") + kRefColumns + ", t.id, t.path, " + kTaskText +
-               ", ta.role, t.deadline_text, ifnull(t.deadline_from,''), ifnull(t.deadline_to,''), a.name"
-               " FROM task_agencies ta JOIN tasks t ON t.id = ta.task_id JOIN documents d ON d.id = t.document_id"
-               " JOIN agencies a ON a.id = ta.agency_id" +
-               where + " ORDER BY d.date DESC, d.id, t.id";
-    }
-
-    const AssignmentOptions& options_;
-    std::string to_;
-    Stmt tasks_;
-};
-
-}  // namespace
-
-AssignmentResult Index::assignments(std::string_view query, const AssignmentOptions& options) const {
-    check_role(options.role);
-    AssignmentResult result;
-    result.query = std::string(query);
-    std::string folded = collapse_spaces(fold_text(query));
-    if (folded.empty()) throw QueryError("no agency given: type a name, such as \"so y te\"");
-    std::vector<std::string> ids = catalog_ids_named(folded);
-    sqlite3* db = impl_->db;
-    // Agencies in the index: by catalogue entry, by full canonical name, else by part of the name.
-    std::string in_list;
-    for (std::size_t i = 0; i < ids.size(); ++i) in_list += (i ? "," : "") + std::string("?") + std::to_string(i + 2);
-    const std::string exact = std::string("SELECT ") + kAgencyColumns + " FROM agencies WHERE name_folded = ?1" +
-                              (ids.empty() ? std::string() : " OR base IN (" + in_list + ")") + " ORDER BY place, name";
-    const std::string partial = std::string("SELECT ") + kAgencyColumns +
-                                " FROM agencies WHERE ' ' || name_folded || ' ' LIKE '% ' || ?1 || ' %'"
-                                " ORDER BY place, name";
-    auto matching = [&](const std::string& sql) {
-        std::vector<AgencyMatch> rows;
-        Stmt s(db, sql);
-        s.bind(1, folded);
-        if (&sql == &exact) {
-            for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i) + 2, ids[i]);
-        }
-        while (s.step()) rows.push_back({agency_from(s, 0), s.text(4), s.text(5), s.text(6)});
-        return rows;
-    };
-    auto rows = matching(exact);
-    if (rows.empty()) rows = matching(partial);
-    std::string place = collapse_spaces(fold_text(options.place));
-    AssignmentQuery tasks(db, options);
-    for (auto& row : rows) {
-        if (!place.empty() && fold_text(row.agency.place).find(place) == std::string::npos) continue;
-        result.agencies.push_back(tasks.of(std::move(row)));
-    }
-    return result;
-}
-
-std::optional<AgencyAssignments> Index::agency_assignments(std::string_view agency_id,
-                                                           const AssignmentOptions& options) const {
-    check_role(options.role);
-    Stmt s(impl_->db, std::string("SELECT ") + kAgencyColumns + " FROM agencies WHERE id = ?1");
-    s.bind(1, agency_id);
-    if (!s.step()) return std::nullopt;
-    AgencyMatch row{agency_from(s, 0), s.text(4), s.text(5), s.text(6)};
-    AssignmentQuery tasks(impl_->db, options);
-    return tasks.of(std::move(row));
-}
-
-std::vector<AgencyCount> Index::agencies(std::string_view query) const {
-    std::vector<AgencyCount> out;
-    std::string folded = collapse_spaces(fold_text(query));
-    std::vector<std::string> ids = folded.empty() ? std::vector<std::string>{} : catalog_ids_named(folded);
-    std::string filter;
-    if (!folded.empty()) {
-        filter = " WHERE (a.name_folded = ?1 OR ' ' || a.name_folded || ' ' LIKE '% ' || ?1 || ' %'";
-        for (std::size_t i = 0; i < ids.size(); ++i) filter += " OR a.base = ?" + std::to_string(i + 2);
-        filter += ")";
-    }
-    Stmt s(impl_->db, "SELECT a.id, a.name, ifnull(a.place,''), a.base, sum(ta.role = 'lead'), sum(ta.role = 'support'),"
-                      " sum(ta.role = 'requested') FROM agencies a JOIN task_agencies ta ON ta.agency_id = a.id" +
-                          filter + " GROUP BY a.id ORDER BY count(*) DESC, a.name");
-    if (!folded.empty()) {
-        s.bind(1, folded);
-        for (std::size_t i = 0; i < ids.size(); ++i) s.bind(static_cast<int>(i) + 2, ids[i]);
-    }
-    while (s.step()) {
-        AgencyCount c;
-        c.agency = agency_from(s, 0);
-        c.lead = s.integer(4);
-        c.support = s.integer(5);
-        c.requested = s.integer(6);
-        out.push_back(std::move(c));
-    }
-    return out;
 }
 
 std::optional<DocumentDetail> Index::detail(std::int64_t id) const {

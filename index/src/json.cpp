@@ -110,6 +110,14 @@ Poco::Dynamic::Var deadline_json(const std::optional<Deadline>& deadline) {
     return d;
 }
 
+Object::Ptr agency_ref_json(const AgencyRef& a) {
+    Object::Ptr o = make_object();
+    o->set("id", a.id);
+    o->set("name", a.name);
+    o->set("place", or_null(a.place));
+    return o;
+}
+
 Object::Ptr agency_json(const Agency& a) {
     Object::Ptr o = make_object();
     o->set("id", a.id);
@@ -118,6 +126,10 @@ Object::Ptr agency_json(const Agency& a) {
     Array::Ptr aliases = new Array;
     for (const auto& x : a.aliases) aliases->add(x);
     o->set("aliases", aliases);
+    o->set("successor", a.successor ? Poco::Dynamic::Var(agency_ref_json(*a.successor)) : Poco::Dynamic::Var());
+    Array::Ptr predecessors = new Array;
+    for (const auto& p : a.predecessors) predecessors->add(agency_ref_json(p));
+    o->set("predecessors", predecessors);
     return o;
 }
 
@@ -139,6 +151,7 @@ std::string to_json(const AssignmentResult& result, int indent) {
             t->set("role", a.role);
             t->set("via_collective", a.via_collective);
             if (a.via_collective) t->set("collective", a.collective);
+            t->set("former", a.former ? Poco::Dynamic::Var(agency_ref_json(*a.former)) : Poco::Dynamic::Var());
             t->set("deadline", deadline_json(a.deadline));
             list->add(t);
         }
@@ -177,8 +190,8 @@ std::string csv_field(const std::string& s) {
 }  // namespace
 
 std::string to_csv(const AssignmentResult& result) {
-    std::string out = "agency,place,document_id,number,date,path,role,via_collective,deadline_from,deadline_to,"
-                      "deadline,text\r\n";
+    std::string out = "agency,place,document_id,number,date,path,role,via_collective,former_agency,deadline_from,"
+                      "deadline_to,deadline,text\r\n";
     for (const auto& g : result.agencies) {
         for (const auto& a : g.assignments) {
             const Deadline none;
@@ -187,6 +200,7 @@ std::string to_csv(const AssignmentResult& result) {
             out += std::to_string(a.document.id) + ',';
             for (const std::string* f : {&a.document.number, &a.document.date, &a.path, &a.role}) out += csv_field(*f) + ',';
             out += a.via_collective ? "yes," : "no,";
+            out += (a.former ? csv_field(a.former->name) : std::string()) + ',';
             for (const std::string* f : {&d.from, &d.to, &d.text}) out += csv_field(*f) + ',';
             out += csv_field(a.text) + "\r\n";
         }
@@ -205,6 +219,7 @@ std::string to_json(const std::vector<AgencyCount>& agencies, int indent) {
         roles->set("support", static_cast<Poco::Int64>(c.support));
         roles->set("requested", static_cast<Poco::Int64>(c.requested));
         x->set("tasks", roles);
+        x->set("inherited_tasks", static_cast<Poco::Int64>(c.inherited));
         list->add(x);
     }
     o->set("agencies", list);

@@ -49,19 +49,14 @@
     }
   }
 
-  const ROLE = { lead: 'chủ trì', support: 'phối hợp', requested: 'đề nghị' };
-  const RELATION = {
-    basis: 'căn cứ',
-    implements: 'triển khai, thực hiện',
-    amends: 'sửa đổi',
-    replaces: 'thay thế',
-    guides: 'hướng dẫn',
-    mentions: 'dẫn chiếu',
-  };
-  const RELATION_SHORT = {
-    basis: 'căn cứ', implements: 'triển khai', amends: 'sửa đổi', replaces: 'thay thế', guides: 'hướng dẫn', mentions: 'dẫn chiếu',
-  };
-  const RELATION_ORDER = ['basis', 'implements', 'amends', 'replaces', 'guides', 'mentions'];
+  // The words of relations, roles and document types come from the server (GET /api/vocabulary, the
+  // parser's lists with their Vietnamese labels); until they arrive, or if they cannot, ids are shown.
+  const ROLE = {};
+  const RELATION = {};
+  const RELATION_SHORT = {};
+  let ROLES = [];
+  let RELATION_ORDER = [];
+  let DOCUMENT_TYPES = [];
   const BULLET_KINDS = new Set(['dash', 'plus', 'bullet', 'star']);
   const PAGE_SIZE = 20;
 
@@ -196,6 +191,7 @@
     [/percent-encoding|not valid UTF-8/i, 'Địa chỉ có ký tự không hợp lệ.'],
     [/^'in' must be/i, 'Phạm vi tìm không hợp lệ (trích yếu, nội dung hoặc nhiệm vụ).'],
     [/^unknown role/i, 'Vai trò không hợp lệ (chủ trì, phối hợp hoặc đề nghị).'],
+    [/^unknown document type/i, 'Loại văn bản không hợp lệ: chọn một loại trong danh sách, hoặc gõ tên loại (ví dụ Kế hoạch) hay ký hiệu (KH).'],
     [/^no agency given/i, 'Hãy nhập tên cơ quan.'],
     [/^no document with id/i, 'Không tìm thấy văn bản này.'],
   ];
@@ -279,6 +275,18 @@
     const s = qs.toString();
     return s ? `?${s}` : '';
   }
+
+  /// The vocabulary, asked for once; resolves (also on failure, then with nothing) once applied.
+  const vocabularyReady = api('/api/vocabulary').then((v) => {
+    for (const r of v.relations || []) {
+      RELATION[r.id] = r.label;
+      RELATION_SHORT[r.id] = r.short;
+    }
+    RELATION_ORDER = (v.relations || []).map((r) => r.id);
+    for (const r of v.roles || []) ROLE[r.id] = r.label;
+    ROLES = (v.roles || []).map((r) => r.id);
+    DOCUMENT_TYPES = (v.document_types || []).map((t) => t.name);
+  }).catch(() => { /* labels fall back to the ids; the type list to "Loại khác…" */ });
 
   // ---------------------------------------------------------------------------------------------
   // 3. Router
@@ -399,6 +407,9 @@
     const ctx = { signal: controller.signal, alive: () => current.controller === controller };
     const path = location.pathname;
     const params = new URLSearchParams(location.search);
+    await vocabularyReady;
+    if (!ctx.alive()) return;
+    fillTypeOptions();
     fillSearchForm(path === '/search' ? params : null);
     let m;
     try {
@@ -473,6 +484,16 @@
       agency: fields.agency.value.trim(),
       in: fields.in.value,
     };
+  }
+
+  /// The document types of the vocabulary as options of the type filter (once), sorted as Vietnamese
+  /// readers sort, before "Loại khác…".
+  function fillTypeOptions() {
+    if (fields.type.dataset.filled) return;
+    fields.type.dataset.filled = '1';
+    const other = fields.type.querySelector('option[value="__other"]');
+    const names = [...DOCUMENT_TYPES].sort((a, b) => a.localeCompare(b, 'vi'));
+    for (const name of names) fields.type.insertBefore(el('option', { value: name, text: name }), other);
   }
 
   /// Puts the values of `params` (a /search URL) into the form; null empties it.
@@ -620,7 +641,7 @@
   function agencyLookup(initial) {
     const input = el('input', {
       id: 'agency-q', type: 'search', autocomplete: 'off', spellcheck: 'false',
-      placeholder: 'ví dụ: so y te, SYT', 'data-testid': 'agency-search-input',
+      placeholder: 'ví dụ: so y te, SYT Hà Nội', 'data-testid': 'agency-search-input',
     });
     input.value = initial;
     const results = el('div', { class: 'agency-results', 'data-testid': 'agency-results' });
@@ -683,13 +704,15 @@
   function agencyItem(a) {
     const ag = a.agency || {};
     const t = a.tasks || {};
-    const counts = ['lead', 'support', 'requested']
+    const counts = ROLES
       .filter((r) => t[r])
       .map((r) => `${t[r]} ${roleLabel(r)}`).join(' · ');
-    return el('li', { 'data-testid': 'agency-item' },
+    const inherited = a.inherited_tasks ? ` (${a.inherited_tasks} của cơ quan tiền thân)` : '';
+    return el('li', { 'data-testid': 'agency-item', dataset: { agencyId: ag.id || '' } },
       el('a', { href: agencyHref(ag.id), text: ag.name || ag.id }),
       ag.place && !String(ag.name || '').includes(ag.place) ? el('span', { class: 'muted', text: ` — ${ag.place}` }) : null,
-      el('div', { class: 'counts', text: counts || 'chưa có nhiệm vụ' }));
+      ag.successor ? el('span', { class: 'muted', 'data-testid': 'agency-successor', text: ` — nay là ${ag.successor.name}` }) : null,
+      el('div', { class: 'counts', text: (counts || 'chưa có nhiệm vụ') + inherited }));
   }
 
   // ---- search results
@@ -1155,7 +1178,11 @@
     for (const c of citedBy) {
       if (c.document && c.document.id !== doc.id) add(right, `d${c.document.id}`, { doc: c.document }, c.relation);
     }
-    const rank = (x) => Math.min(...x.relations.map((r) => (RELATION_ORDER.indexOf(r) + 7) % 7), 6) + (x.missing ? 10 : 0);
+    const last = RELATION_ORDER.length;
+    const rank = (x) => Math.min(...x.relations.map((r) => {
+      const i = RELATION_ORDER.indexOf(r);
+      return i < 0 ? last : i;
+    }), last) + (x.missing ? last + 1 : 0);
     const order = (m) => [...m.values()].map((x, i) => ({ ...x, i })).sort((a, b) => rank(a) - rank(b) || a.i - b.i);
     const MAX = 12;
     const cap = (list, more) => (list.length <= MAX ? list
@@ -1282,11 +1309,12 @@
   async function viewAgency(ctx, id, params) {
     setTitle('Cơ quan');
     loading('Đang tải nhiệm vụ của cơ quan…');
-    const role = ['lead', 'support', 'requested'].includes(params.get('role')) ? params.get('role') : '';
+    const role = ROLES.includes(params.get('role')) ? params.get('role') : '';
     const from = params.get('from') || '';
     const to = params.get('to') || '';
     const collective = params.get('include_collective') !== '0';
-    const apiQuery = { role, from, to, include_collective: collective ? '1' : '0' };
+    const former = params.get('include_former') !== '0';
+    const apiQuery = { role, from, to, include_collective: collective ? '1' : '0', include_former: former ? '1' : '0' };
     const base = `/api/agencies/${encodeURIComponent(id)}/assignments`;
     const data = await api(base + query(apiQuery), ctx.signal);
     if (!ctx.alive()) return;
@@ -1313,33 +1341,40 @@
     announce(`${ag.name || id}: ${list.length} nhiệm vụ.`);
 
     // Filters: role and period; they change the URL (shareable), the view is drawn from it.
+    const capital = (t) => t.charAt(0).toLocaleUpperCase('vi') + t.slice(1);
     const roleSel = el('select', { id: 'a-role', name: 'role' },
-      [['', 'Tất cả'], ['lead', 'Chủ trì'], ['support', 'Phối hợp'], ['requested', 'Đề nghị']]
+      [['', 'Tất cả'], ...ROLES.map((r) => [r, capital(roleLabel(r))])]
         .map(([v, t]) => el('option', { value: v, text: t, selected: v === role })));
     const fromIn = el('input', { id: 'a-from', name: 'from', type: 'date' });
     const toIn = el('input', { id: 'a-to', name: 'to', type: 'date' });
     fromIn.value = /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : '';
     toIn.value = /^\d{4}-\d{2}-\d{2}$/.test(to) ? to : '';
     const collIn = el('input', { id: 'a-coll', name: 'include_collective', type: 'checkbox', checked: collective });
+    const formerIn = el('input', { id: 'a-former', name: 'include_former', type: 'checkbox', checked: former });
+    const predecessors = Array.isArray(ag.predecessors) ? ag.predecessors : [];
     const filterForm = el('form', { class: 'agency-filters', 'aria-label': 'Lọc nhiệm vụ' },
       el('div', { class: 'field' }, el('label', { for: 'a-role', text: 'Vai trò' }), roleSel),
       el('div', { class: 'field' }, el('label', { for: 'a-from', text: 'Thời hạn từ ngày' }), fromIn),
       el('div', { class: 'field' }, el('label', { for: 'a-to', text: 'đến ngày' }), toIn),
       isCollective ? null : el('div', { class: 'field check' }, collIn,
         el('label', { for: 'a-coll', text: 'Gồm nhiệm vụ giao chung (“các Sở, ban, ngành…”)' })),
+      predecessors.length ? el('div', { class: 'field check' }, formerIn,
+        el('label', { for: 'a-former', text: 'Gồm nhiệm vụ của cơ quan tiền thân' })) : null,
       el('div', { class: 'field field-actions' }, el('button', { type: 'submit', class: 'btn btn-primary', text: 'Lọc' })));
     filterForm.addEventListener('submit', (e) => {
       e.preventDefault();
       navigate(agencyHref(id) + query({
         role: roleSel.value, from: fromIn.value, to: toIn.value,
         include_collective: collIn.checked ? '' : '0',
+        include_former: formerIn.checked ? '' : '0',
       }));
     });
     if (from && !fromIn.value) fromIn.title = `Đang lọc từ ${from}`;
 
     const csvHref = base + query({ ...apiQuery, format: 'csv' });
-    const byRole = { lead: 0, support: 0, requested: 0 };
+    const byRole = Object.fromEntries(ROLES.map((r) => [r, 0]));
     for (const a of list) if (a.role in byRole) byRole[a.role] += 1;
+    const fromFormer = list.filter((a) => a.former).length;
     const groups = new Map();
     for (const a of list) {
       const d = a.document || {};
@@ -1347,15 +1382,23 @@
       groups.get(d.id).rows.push(a);
     }
     const summary = list.length
-      ? `${list.length} nhiệm vụ trong ${groups.size} văn bản: ${byRole.lead} chủ trì, ${byRole.support} phối hợp, ${byRole.requested} đề nghị.`
+      ? `${list.length} nhiệm vụ trong ${groups.size} văn bản: ` +
+        `${ROLES.map((r) => `${byRole[r]} ${roleLabel(r)}`).join(', ')}` +
+        `${fromFormer ? `; ${fromFormer} nhiệm vụ giao cho cơ quan tiền thân` : ''}.`
       : 'Không có nhiệm vụ nào khớp bộ lọc.';
 
     const header = el('header', { class: 'doc-card agency-card' },
       el('p', { class: 'doc-kicker', text: isCollective ? 'Nhóm cơ quan (giao chung)' : 'Cơ quan' }),
       el('h1', { 'data-testid': 'agency-name', text: ag.name || id }),
+      ag.successor ? el('p', { class: 'notice', 'data-testid': 'agency-successor' },
+        'Cơ quan này đã được sắp xếp lại năm 2025; nhiệm vụ của cơ quan nay do ',
+        el('a', { href: agencyHref(ag.successor.id), text: ag.successor.name }), ' thực hiện.') : null,
       el('dl', { class: 'meta-grid' },
         metaRow('Địa phương', ag.place),
         metaRow('Tên gọi khác', aliases.length ? aliases.join(', ') : null),
+        metaRow('Tiếp nhận nhiệm vụ của', predecessors.length
+          ? el('ul', { class: 'predecessors', 'data-testid': 'agency-predecessors' }, predecessors.map((p) =>
+            el('li', {}, el('a', { href: agencyHref(p.id), text: p.name })))) : null),
         metaRow('Mã', el('code', { text: ag.id || id }))));
 
     const toolbar = el('div', { class: 'toolbar' },
@@ -1383,7 +1426,9 @@
               el('td', { class: 'path-cell' }, el('span', { class: 'path', text: a.path || '—' })),
               el('td', { class: 'text-cell' }, expandable(a.text, 260)),
               el('td', { class: 'role-cell' }, roleBadge(a.role),
-                a.via_collective ? el('span', { class: 'badge via', title: 'Giao chung cho nhóm cơ quan có cơ quan này', text: 'giao chung' }) : null),
+                a.via_collective ? el('span', { class: 'badge via', title: 'Giao chung cho nhóm cơ quan có cơ quan này', text: 'giao chung' }) : null,
+                a.former ? el('span', { class: 'badge via former', 'data-testid': 'assignment-former',
+                  title: 'Nhiệm vụ giao cho cơ quan tiền thân', text: `giao cho ${a.former.name}` }) : null),
               el('td', { class: 'deadline-cell' }, a.deadline ? fmtDeadline(a.deadline) : el('span', { class: 'muted', text: '—' }))))))));
     });
 

@@ -141,6 +141,28 @@ async function main() {
     await shot('home');
   });
 
+  await step('the type filter lists the document types of /api/vocabulary', async () => {
+    const vocabulary = await (await page.request.get(`${base}/api/vocabulary`)).json();
+    const names = vocabulary.document_types.map((t) => t.name);
+    await eventually(async () => (await page.locator('#f-type option').count()) === names.length + 2,
+      async () => `the type filter has ${await page.locator('#f-type option').count()} options, expected ` +
+        `${names.length} types, "Tất cả" and "Loại khác…"`);
+    const shown = await page.locator('#f-type option').evaluateAll((os) => os.map((o) => o.value));
+    for (const n of names) check(shown.includes(n), `the type filter lacks "${n}"`);
+  });
+
+  await step('the agency look-up finds "SYT Hà Nội" and "cong an ha noi"', async () => {
+    for (const [typed, id] of [['SYT Hà Nội', 'so-y-te@thanh-pho-ha-noi'], ['cong an ha noi', 'cong-an-tinh@thanh-pho-ha-noi']]) {
+      await page.locator('[data-testid="agency-search-input"]').fill(typed);
+      await page.locator('[data-testid="agency-search-input"]').press('Enter');
+      await eventually(async () => {
+        const ids = await page.locator('[data-testid="agency-item"]').evaluateAll((els) => els.map((e) => e.dataset.agencyId));
+        return ids.length === 1 && ids[0] === id;
+      }, async () => `typing "${typed}" lists [${(await page.locator('[data-testid="agency-item"]')
+        .evaluateAll((els) => els.map((e) => e.dataset.agencyId))).join(', ')}], expected [${id}]`);
+    }
+  });
+
   await step('searching "phong chong dich" lists 134/KH-UBND first', async () => {
     await page.locator('[data-testid="search-input"]').fill('phong chong dich');
     await page.locator('[data-testid="search-input"]').press('Enter');
@@ -185,6 +207,9 @@ async function main() {
     });
     check(!(await cite.evaluate((e) => e.classList.contains('missing'))),
       'the citation of 38/NQ-CP is shown as missing, but run.sh imported it');
+    const badges = await cite.locator('.badge.rel').allTextContents();
+    check(badges.includes('triển khai, thực hiện'),
+      `the relation of 38/NQ-CP reads [${badges.join(', ')}], expected the label of /api/vocabulary "triển khai, thực hiện"`);
     await cite.locator('a').first().click();
     await eventually(() => page.url() !== documentUrl && /^\/documents\//.test(new URL(page.url()).pathname),
       () => `clicking the citation did not open another document (URL ${page.url()})`);
@@ -263,6 +288,22 @@ async function main() {
     check(page.url() === agencyUrl, `the reload changed the URL to ${page.url()}`);
     const rows = await page.locator('[data-testid="assignments-table"] tbody tr').count();
     check(rows === agencyRows, `after reload ${rows} assignment rows, before ${agencyRows}`);
+  });
+
+  await step('Sở Khoa học và Công nghệ Hà Nội lists the tasks of Sở Thông tin và Truyền thông, marked', async () => {
+    await page.goto(`${base}/agencies/so-khoa-hoc-va-cong-nghe%40thanh-pho-ha-noi`);
+    await visible(page, '[data-testid="agency-predecessors"]', 'the list of former bodies it took over');
+    const predecessors = await textOf(page.locator('[data-testid="agency-predecessors"]'));
+    check(predecessors.includes('Sở Thông tin và Truyền thông thành phố Hà Nội'), `it took over: "${predecessors}"`);
+    const marks = await page.locator('[data-testid="assignment-former"]').allTextContents();
+    check(marks.length > 0 && marks.every((m) => m === 'giao cho Sở Thông tin và Truyền thông thành phố Hà Nội'),
+      `the former body's tasks are marked [${marks.join(' | ')}]`);
+    await shot('agency-successor');
+    // Its former body says what it became, with a link there.
+    await page.locator('[data-testid="agency-predecessors"] a').first().click();
+    const notice = await visible(page, '[data-testid="agency-successor"]', 'the note on what the former body became');
+    check((await textOf(notice)).includes('Sở Khoa học và Công nghệ thành phố Hà Nội'), `the note says "${await textOf(notice)}"`);
+    await page.goBack();
   });
 
   await step('the CSV download answers UTF-8 with a BOM', async () => {

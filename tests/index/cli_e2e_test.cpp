@@ -8,6 +8,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <array>
+#include <functional>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +17,8 @@
 #include <string>
 
 #include "corpus_files.h"
+#include "reorganisation.h"
+#include "vanban/parser.h"
 
 namespace {
 
@@ -100,6 +103,14 @@ protected:
     static std::string first_number(const std::string& query) {
         auto o = json({"search", query, "--json"});
         auto results = o->getArray("results");
+        if (!results || results->size() == 0) return "";
+        return results->getObject(0)->getObject("document")->optValue<std::string>("number", "");
+    }
+
+    static std::string first_number_with(const std::vector<std::string>& options) {
+        std::vector<std::string> args = {"search", "phong chong dich", "--json"};
+        args.insert(args.end(), options.begin(), options.end());
+        auto results = json(args)->getArray("results");
         if (!results || results->size() == 0) return "";
         return results->getObject(0)->getObject("document")->optValue<std::string>("number", "");
     }
@@ -377,6 +388,152 @@ TEST_F(Cli, AgenciesListCountsByRole) {
         auto t = a->getObject("tasks");
         EXPECT_GT(t->getValue<int>("lead") + t->getValue<int>("support") + t->getValue<int>("requested"), 0);
     }
+}
+
+// The fixtures of tests/index/reorganisation.h, imported once into this process's database.
+void import_reorganisation(const std::function<Outcome(const std::vector<std::string>&)>& run,
+                           const std::function<std::string(const std::string&, const std::string&)>& write) {
+    static bool done = false;
+    if (done) return;
+    Outcome r = run({"import", write("phu-yen-2024.txt", vanban::test::kPhuYen2024),
+                     write("dak-lak-2025.txt", vanban::test::kDakLak2025), write("dong-thap-2025.txt", vanban::test::kDongThap2025)});
+    ASSERT_EQ(r.status, 0) << r.out;
+    done = true;
+}
+
+// The groups of an assignments answer by agency id.
+std::map<std::string, Poco::JSON::Object::Ptr> by_id(const Poco::JSON::Object::Ptr& o) {
+    std::map<std::string, Poco::JSON::Object::Ptr> out;
+    auto agencies = o->getArray("agencies");
+    for (std::size_t i = 0; agencies && i < agencies->size(); ++i) {
+        out[agencies->getObject(i)->getObject("agency")->getValue<std::string>("id")] = agencies->getObject(i);
+    }
+    return out;
+}
+
+TEST_F(Cli, AgenciesAsPeopleTypeThem) {
+    import_reorganisation(run, write);
+    // Issue 9 item 7; "Sở Y tế Hà Nội" is the help's own example.
+    const std::map<std::string, std::string> typed = {
+        {"Sở Y tế Hà Nội", "so-y-te@thanh-pho-ha-noi"},
+        {"SYT Hà Nội", "so-y-te@thanh-pho-ha-noi"},
+        {"cong an ha noi", "cong-an-tinh@thanh-pho-ha-noi"},
+        {"UBND tinh Dong Thap", "uy-ban-nhan-dan-tinh@tinh-dong-thap"},
+    };
+    for (const auto& [query, id] : typed) {
+        auto found = by_id(json({"assignments", query, "--json"}));
+        EXPECT_EQ(found.size(), 1u) << query;
+        ASSERT_TRUE(found.count(id)) << query;
+        EXPECT_GT(found[id]->getArray("assignments")->size(), 0u) << query;
+    }
+    Outcome text = run({"assignments", "UBND tinh Dong Thap"});
+    EXPECT_EQ(text.status, 0);
+    EXPECT_TRUE(text.out.starts_with("Ủy ban nhân dân tỉnh Đồng Tháp  (1 task)")) << text.out;
+    EXPECT_NE(text.out.find("321/KH-BNNMT"), std::string::npos) << text.out;
+    // --place takes a province's aliases too.
+    auto hn = by_id(json({"assignments", "so y te", "--place", "HN", "--json"}));
+    EXPECT_EQ(hn.size(), 1u);
+    EXPECT_TRUE(hn.count("so-y-te@thanh-pho-ha-noi"));
+}
+
+TEST_F(Cli, ACurrentBodyListsTheTasksOfTheBodiesItTookOver) {
+    import_reorganisation(run, write);
+    // "asking for Bộ Khoa học và Công nghệ shows the tasks of Bộ Thông tin và Truyền thông, flagged"
+    auto groups = by_id(json({"assignments", "Bộ Khoa học và Công nghệ", "--json"}));
+    ASSERT_EQ(groups.size(), 1u);
+    auto group = groups["bo-khoa-hoc-va-cong-nghe"];
+    ASSERT_TRUE(group);
+    auto predecessors = group->getObject("agency")->getArray("predecessors");
+    ASSERT_EQ(predecessors->size(), 1u);
+    EXPECT_EQ(predecessors->getObject(0)->getValue<std::string>("id"), "bo-thong-tin-va-truyen-thong");
+    std::size_t own = 0, former = 0;
+    auto list = group->getArray("assignments");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        auto a = list->getObject(i);
+        if (a->isNull("former")) {
+            ++own;
+            continue;
+        }
+        ++former;
+        EXPECT_EQ(a->getObject("former")->getValue<std::string>("name"), "Bộ Thông tin và Truyền thông");
+        EXPECT_EQ(a->getObject("document")->getValue<std::string>("number"), "88/KH-UBND");
+        EXPECT_EQ(a->getValue<std::string>("role"), "requested");
+    }
+    EXPECT_EQ(former, 1u);
+    EXPECT_GE(own, 1u);  // 45/KH-UBND's request
+    Outcome text = run({"assignments", "Bộ Khoa học và Công nghệ"});
+    EXPECT_NE(text.out.find("1 of them given to former bodies"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("took over the work of: Bộ Thông tin và Truyền thông"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("88/KH-UBND  I.3  requested  [as Bộ Thông tin và Truyền thông]"), std::string::npos) << text.out;
+    auto without = by_id(json({"assignments", "Bộ Khoa học và Công nghệ", "--no-former", "--json"}));
+    EXPECT_EQ(without["bo-khoa-hoc-va-cong-nghe"]->getArray("assignments")->size(), own);
+
+    // A local body of a merged province, through both steps (Sở, then province), also as CSV.
+    auto local = by_id(json({"assignments", "Sở Khoa học và Công nghệ Đắk Lắk", "--json"}));
+    ASSERT_EQ(local.size(), 1u);
+    auto rows = local["so-khoa-hoc-va-cong-nghe@tinh-dak-lak"]->getArray("assignments");
+    ASSERT_EQ(rows->size(), 2u);
+    EXPECT_TRUE(rows->getObject(0)->isNull("former"));
+    EXPECT_EQ(rows->getObject(1)->getObject("former")->getValue<std::string>("name"),
+              "Sở Thông tin và Truyền thông tỉnh Phú Yên");
+    Outcome csv = run({"assignments", "so khoa hoc va cong nghe dak lak", "--csv"});
+    EXPECT_NE(csv.out.find(",no,Sở Thông tin và Truyền thông tỉnh Phú Yên,"), std::string::npos) << csv.out;
+
+    // Every province's Sở Y tế: Phú Yên's tasks are in Đắk Lắk's group, marked, not listed twice.
+    auto every = by_id(json({"assignments", "so y te", "--json"}));
+    EXPECT_FALSE(every.count("so-y-te@tinh-phu-yen"));
+    ASSERT_TRUE(every.count("so-y-te@tinh-dak-lak"));
+    auto dak_lak = every["so-y-te@tinh-dak-lak"]->getArray("assignments");
+    ASSERT_EQ(dak_lak->size(), 1u);
+    EXPECT_EQ(dak_lak->getObject(0)->getObject("former")->getValue<std::string>("id"), "so-y-te@tinh-phu-yen");
+}
+
+TEST_F(Cli, AFormerBodySaysWhatItBecame) {
+    import_reorganisation(run, write);
+    Outcome text = run({"assignments", "Bộ Thông tin và Truyền thông"});
+    EXPECT_EQ(text.status, 0);
+    EXPECT_NE(text.out.find("a former body: its work passed to Bộ Khoa học và Công nghệ [bo-khoa-hoc-va-cong-nghe]"),
+              std::string::npos) << text.out;
+    auto groups = by_id(json({"assignments", "Bộ TTTT", "--json"}));
+    ASSERT_TRUE(groups.count("bo-thong-tin-va-truyen-thong"));
+    auto successor = groups["bo-thong-tin-va-truyen-thong"]->getObject("agency")->getObject("successor");
+    ASSERT_TRUE(successor);
+    EXPECT_EQ(successor->getValue<std::string>("id"), "bo-khoa-hoc-va-cong-nghe");
+    // A body of a merged province, by name and place, or by --place.
+    for (const auto& args : std::vector<std::vector<std::string>>{{"assignments", "Sở Y tế Phú Yên", "--json"},
+                                                                  {"assignments", "so y te", "--place", "phu yen", "--json"}}) {
+        auto found = by_id(json(args));
+        ASSERT_EQ(found.size(), 1u) << args[1];
+        ASSERT_TRUE(found.count("so-y-te@tinh-phu-yen")) << args[1];
+        EXPECT_EQ(found["so-y-te@tinh-phu-yen"]->getObject("agency")->getObject("successor")->getValue<std::string>("name"),
+                  "Sở Y tế tỉnh Đắk Lắk");
+    }
+    Outcome list = run({"agencies", "Sở Y tế Phú Yên"});
+    EXPECT_NE(list.out.find("Sở Y tế tỉnh Phú Yên (now Sở Y tế tỉnh Đắk Lắk)"), std::string::npos) << list.out;
+}
+
+TEST_F(Cli, IssuerAndTypeFiltersAndTheHelpReadTheParsersLists) {
+    for (const char* issuer : {"UBND Hà Nội", "ubnd ha noi", "Ủy ban nhân dân thành phố Hà Nội"}) {
+        EXPECT_EQ(first_number_with({"--issuer", issuer}), "134/KH-UBND") << issuer;
+    }
+    EXPECT_EQ(first_number_with({"--type", "KH"}), "134/KH-UBND");
+    EXPECT_EQ(first_number_with({"--agency", "SYT Hà Nội"}), "134/KH-UBND");
+    Outcome bad = run({"search", "phong chong dich", "--type", "bogus"});
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_NE(bad.out.find("unknown document type 'bogus'"), std::string::npos) << bad.out;
+    // The help names what the parser emits.
+    Outcome refs = run({"refs", "--help"});
+    for (vanban::Relation r : vanban::all_relations()) {
+        EXPECT_NE(refs.out.find(std::string(vanban::to_string(r))), std::string::npos) << vanban::to_string(r);
+    }
+    EXPECT_EQ(refs.out.find("based_on"), std::string::npos);
+    Outcome search = run({"help", "search"});
+    for (const auto& t : vanban::document_types()) EXPECT_NE(search.out.find(t.name), std::string::npos) << t.name;
+    // Errors of the assignments command.
+    Outcome empty = run({"assignments", " , "});
+    EXPECT_EQ(empty.status, 2);
+    EXPECT_NE(empty.out.find("no agency given"), std::string::npos) << empty.out;
+    EXPECT_EQ(run({"assignments", "so y te", "--no-former=1"}).status, 2);
 }
 
 }  // namespace

@@ -24,6 +24,7 @@
 
 #include "corpus_files.h"
 #include "json_schema.h"
+#include "reorganisation.h"
 #include "vanban/index.h"
 #include "vanban/parser.h"
 #include "vanban/server.h"
@@ -99,6 +100,9 @@ protected:
                 index.import_document(vanban::parse(bytes), e.path().string(), bytes);
             }
             index.import_document(vanban::parse(kResolution38), "nq38.txt", kResolution38);
+            for (const char* doc : {vanban::test::kPhuYen2024, vanban::test::kDakLak2025, vanban::test::kDongThap2025}) {
+                index.import_document(vanban::parse(doc), "", doc);
+            }
             batch.commit();
         }
         std::ofstream(dir_ / "token") << "  s3cret-token\n";
@@ -347,6 +351,187 @@ TEST_F(Api, AgenciesAndAssignments) {
     expect_error(get("/api/agencies/so-y-te%40thanh-pho-ha-noi/assignments?format=xml"), 400,
                  "/api/agencies/{id}/assignments");
     expect_error(get("/api/agencies/khong-co/assignments"), 404, "/api/agencies/{id}/assignments");
+}
+
+// The agency of each group of an assignments (or agencies) answer, by id.
+std::map<std::string, Object::Ptr> agencies_by_id(const Object::Ptr& answer) {
+    std::map<std::string, Object::Ptr> out;
+    auto list = answer->getArray("agencies");
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+        auto a = list->getObject(i)->getObject("agency");
+        out[a->getValue<std::string>("id")] = list->getObject(i);
+    }
+    return out;
+}
+
+TEST_F(Api, AgenciesAsPeopleTypeThem) {
+    // Issue 9 item 7: a body and its place, abbreviated, without diacritics (the fixtures of
+    // tests/index/reorganisation.h and 134/KH-UBND of corpus/).
+    const std::map<std::string, std::string> typed = {
+        {"S%E1%BB%9F+Y+t%E1%BA%BF+H%C3%A0+N%E1%BB%99i", "so-y-te@thanh-pho-ha-noi"},  // Sở Y tế Hà Nội
+        {"SYT+H%C3%A0+N%E1%BB%99i", "so-y-te@thanh-pho-ha-noi"},                     // SYT Hà Nội
+        {"cong+an+ha+noi", "cong-an-tinh@thanh-pho-ha-noi"},
+        {"UBND+tinh+Dong+Thap", "uy-ban-nhan-dan-tinh@tinh-dong-thap"},
+    };
+    for (const auto& [q, id] : typed) {
+        Reply r = get("/api/agencies?q=" + q);
+        ASSERT_EQ(r.status, 200) << q;
+        conforms(r, "/api/agencies");
+        auto found = agencies_by_id(r.json());
+        EXPECT_EQ(found.size(), 1u) << q << ": " << r.body.substr(0, 400);
+        EXPECT_TRUE(found.count(id)) << q << ": " << r.body.substr(0, 400);
+    }
+    // The page's look-up box goes on to the agency's own page.
+    Reply tasks = get("/api/agencies/uy-ban-nhan-dan-tinh%40tinh-dong-thap/assignments");
+    ASSERT_EQ(tasks.status, 200);
+    conforms(tasks, "/api/agencies/{id}/assignments");
+    auto list = tasks.json()->getArray("agencies")->getObject(0)->getArray("assignments");
+    ASSERT_EQ(list->size(), 1u);
+    EXPECT_EQ(list->getObject(0)->getObject("document")->getValue<std::string>("number"), "321/KH-BNNMT");
+}
+
+TEST_F(Api, ACurrentBodyListsTheTasksOfTheBodiesItTookOver) {
+    // Bộ Khoa học và Công nghệ: its own request, and Bộ Thông tin và Truyền thông's, marked.
+    Reply r = get("/api/agencies/bo-khoa-hoc-va-cong-nghe/assignments");
+    ASSERT_EQ(r.status, 200) << r.body;
+    conforms(r, "/api/agencies/{id}/assignments");
+    auto group = r.json()->getArray("agencies")->getObject(0);
+    auto agency = group->getObject("agency");
+    EXPECT_TRUE(agency->isNull("successor"));
+    auto predecessors = agency->getArray("predecessors");
+    ASSERT_EQ(predecessors->size(), 1u);
+    EXPECT_EQ(predecessors->getObject(0)->getValue<std::string>("name"), "Bộ Thông tin và Truyền thông");
+    std::map<std::string, std::string> former_by_number;  // number -> former name ("" = its own)
+    std::size_t own_tasks = 0;
+    auto tasks = group->getArray("assignments");
+    for (std::size_t i = 0; i < tasks->size(); ++i) {
+        auto t = tasks->getObject(i);
+        former_by_number[t->getObject("document")->getValue<std::string>("number")] =
+            t->isNull("former") ? "" : t->getObject("former")->getValue<std::string>("name");
+        own_tasks += t->isNull("former");
+    }
+    EXPECT_EQ(former_by_number["45/KH-UBND"], "");
+    EXPECT_EQ(former_by_number["88/KH-UBND"], "Bộ Thông tin và Truyền thông");
+    // Without the former bodies: its own tasks only.
+    Reply own = get("/api/agencies/bo-khoa-hoc-va-cong-nghe/assignments?include_former=0");
+    ASSERT_EQ(own.status, 200);
+    EXPECT_EQ(own.json()->getArray("agencies")->getObject(0)->getArray("assignments")->size(), own_tasks);
+    EXPECT_LT(own_tasks, tasks->size());
+    // The CSV names the former body in its own column.
+    Reply csv = get("/api/agencies/bo-khoa-hoc-va-cong-nghe/assignments?format=csv");
+    EXPECT_NE(csv.body.find(",former_agency,"), std::string::npos);
+    EXPECT_NE(csv.body.find(",Bộ Thông tin và Truyền thông,"), std::string::npos) << csv.body;
+
+    // A local body of a merged province: Sở Khoa học và Công nghệ tỉnh Đắk Lắk took over Sở Thông tin
+    // và Truyền thông tỉnh Phú Yên (two steps: 01/3/2025, then 01/7/2025).
+    Reply local = get("/api/agencies?q=so+khoa+hoc+va+cong+nghe+dak+lak");
+    ASSERT_EQ(local.status, 200);
+    conforms(local, "/api/agencies");
+    auto found = agencies_by_id(local.json());
+    ASSERT_TRUE(found.count("so-khoa-hoc-va-cong-nghe@tinh-dak-lak")) << local.body;
+    auto counted = found["so-khoa-hoc-va-cong-nghe@tinh-dak-lak"];
+    EXPECT_EQ(counted->getValue<int>("inherited_tasks"), 1);
+    EXPECT_EQ(counted->getObject("tasks")->getValue<int>("lead"), 2);
+    Reply dak_lak = get("/api/agencies/so-khoa-hoc-va-cong-nghe%40tinh-dak-lak/assignments");
+    auto rows = dak_lak.json()->getArray("agencies")->getObject(0)->getArray("assignments");
+    ASSERT_EQ(rows->size(), 2u);
+    EXPECT_EQ(rows->getObject(1)->getObject("former")->getValue<std::string>("name"),
+              "Sở Thông tin và Truyền thông tỉnh Phú Yên");
+
+    // A body the index knows only through a former one (no task of its own) has a page too.
+    Reply only_former = get("/api/agencies/so-y-te%40tinh-dak-lak/assignments");
+    ASSERT_EQ(only_former.status, 200) << only_former.body;
+    EXPECT_EQ(only_former.json()->getArray("agencies")->getObject(0)->getObject("agency")->getValue<std::string>("name"),
+              "Sở Y tế tỉnh Đắk Lắk");
+    expect_error(get("/api/agencies/so-ngoai-vu%40tinh-dien-bien/assignments"), 404, "/api/agencies/{id}/assignments");
+    expect_error(get("/api/agencies/bo-khoa-hoc-va-cong-nghe/assignments?include_former=maybe"), 400,
+                 "/api/agencies/{id}/assignments");
+}
+
+TEST_F(Api, AFormerBodySaysWhatItBecame) {
+    Reply r = get("/api/agencies/bo-thong-tin-va-truyen-thong/assignments");
+    ASSERT_EQ(r.status, 200) << r.body;
+    conforms(r, "/api/agencies/{id}/assignments");
+    auto agency = r.json()->getArray("agencies")->getObject(0)->getObject("agency");
+    ASSERT_FALSE(agency->isNull("successor"));
+    EXPECT_EQ(agency->getObject("successor")->getValue<std::string>("id"), "bo-khoa-hoc-va-cong-nghe");
+    EXPECT_EQ(agency->getObject("successor")->getValue<std::string>("name"), "Bộ Khoa học và Công nghệ");
+    // Asked by name, a former body of a merged province says it too.
+    Reply local = get("/api/agencies?q=S%E1%BB%9F+Y+t%E1%BA%BF+Ph%C3%BA+Y%C3%AAn");  // Sở Y tế Phú Yên
+    auto found = agencies_by_id(local.json());
+    ASSERT_TRUE(found.count("so-y-te@tinh-phu-yen")) << local.body;
+    EXPECT_EQ(found["so-y-te@tinh-phu-yen"]->getObject("agency")->getObject("successor")->getValue<std::string>("id"),
+              "so-y-te@tinh-dak-lak");
+}
+
+TEST_F(Api, IssuerAndTypeFiltersReadNamesAsPeopleWriteThem) {
+    // index.html's own placeholder for the issuer filter.
+    for (const char* target : {"/api/search?q=phong+chong+dich&issuer=UBND+H%C3%A0+N%E1%BB%99i",
+                               "/api/documents?issuer=UBND+ha+noi&type=KH",
+                               "/api/search?q=phong+chong+dich&agency=SYT+ha+noi"}) {
+        Reply r = get(target);
+        ASSERT_EQ(r.status, 200) << target << " " << r.body;
+        bool found = r.body.find("\"134/KH-UBND\"") != std::string::npos;
+        EXPECT_TRUE(found) << target << ": " << r.body.substr(0, 300);
+    }
+    Reply hdnd = get("/api/documents?issuer=H%C4%90ND&limit=100");  // HĐND
+    ASSERT_EQ(hdnd.status, 200);
+    auto docs = hdnd.json()->getArray("documents");
+    for (std::size_t i = 0; i < docs->size(); ++i) {
+        std::string issuer = vanban::fold_text(docs->getObject(i)->getValue<std::string>("issuer"));
+        EXPECT_NE(issuer.find("hoi dong nhan dan"), std::string::npos) << issuer;
+    }
+    expect_error(get("/api/search?q=dich&type=bogus"), 400, "/api/search");
+    expect_error(get("/api/documents?type=bogus"), 400, "/api/documents");
+}
+
+// Issue 9 item 8: the relations the parser emits, the OpenAPI enum (the file and what is served),
+// and the labels the page shows (GET /api/vocabulary) are the same list; the page holds no copy.
+TEST_F(Api, VocabularyOpenApiAndThePageAgreeWithTheParser) {
+    std::vector<std::string> relations;
+    for (vanban::Relation rel : vanban::all_relations()) relations.emplace_back(vanban::to_string(rel));
+    auto names = [](const Array::Ptr& a) {
+        std::vector<std::string> v;
+        for (std::size_t i = 0; a && i < a->size(); ++i) v.push_back(a->getElement<std::string>(static_cast<unsigned>(i)));
+        return v;
+    };
+    EXPECT_EQ(names(spec_->getObject("components")->getObject("schemas")->getObject("Relation")->getArray("enum")),
+              relations) << "server/openapi.json: run tools/data/gen_openapi.py";
+    Reply served = get("/api/openapi.json");
+    ASSERT_EQ(served.status, 200);
+    EXPECT_EQ(names(served.json()->getObject("components")->getObject("schemas")->getObject("Relation")->getArray("enum")),
+              relations);
+
+    Reply r = get("/api/vocabulary");
+    ASSERT_EQ(r.status, 200);
+    conforms(r, "/api/vocabulary");
+    auto vocabulary = r.json();
+    auto labels = vocabulary->getArray("relations");
+    ASSERT_EQ(labels->size(), relations.size());
+    for (std::size_t i = 0; i < labels->size(); ++i) {
+        auto l = labels->getObject(i);
+        EXPECT_EQ(l->getValue<std::string>("id"), relations[i]);
+        EXPECT_NE(l->getValue<std::string>("label"), relations[i]) << relations[i] << " has no Vietnamese label";
+        EXPECT_NE(l->getValue<std::string>("short"), relations[i]) << relations[i] << " has no short label";
+    }
+    auto roles = vocabulary->getArray("roles");
+    EXPECT_EQ(names(spec_->getObject("components")->getObject("schemas")->getObject("Role")->getArray("enum")).size(),
+              roles->size());
+    auto types = vocabulary->getArray("document_types");
+    ASSERT_EQ(types->size(), vanban::document_types().size());
+    for (std::size_t i = 0; i < types->size(); ++i) {
+        EXPECT_EQ(types->getObject(i)->getValue<std::string>("name"), vanban::document_types()[i].name);
+    }
+    // The page takes its words from there: no relation table in app.js, no type list in index.html.
+    std::string js = get("/static/app.js").body, html = get("/").body;
+    for (const auto& rel : relations) {
+        EXPECT_EQ(js.find(rel + ":"), std::string::npos) << "app.js holds a label of '" << rel << "'";
+        EXPECT_EQ(js.find("'" + rel + "'"), std::string::npos) << "app.js names the relation '" << rel << "'";
+    }
+    for (const auto& t : vanban::document_types()) {
+        EXPECT_EQ(html.find("<option>" + t.name + "</option>"), std::string::npos) << "index.html lists " << t.name;
+    }
+    expect_error(get("/api/vocabulary?x=1"), 400, "/api/vocabulary");
 }
 
 TEST_F(Api, UnknownPathsAndMethods) {

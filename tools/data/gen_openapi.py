@@ -24,8 +24,16 @@ schemas = {
  "Cite": obj({"number": S, "number_key": S, "relation": ref("Relation"), "date": NS,
               "resolved": {"oneOf": [{"type": "null"}, ref("Document")]}}),
  "CitedBy": obj({"document": ref("Document"), "relation": ref("Relation")}),
- "Relation": {"type": "string", "enum": ["basis", "implements", "amends", "replaces", "guides", "mentions"]},
+ # The server serves these two enums from the parser's lists (vanban::all_relations(), the roles of its
+ # label table: server/src/vocabulary.cpp); tests/server checks that this file says the same.
+ "Relation": {"type": "string", "enum": ["basis", "implements", "amends", "replaces", "repeals", "guides", "mentions"]},
  "Role": {"type": "string", "enum": ["lead", "support", "requested"]},
+ "Vocabulary": obj({
+    "relations": arr(obj({"id": ref("Relation"), "label": {"description": "Vietnamese label", **S},
+                          "short": {"description": "short Vietnamese label (the diagram's edges)", **S}})),
+    "roles": arr(obj({"id": ref("Role"), "label": {"description": "Vietnamese label", **S}})),
+    "document_types": arr(obj({"name": {"description": "as the type filter and documents name it", **S},
+                               "codes": {"description": "type codes of its numbers (KH in 134/KH-UBND), folded to ASCII capitals", **arr(S)}}))}),
  "DocumentDetail": obj({"document": ref("Document"), "source_path": NS, "imported_at": S, "text": S,
     "sections": arr(obj({"path": S, "kind": S, "heading": S, "depth": I, "start": I, "end": I})),
     "tasks": arr(obj({"path": S, "text": S, "start": I, "end": I,
@@ -33,11 +41,19 @@ schemas = {
     "cites": arr(ref("Cite")), "cited_by": arr(ref("CitedBy"))}),
  "References": obj({"document": ref("Document"), "cites": arr(ref("Cite")), "cited_by": arr(ref("CitedBy"))}),
  "Graph": obj({"nodes": arr(ref("Document")), "edges": arr(obj({"from": I, "to": I, "relation": ref("Relation")}))}),
- "Agency": obj({"id": S, "name": S, "place": NS, "aliases": arr(S)}),
- "AgencyCounts": obj({"agencies": arr(obj({"agency": ref("Agency"), "tasks": obj({"lead": I, "support": I, "requested": I})}))}),
+ "AgencyRef": obj({"id": S, "name": S, "place": NS}),
+ "Agency": obj({"id": S, "name": S, "place": NS, "aliases": arr(S),
+    "successor": {"description": "for a former body: the body that does its work since the 2025 reorganisation",
+                  "oneOf": [{"type": "null"}, ref("AgencyRef")]},
+    "predecessors": {"description": "for a current body: the former bodies in the index whose work it took over",
+                     **arr(ref("AgencyRef"))}}),
+ "AgencyCounts": obj({"agencies": arr(obj({"agency": ref("Agency"), "tasks": obj({"lead": I, "support": I, "requested": I}),
+    "inherited_tasks": {"description": "how many of the tasks were given to its former bodies", **I}}))}),
  "Assignments": obj({"query": S, "agencies": arr(obj({"agency": ref("Agency"), "assignments": arr(obj({
     "document": ref("Document"), "path": S, "text": S, "role": ref("Role"), "via_collective": B,
-    "collective": S, "deadline": ref("Deadline")}, ["document", "path", "text", "role", "via_collective", "deadline"]))}))}),
+    "collective": S, "former": {"description": "the former body the task was given to (null: the agency itself)",
+                                "oneOf": [{"type": "null"}, ref("AgencyRef")]},
+    "deadline": ref("Deadline")}, ["document", "path", "text", "role", "via_collective", "former", "deadline"]))}))}),
  "Health": obj({"status": S, "documents": I, "version": S}),
  "ImportResult": obj({"id": I, "status": {"type": "string", "enum": ["added", "replaced", "unchanged"]},
                       "document": ref("Document")}),
@@ -48,6 +64,9 @@ date = {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
 limit = qp("limit", "results per page (default 20)", {"type": "integer", "minimum": 1, "maximum": 100})
 offset = qp("offset", "results to skip (default 0)", {"type": "integer", "minimum": 0})
 idp = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+type_param = qp("type", "a document type of /api/vocabulary: its name, diacritics optional (Kế hoạch, ke hoach), or a"
+                " type code of its numbers (KH); another value is a 400")
+issuer_param = qp("issuer", "part of the issuer's name, or a body as people write it (UBND Hà Nội, HĐND tỉnh Đồng Tháp, Bộ TTTT)")
 def json_resp(desc, schema): return {"description": desc, "content": {"application/json": {"schema": schema}}}
 def err(*codes):
     names = {400: "bad parameter, invalid UTF-8 or percent-encoding, bad query syntax", 401: "no or wrong bearer token",
@@ -60,14 +79,14 @@ paths = {
  "/healthz": {"get": {"summary": "Health and document count", "responses": {"200": json_resp("ok", ref("Health")), **err(*common)}}},
  "/api/search": {"get": {"summary": "Full-text search; a query that is a document number returns candidates",
     "parameters": [qp("q", "words (all required), \"quoted phrase\", prefix*, OR; or a document number", required=True),
-        qp("type", "document type (Kế hoạch, ...), diacritics optional"), qp("issuer", "part of the issuer's name"),
-        qp("agency", "part of the name of an agency with tasks in the document"), qp("from", "date from", date), qp("to", "date to", date),
+        type_param, issuer_param,
+        qp("agency", "part of the name of an agency with tasks in the document, or the body it names (SYT Hà Nội)"), qp("from", "date from", date), qp("to", "date to", date),
         qp("in", "where to search", {"type": "string", "enum": ["title", "text", "tasks"]}), limit, offset],
     "responses": {"200": json_resp("results, or candidates for a number", ref("SearchResult")), **err(*common)}}},
  "/api/lookup": {"get": {"summary": "Documents with this number", "parameters": [qp("number", "as typed: 134/KH-UBND, kh-ubnd 134, nq 38 cp", required=True)],
     "responses": {"200": json_resp("the documents (maybe none)", ref("Candidates")), **err(*common)}}},
  "/api/documents": {
-   "get": {"summary": "Documents, newest first", "parameters": [qp("type", "document type"), qp("issuer", "part of the issuer's name"),
+   "get": {"summary": "Documents, newest first", "parameters": [type_param, issuer_param,
         qp("from", "date from", date), qp("to", "date to", date), limit, offset],
     "responses": {"200": json_resp("a page of documents", ref("DocumentList")), **err(*common)}},
    "post": {"summary": "Import one document (its text)", "security": [{"bearer": []}],
@@ -82,16 +101,20 @@ paths = {
  "/api/documents/{id}/graph": {"get": {"summary": "The citation graph around it", "parameters": [idp,
         qp("depth", "citation steps (default 1)", {"type": "integer", "minimum": 1, "maximum": 5})],
     "responses": {"200": json_resp("nodes and edges", ref("Graph")), **err(*common)}}},
- "/api/agencies": {"get": {"summary": "Agencies with tasks, with counts by role", "parameters": [qp("q", "name, alias or abbreviation, diacritics optional")],
+ "/api/agencies": {"get": {"summary": "Agencies with tasks (their own or their former bodies'), with counts by role",
+    "parameters": [qp("q", "name, alias or abbreviation, diacritics optional, alone or with a province (SYT Hà Nội, UBND tinh Dong Thap)")],
     "responses": {"200": json_resp("agencies", ref("AgencyCounts")), **err(*common)}}},
  "/api/agencies/{id}/assignments": {"get": {"summary": "The tasks of one agency; CSV with Accept: text/csv or format=csv",
     "parameters": [{"name": "id", "in": "path", "required": True, "schema": S, "description": "agency id, such as so-y-te@thanh-pho-ha-noi"},
         qp("role", "role", ref("Role")), qp("from", "deadline from", date), qp("to", "deadline to", date),
         qp("include_collective", "add tasks addressed to collectives that include it", {"type": "string", "enum": ["1", "0", "true", "false"]}),
+        qp("include_former", "add the tasks of the former bodies it took over (default 1)", {"type": "string", "enum": ["1", "0", "true", "false"]}),
         qp("format", "json (default) or csv", {"type": "string", "enum": ["json", "csv"]})],
     "responses": {"200": {"description": "the agency and its tasks", "content": {"application/json": {"schema": ref("Assignments")},
-        "text/csv": {"schema": {"type": "string"}, "example": "\ufeffagency,place,document_id,number,date,path,role,via_collective,deadline_from,deadline_to,deadline,text\r\n"}}},
+        "text/csv": {"schema": {"type": "string"}, "example": "\ufeffagency,place,document_id,number,date,path,role,via_collective,former_agency,deadline_from,deadline_to,deadline,text\r\n"}}},
         **err(*common)}}},
+ "/api/vocabulary": {"get": {"summary": "Relations, roles and document types, with their Vietnamese labels (what the page shows)",
+    "responses": {"200": json_resp("the lists", ref("Vocabulary")), **err(*common)}}},
  "/api/openapi.json": {"get": {"summary": "This description", "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {}}}}}},
 }
 doc = {"openapi": "3.1.0", "info": {"title": "vanban", "version": "0.1.0",

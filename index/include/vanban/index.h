@@ -46,9 +46,15 @@ struct ImportResult {
     ImportStatus status = ImportStatus::added;
 };
 
+/// Filters (empty = none). `type`: a type of vanban::document_types(), by name with or without
+/// diacritics ("Kế hoạch", "ke hoach") or by a number's type code ("KH"); another value is a
+/// QueryError. `issuer`: documents whose issuer contains the words, or is the body they name as
+/// people write it ("UBND Hà Nội", "HĐND tỉnh Đồng Tháp", "Bộ TTTT"). `agency`: documents that give
+/// a task to an agency whose name contains the words or is the body they name ("SYT Hà Nội").
+/// `from`/`to`: dates (YYYY, YYYY-MM, YYYY-MM-DD).
 struct SearchOptions {
-    std::string type, issuer, agency, from, to;  ///< filters; empty = none
-    std::string in;                              ///< "", "title", "text"
+    std::string type, issuer, agency, from, to;
+    std::string in;                              ///< "", "title", "text", "tasks"
     int limit = 20;
     int offset = 0;
 };
@@ -84,15 +90,27 @@ struct References {
 };
 
 struct AssignmentOptions {
-    std::string place;              ///< only agencies of this province ("Hà Nội", "ha noi")
+    std::string place;              ///< only agencies of this province ("Hà Nội", "ha noi", "HN", "TP.HCM")
     std::string role;               ///< "", "lead", "support" or "requested"
     std::string from, to;           ///< only tasks whose deadline overlaps [from, to] (ISO dates, or a prefix)
     bool include_collective = false;  ///< add tasks addressed to a collective that includes the agency
+    bool include_former = true;     ///< add the tasks of the bodies it took over (2025 reorganisation)
+};
+
+/// An agency named in passing: a successor or a former body.
+struct AgencyRef {
+    std::string id, name, place;
 };
 
 struct Agency {
     std::string id, name, place;
     std::vector<std::string> aliases;
+    /// For a former body (the catalogue's successor column): the body that now does its work, after
+    /// the 2025 reorganisation ("Bộ Thông tin và Truyền thông" -> "Bộ Khoa học và Công nghệ";
+    /// "Sở Y tế tỉnh Phú Yên" -> "Sở Y tế tỉnh Đắk Lắk"). Null for a current body.
+    std::optional<AgencyRef> successor;
+    /// For a current body: the former bodies in the index whose work it took over.
+    std::vector<AgencyRef> predecessors;
 };
 
 struct Deadline {
@@ -104,6 +122,7 @@ struct Assignment {
     std::string path, text, role;
     bool via_collective = false;
     std::string collective;  ///< the collective's name when via_collective
+    std::optional<AgencyRef> former;  ///< the former body the task was given to, when not the agency itself
     std::optional<Deadline> deadline;
 };
 
@@ -117,10 +136,12 @@ struct AssignmentResult {
     std::vector<AgencyAssignments> agencies;  ///< every agency the query names (each province's Sở Y tế)
 };
 
-/// An agency with its task counts by role.
+/// An agency with its task counts by role, the tasks of the former bodies it took over included
+/// (`inherited` of them).
 struct AgencyCount {
     Agency agency;
     std::int64_t lead = 0, support = 0, requested = 0;
+    std::int64_t inherited = 0;
 };
 
 /// A document with its text, outline, tasks and references, as `vanban show` prints it. Offsets
@@ -147,7 +168,7 @@ struct DocumentDetail {
     References references;
 };
 
-/// Filters for listing documents (newest first); empty = none.
+/// Filters for listing documents (newest first); empty = none; `type` and `issuer` as SearchOptions.
 struct ListOptions {
     std::string type, issuer, from, to;
     int limit = 20;   ///< 1-100
@@ -212,17 +233,22 @@ public:
     Graph graph(std::int64_t id, int depth = 1) const;
 
     /// Every task assigned to the agencies `agency` names: canonical name, alias or abbreviation,
-    /// with or without diacritics ("so y te", "SYT", "Sở Y tế Hà Nội"). Throws QueryError when
-    /// the options are invalid.
+    /// with or without diacritics, alone or followed by a province ("so y te", "SYT", "Sở Y tế Hà
+    /// Nội", "SYT Hà Nội", "cong an ha noi", "UBND tinh Dong Thap"); failing those, any agency whose
+    /// name contains the words. A current body also lists the tasks of the former bodies it took over
+    /// (Assignment::former), unless options.include_former is false; a former body is listed on its
+    /// own only when its successor is not listed too, and says what it became (Agency::successor).
+    /// Throws QueryError when the options are invalid or the query is empty.
     AssignmentResult assignments(std::string_view agency, const AssignmentOptions& options = {}) const;
 
     /// The tasks of the agency with this id ("so-y-te@thanh-pho-ha-noi"), or nullopt when the index
-    /// has no such agency. Throws QueryError when the options are invalid.
+    /// has no such agency (neither its own tasks nor a former body's it took over). Throws QueryError
+    /// when the options are invalid.
     std::optional<AgencyAssignments> agency_assignments(std::string_view agency_id,
                                                         const AssignmentOptions& options = {}) const;
 
-    /// Agencies that have tasks, with counts by role; `query` (optional) narrows by name as above,
-    /// or by any part of the name.
+    /// Agencies that have tasks (their own or their former bodies'), with counts by role; `query`
+    /// (optional) narrows by name as above, or by any part of the name.
     std::vector<AgencyCount> agencies(std::string_view query = {}) const;
 
     /// Merges the full-text indexes into one b-tree each (FTS5 'optimize'): smaller and faster to
