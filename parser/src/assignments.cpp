@@ -310,6 +310,16 @@ bool heading_then_supports(std::string_view after, std::size_t end, const std::v
     return false;
 }
 
+// "... phối hợp." / "... phối hợp thực hiện": "phối hợp" with no "với" and no partner after it.
+bool bare_support(std::string_view after) {
+    std::string n = normalized(after.substr(0, std::min<std::size_t>(after.size(), 40)));
+    if (!n.starts_with("phoi hop")) return false;
+    std::string_view rest = std::string_view(n).substr(8);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    return !(rest.starts_with("voi") || rest.starts_with("chat che") || rest.starts_with("cung") || rest.starts_with("cac ") ||
+             rest.starts_with("so ") || rest.starts_with("bo ") || rest.starts_with("uy ban") || rest.starts_with("ubnd"));
+}
+
 Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const Env& env) {
     Roles out;
     std::vector<FoundAgency> found = find_agencies(text, fm, env.home);
@@ -376,6 +386,9 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
                 // "3. Sở Y tế" / "Phối hợp với Sở Giáo dục và Đào tạo chỉ đạo ...": a body under its own
                 // heading that only supports a named partner is support.
                 if (role && heading_then_supports(after, fe[b], found, fe, fs, f)) role = Role::support;
+                // "Sở A chủ trì; UBND xã B phối hợp": a subject that only "phối hợp", with no partner named
+                // after it, supports.
+                if (role && bare_support(after)) role = Role::support;
                 break;
             case Cue::lead: role = Role::lead; break;
             case Cue::support: role = Role::support; break;

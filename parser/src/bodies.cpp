@@ -994,7 +994,7 @@ private:
                 // "Đảng ủy Bộ Y tế", "Hội Nông dân Việt Nam": a capitalized word after the name makes it
                 // longer than the catalogue's; the grammar reads it.
                 bool longer = cap(e) && !unit_at(e) && en.kind != "collective" && head_at(t) && !all_caps_ &&
-                              !(toks_[e].nl && stop_at(e)) &&
+                              !(toks_[e].nl && stop_at(e)) && en.scope != "district" && en.scope != "commune" &&
                               !(e > t && punct(e - 1, ')'));
                 if (longer) {
                     std::size_t end = 0;
@@ -1027,6 +1027,31 @@ private:
                         if (province_at(end + 1, end2)) {
                             pl.end = end2;
                             pl.printed = true;
+                        }
+                    }
+                    // "UBND huyện Gia Lâm", "Ủy ban nhân dân xã Bát Tràng": a district's or commune's body
+                    // is named by its unit ("Gia Lâm"), which the catalogue does not hold.
+                    if (en.kind == "local" && (en.scope == "district" || en.scope == "commune") && !pl.printed && cap(e)) {
+                        std::size_t u = e;
+                        while (u < e + 4 && cap(u) && !head_at(u) && !title_at(u) && !unit_at(u) && !stop_at(u)) ++u;
+                        if (u > e) {
+                            Place up = read_place(u);
+                            FoundAgency fa = base(i, t, std::max(up.end, u), titled);
+                            std::optional<std::size_t> prov = up.provinces.empty() ? home_.province
+                                                                                    : std::optional<std::size_t>(up.provinces.front());
+                            std::string unit = slug(written(e, u));
+                            fa.canonical = fa.name;
+                            if (prov && up.provinces.empty()) {
+                                fa.completion = " " + place_words(cat_.entries()[*prov]);
+                                fa.canonical = fa.name + fa.completion;
+                            }
+                            fa.id = en.id + "-" + unit + (prov ? "@" + cat_.entries()[*prov].id : "");
+                            fa.catalogued = false;  // its kind is the catalogue's, the body is not
+                            fa.entry = static_cast<int>(h->entry);
+                            fa.place_printed = true;
+                            out_.push_back(std::move(fa));
+                            next = std::max(up.end, u);
+                            return true;
                         }
                     }
                     add_catalogued(i, t, e, h->entry, pl, titled);
