@@ -264,15 +264,35 @@ std::size_t folded_at(const Folded& fm, std::size_t orig) {
     return static_cast<std::size_t>(std::lower_bound(fm.orig.begin(), fm.orig.end(), orig) - fm.orig.begin());
 }
 
-// Where the clause holding folded offset p starts: after the last '.', ';', ':', '(', line break.
-std::size_t clause_start(std::string_view f, std::size_t p) {
-    while (p > 0) {
-        char c = f[p - 1];
-        if (c == ';' || c == ':' || c == '\n' || c == '(') break;
-        if (c == '.' && (p >= f.size() || f[p] == ' ' || f[p] == '\n')) break;
-        --p;
+// Past an enumerator at folded offset p: "- ", "+ ", "a) ", "đ) ", "(ii) ", "1. ", "2.1. ".
+std::size_t skip_enumerator(std::string_view f, std::size_t p) {
+    std::size_t i = p;
+    while (i < f.size() && (f[i] == ' ' || f[i] == '-' || f[i] == '+' || f[i] == '*' || f[i] == '(')) ++i;
+    std::size_t j = i;
+    while (j < f.size() && j < i + 6 && ((f[j] >= '0' && f[j] <= '9') || f[j] == '.' ||
+                                          std::string_view("ivxlcd").find(f[j]) != std::string_view::npos)) {
+        ++j;
     }
-    return p;
+    if (j == i && j < f.size() && f[j] >= 'a' && f[j] <= 'z') ++j;
+    if (j > i && j < f.size() && (f[j] == ')' || f[j] == '.' || f[j - 1] == '.') && (j + 1 >= f.size() || f[j + 1] == ' ' || f[j] != '.' || f[j - 1] != '.')) {
+        if (f[j] == ')' || f[j] == '.') ++j;
+        while (j < f.size() && f[j] == ' ') ++j;
+        return j;
+    }
+    return f.substr(p, i - p).find_first_not_of(" -+*(") == std::string_view::npos ? i : p;
+}
+
+// Where the clause holding folded offset p starts: after the last '.', ';', ':', '(', line break, and
+// after the enumerator that opens it.
+std::size_t clause_start(std::string_view f, std::size_t p) {
+    std::size_t q = p;
+    while (q > 0) {
+        char c = f[q - 1];
+        if (c == ';' || c == ':' || c == '\n' || c == '(') break;
+        if (c == '.' && (q >= f.size() || f[q] == ' ' || f[q] == '\n')) break;
+        --q;
+    }
+    return std::min(p, skip_enumerator(f, q));
 }
 
 // Where a text's words start, past a label or bullet ("1. ", "- ", "a) ", "Điều 3. ").
@@ -291,22 +311,26 @@ std::size_t first_text_offset(std::string_view f) {
     return i;
 }
 
-// After a body written as a heading ("Sở Y tế" then a line break or ':'), the text opens with "Phối hợp
-// (với)" and names a partner that is a body (not "các đơn vị liên quan").
-bool heading_then_supports(std::string_view after, std::size_t end, const std::vector<FoundAgency>& found,
-                           const std::vector<std::size_t>& fe, const std::vector<std::size_t>& fs, std::string_view f) {
-    std::size_t k = 0;
-    while (k < after.size() && after[k] == ' ') ++k;
-    if (k >= after.size() || (after[k] != '\n' && after[k] != ':')) return false;
-    std::string n = normalized(after.substr(k, 60));
-    if (!(n.starts_with("phoi hop") || n.starts_with("chu dong phoi hop"))) return false;
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        if (fs[i] < end || found[i].generic) continue;
-        // The first body after "phối hợp (với)" is the partner.
-        std::string between = normalized(f.substr(end, fs[i] - end));
-        return between.ends_with("voi") || between.ends_with("phoi hop");
+// Words that open an adverbial phrase before a clause's subject: "Trên cơ sở đề nghị của ...,", "Để ...,",
+// "Sau khi ...,", "Căn cứ ...,".
+bool opening_phrase(std::string_view before) {
+    for (std::string_view o : {"tren co so", "can cu", "theo", "de ", "sau khi", "truoc khi", "trong", "doi voi", "ve ",
+                               "thuc hien", "ngoai ra", "dong thoi", "qua ", "tai "}) {
+        if (before.starts_with(o)) return true;
     }
-    (void)fe;
+    return false;
+}
+
+// Some clause before folded offset cs in the text ends with "đề nghị:" (or "kính đề nghị:").
+bool requested_after(std::string_view f, std::size_t cs) {
+    std::size_t p = f.substr(0, cs).rfind("de nghi");
+    while (p != std::string_view::npos) {
+        std::size_t e = p + 7;
+        while (e < cs && f[e] == ' ') ++e;
+        if (e < cs && f[e] == ':') return true;
+        if (p == 0) break;
+        p = f.substr(0, p).rfind("de nghi");
+    }
     return false;
 }
 
@@ -350,7 +374,7 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
         groups.emplace_back(k, k);
     }
     std::size_t lead_in = first_text_offset(f);
-    std::optional<Cue> prev_role;  // the cue of the group before, when it gave a role
+    Cue prev_role = Cue::none;  // the role the group before was given, as a cue (none: no role)
     bool prev_generic = false;
     std::size_t prev_end = 0;
     for (const auto& [a, b] : groups) {
@@ -360,9 +384,9 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
         Cue cue = cue_before(before);
         // "phối hợp với các cơ quan liên quan thuộc Bộ Xây dựng, Bộ Quốc phòng": the bodies whose units a
         // generic group names take its role.
-        if (cue == Cue::none && prev_role && prev_generic && prev_end <= fs[a]) {
+        if (cue == Cue::none && prev_role != Cue::none && prev_generic && prev_end <= fs[a]) {
             std::string link = normalized(std::string_view(f).substr(prev_end, fs[a] - prev_end));
-            if (link == "thuoc" || link == "truc thuoc" || link == "cua") cue = *prev_role;
+            if (link == "thuoc" || link == "truc thuoc" || link == "cua") cue = prev_role;
         }
         // An opening phrase ends with a comma: "Trong thời gian tới, tỉnh Đắk Lắk cần ...".
         if (cue == Cue::none && before.ends_with(',') && cue_before(before.substr(0, before.size() - 1)) == Cue::none) {
@@ -383,12 +407,12 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
             case Cue::subject:
                 // "Văn phòng Thành ủy thông báo ... để các cơ quan biết": the one who announces is told nothing.
                 if (predicate_follows(after) && !trim(after).starts_with("thong bao")) role = Role::lead;
-                // "3. Sở Y tế" / "Phối hợp với Sở Giáo dục và Đào tạo chỉ đạo ...": a body under its own
-                // heading that only supports a named partner is support.
-                if (role && heading_then_supports(after, fe[b], found, fe, fs, f)) role = Role::support;
                 // "Sở A chủ trì; UBND xã B phối hợp": a subject that only "phối hợp", with no partner named
                 // after it, supports.
                 if (role && bare_support(after)) role = Role::support;
+                // "b) Để làm tốt các nhiệm vụ sắp tới, đề nghị: (i) Tập đoàn ... báo cáo ...": the subjects
+                // after a "đề nghị:" lead-in are asked, not told.
+                if (role && *role == Role::lead && requested_after(f, cs)) role = Role::requested;
                 break;
             case Cue::lead: role = Role::lead; break;
             case Cue::support: role = Role::support; break;
@@ -401,7 +425,7 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
         // "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương ...": the comma
         // ends an opening phrase, and what follows it is the subject.
         std::size_t first = a;
-        if (!role && cue == Cue::none && a < b && predicate_follows(after)) {
+        if (!role && cue == Cue::none && a < b && predicate_follows(after) && opening_phrase(before)) {
             for (std::size_t k = a + 1; k <= b; ++k) {
                 if (fs[k] >= fe[k - 1] && normalized(std::string_view(f).substr(fe[k - 1], fs[k] - fe[k - 1])) == ",") {
                     role = Role::lead;
@@ -415,8 +439,7 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
             out.opens_with_subject = true;
             for (std::size_t k = first; k <= b; ++k) out.subject_ids.push_back(found[k].id);
         }
-        prev_role.reset();
-        if (role) prev_role = *role == Role::lead ? Cue::lead : *role == Role::support ? Cue::support : Cue::requested;
+        prev_role = !role ? Cue::none : *role == Role::lead ? Cue::lead : *role == Role::support ? Cue::support : Cue::requested;
         prev_generic = std::all_of(found.begin() + static_cast<std::ptrdiff_t>(a), found.begin() + static_cast<std::ptrdiff_t>(b) + 1,
                                    [](const FoundAgency& x) { return x.generic; });
         prev_end = fe[b];
@@ -666,16 +689,13 @@ struct Walker {
         bool own_addressee = r.opens_with_subject || std::any_of(attributed.begin(), attributed.end(), [](const AgencyMention& m) {
                                  return m.role == Role::lead;
                              });
-        // "Sở Nội vụ: - Phối hợp với Sở Giáo dục và Đào tạo ...": under its heading, a body is support in a
-        // task that opens with "Phối hợp" when it names a partner or when the body has tasks of its own
-        // besides; one whose only verb is "phối hợp" with a generic partner is lead (ASSIGNMENTS.md).
+        // "Sở Xây dựng: - Chủ trì ...; - Phối hợp Sở Khoa học và Công nghệ ...": under its heading, a body
+        // is support in a task that opens with "Phối hợp" when it has tasks of its own besides; one whose
+        // only verb is "phối hợp" is lead (ASSIGNMENTS.md).
         std::string head80 = fold(doc.slice(prose).substr(0, 80));
         std::string opening = normalized(std::string_view(head80).substr(first_text_offset(head80)));
         std::string_view op = opening;
-        bool supports = opens_with_support(op) &&
-                        (block_mixed || std::any_of(r.mentions.begin(), r.mentions.end(), [](const AgencyMention& m) {
-                             return m.role == Role::support;
-                         }));
+        bool supports = opens_with_support(op) && block_mixed;
         for (auto m : inherited) {
             bool same = std::find(r.subject_ids.begin(), r.subject_ids.end(), m.id) != r.subject_ids.end();
             if (supports && m.role == Role::lead) m.role = Role::support;
@@ -689,8 +709,18 @@ struct Walker {
             add_unique(t.agencies, std::move(m));
         }
         for (auto& m : attributed) add_unique(t.agencies, std::move(m));
-        // A task that names nobody and inherits nobody belongs to the document's addressees.
-        bool anyone = own_addressee || !inherited.empty() ||
+        // A task that names nobody and inherits nobody belongs to the document's addressees; a point that
+        // only praises or takes note ("Đánh giá cao nỗ lực của Chủ đầu tư ...") belongs to no one.
+        bool praise = false;
+        for (std::string_view p : {"danh gia cao", "ghi nhan", "bieu duong", "hoan nghenh", "chia se", "dong y", "thong nhat"}) {
+            praise = praise || op.starts_with(p);
+        }
+        if (praise) {
+            std::erase_if(t.agencies, [&](const AgencyMention& m) {
+                return std::any_of(inherited.begin(), inherited.end(), [&](const AgencyMention& x) { return x.id == m.id; });
+            });
+        }
+        bool anyone = praise || own_addressee || !inherited.empty() ||
                       std::any_of(t.agencies.begin(), t.agencies.end(), [](const AgencyMention& m) { return m.role != Role::support; });
         if (!anyone) {
             for (const auto& m : addressees) add_unique(t.agencies, m);
@@ -959,9 +989,12 @@ std::vector<std::string> speakers_of(const Document& doc, const HomePlace& home)
     }
     if (doc.title) {
         Folded tf = fold_with_map(*doc.title);
+        // Only the body the cue names, not the places of the meeting after it ("... tại Thành phố Hồ Chí Minh").
         for (std::string_view cue : {"ket luan cua ", "y kien chi dao cua "}) {
             std::size_t p = tf.text.find(cue);
-            if (p != std::string::npos) add_ids(std::string_view(*doc.title).substr(tf.orig[p + cue.size()]), home, ids);
+            if (p == std::string::npos) continue;
+            auto found = find_agencies(std::string_view(*doc.title).substr(tf.orig[p + cue.size()]), home);
+            if (!found.empty() && found.front().head_start == 0) ids.push_back(found.front().id);
         }
     }
     return ids;
@@ -1013,8 +1046,10 @@ std::vector<AgencyMention> addressees_of(const Document& doc, const Folded& fold
         if (b == std::string::npos) return out;
         std::size_t s = zf.orig[p], e = zf.orig[b];
         Folded sf = fold_slice(folded, from + s, from + e);
+        // The body a conclusion is sent to ("Ủy ban nhân dân tỉnh Phú Thọ"); groups ("các bộ, cơ quan và
+        // địa phương") are informed, and own no point that names nobody.
         for (const auto& a : find_agencies(z.substr(s, e - s), sf, env.home)) {
-            if (a.generic || env.speaks(a)) continue;
+            if (a.generic || a.collective || env.speaks(a)) continue;
             add_unique(out, mention_of(a, Role::lead, from + s));
         }
     }
