@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <unicode/uchar.h>
 
@@ -62,6 +63,12 @@ std::string slug(std::string_view name) {
 }
 
 // The grammar's phrase tables, indexed by first word; built once.
+// Hashing that takes string_view keys without building a string.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 // A phrase is looked up by its folded words, then its spelling is compared (empty: any spelling).
 template <class T>
 struct PhraseIndex {
@@ -70,7 +77,7 @@ struct PhraseIndex {
         const T* item;
         std::string spelled;
     };
-    std::unordered_map<std::string, std::vector<Entry>> by_first;
+    std::unordered_map<std::string, std::vector<Entry>, ViewHash, std::equal_to<>> by_first;
 
     void add(std::string_view written, const T* item, bool by_spelling = true) {
         auto words = words_of_folded(fold(written));
@@ -89,6 +96,10 @@ struct Grammar {
     PhraseIndex<std::string_view> generic;
     PhraseIndex<std::string_view> false_nouns;
 
+    // Every folded word a mention can begin with: first words of titles, heads, group nouns, "các",
+    // the place units, and the catalogue's names and aliases (filled by starts_mention()).
+    std::unordered_set<std::string, ViewHash, std::equal_to<>> starters;
+
     Grammar() {
         for (const auto& h : head_nouns()) heads.add(h.written, &h);
         for (const auto& t : vanban::detail::titles()) titles.add(t.lower, &t);
@@ -96,6 +107,20 @@ struct Grammar {
         for (const auto& s : name_stops()) stops.add(s, &s);
         for (const auto& s : generic_qualifiers()) generic.add(s, &s, false);
         for (const auto& s : vanban::detail::false_nouns()) false_nouns.add(s, &s);
+        for (const auto* index : {&heads.by_first}) {
+            for (const auto& [w, list] : *index) starters.insert(w);
+        }
+        for (const auto& [w, list] : titles.by_first) starters.insert(w);
+        for (const auto& [w, list] : groups.by_first) starters.insert(w);
+        for (const char* w : {"cac", "tinh", "thanh", "tp"}) starters.insert(w);
+        for (const auto& e : AgencyCatalog::instance().entries()) {
+            std::vector<std::string> names{e.name};
+            names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+            for (const auto& n : names) {
+                auto words = words_of_folded(fold(n));
+                if (!words.empty()) starters.insert(words.front());
+            }
+        }
     }
 };
 
@@ -194,7 +219,7 @@ public:
     std::vector<FoundAgency> run() {
         for (std::size_t i = 0; i < toks_.size();) {
             std::size_t next = i;
-            if (word(i) && mention_at(i, next) && next > i) {
+            if (word(i) && g_.starters.contains(w(i)) && mention_at(i, next) && next > i) {
                 i = next;
                 continue;
             }
@@ -263,7 +288,7 @@ private:
     template <class T>
     const typename PhraseIndex<T>::Entry* phrase_at(const PhraseIndex<T>& index, std::size_t i) const {
         if (!word(i)) return nullptr;
-        auto it = index.by_first.find(std::string(w(i)));
+        auto it = index.by_first.find(w(i));
         if (it == index.by_first.end()) return nullptr;
         for (const auto& e : it->second) {
             bool ok = true;
@@ -395,6 +420,7 @@ private:
     std::size_t read_name(std::size_t h, const HeadNoun& head) const {
         std::size_t t = h;
         int lowercase = 0;
+        int caps_run = 0;  // capitalized words in a row: a proper name ("Bạch Mai") ends before a lowercase word
         bool any = false;
         while (t < toks_.size()) {
             if (word(t)) {
@@ -404,6 +430,8 @@ private:
                     if (cap(t + 1) && !head_at(t + 1) && !title_at(t + 1) && w(t + 1) != "cac" &&
                         (!any || !cat_.match(f_, toks_[t + 1].s)) && !unit_at(t + 1)) {
                         t += 2;
+                        any = true;
+                        caps_run = 1;
                         continue;
                     }
                     break;
@@ -418,12 +446,21 @@ private:
                     if (any && province_at(t, end)) break;
                     if (all_caps_ && stop_at(t)) break;
                     any = true;
+                    // A parent's head noun or a name's own noun ("Bộ" in "Đảng ủy Bộ Y tế", "Khu" in "Ban Quản
+                    // lý Khu kinh tế") starts an official name again.
+                    bool noun = head_at(t) || w(t) == "khu" || w(t) == "cum" || (w(t) == "du" && w(t + 1) == "an");
+                    caps_run = noun ? 0 : caps_run + 1;
                     ++t;
                     continue;
                 }
                 if (w(t) == "cac" || stop_at(t)) break;
                 if (!any && !head.lowercase_ok) break;
+                // Official names capitalize the first word after the head and go on in lowercase ("Sở Giáo
+                // dục và Đào tạo", "Trung tâm Phục vụ hành chính công"); a proper name written in capitals
+                // throughout ("Bệnh viện Bạch Mai") ends before a lowercase word.
+                if (caps_run >= 2 && !has_digit(w(t))) break;
                 if (++lowercase > 6) break;
+                caps_run = 0;
                 any = true;
                 ++t;
                 continue;
@@ -994,7 +1031,8 @@ private:
                 // "Đảng ủy Bộ Y tế", "Hội Nông dân Việt Nam": a capitalized word after the name makes it
                 // longer than the catalogue's; the grammar reads it.
                 bool longer = cap(e) && !unit_at(e) && en.kind != "collective" && head_at(t) && !all_caps_ &&
-                              !(toks_[e].nl && stop_at(e)) && en.scope != "district" && en.scope != "commune" &&
+                              !(toks_[e].nl && stop_at(e)) &&
+                              ((en.scope != "district" && en.scope != "commune") || head_at(e)) &&
                               !(e > t && punct(e - 1, ')'));
                 if (longer) {
                     std::size_t end = 0;
@@ -1088,7 +1126,10 @@ private:
             // hành" are running text.
             Place pl = read_place(gr->end);
             bool ok = plural;
-            if (!ok && titled) ok = gr->nouns >= 2 || gr->qualified || !head_at(core);
+            // "lãnh đạo tỉnh" are a province's leaders, not a body: "lãnh đạo" names one only before "các"
+            // or a capitalized name ("lãnh đạo các Bộ, ngành").
+            bool loose = title && (title->lower == "lãnh đạo" || title->lower == "đồng chí" || title->lower == "các đồng chí");
+            if (!ok && titled && (!loose || cap(core))) ok = gr->nouns >= 2 || gr->qualified || !head_at(core);
             if (!ok) ok = (cap(core) && gr->nouns >= 2 && !gr->any_generic && !gr->qualified_inside) || coordinated(i);
             // "Cấp ủy Thành phố": a kind of body with its place.
             if (!ok) ok = cap(core) && gr->nouns == 1 && pl.printed && !gr->any_generic && !head_at(core);

@@ -135,10 +135,10 @@ constexpr std::string_view kNameStops[] = {
     "hoàn thiện", "hoàn thành", "chuẩn bị", "bổ sung", "sửa đổi", "năm", "tháng", "ngày", "quý", "giai đoạn",
     "nhiệm vụ", "kế hoạch", "thuộc", "trực thuộc", "qua", "đối với", "nhân dân", "người", "ra", "vào", "mà", "thì",
     "bằng", "gồm", "kèm", "ở", "vì", "do", "bởi", "các", "này", "trên địa bàn", "sắp xếp", "quản lý",
-    "điều tra", "khảo sát", "vận hành", "sử dụng", "đầu tư", "cấp", "định kỳ", "hằng năm", "hàng năm", "hằng quý",
+    "điều tra", "khảo sát", "vận hành", "sử dụng", "cấp", "định kỳ", "hằng năm", "hàng năm", "hằng quý",
     "hằng tháng", "khuyến khích", "ưu tiên", "chuyển", "họp", "lãnh đạo", "thông tin", "đào tạo", "bồi dưỡng",
     "phát động", "phát triển", "đổi mới", "tháo gỡ", "đẩy nhanh", "thông báo", "chịu trách nhiệm", "tiết kiệm",
-    "nghiêm túc", "trực tiếp", "đồng bộ", "hiệu quả", "sâu sát", "kiên quyết", "nghiêm", "chặt chẽ", "sớm", "ngay",
+    "nghiêm túc", "thúc đẩy", "trực tiếp", "đồng bộ", "hiệu quả", "sâu sát", "kiên quyết", "nghiêm", "chặt chẽ", "sớm", "ngay",
     "đồng thời", "cũng", "luôn", "vẫn", "còn", "đều", "tự", "nắm", "quan tâm", "rà", "lưu ý", "tăng", "giảm",
 };
 
@@ -150,7 +150,7 @@ constexpr std::string_view kGenericQualifiers[] = {
 // Words that begin like a head or group noun but name no body: "trường hợp" (a case), "bộ máy" (an
 // apparatus), "tổ chức thực hiện" (to carry out), "hội nghị" (a conference), "ban hành" (to issue).
 constexpr std::string_view kFalseNouns[] = {
-    "trường hợp", "bộ máy", "báo cáo", "báo động", "bộ đội", "hội đồng hương", "tổ chức thực hiện", "tổ chức triển khai", "tổ chức và quản lý", "cơ sở dữ liệu",
+    "trường hợp", "bộ máy", "báo cáo", "tổ chức hội nghị", "tổ chức hội thảo", "báo động", "bộ đội", "hội đồng hương", "tổ chức thực hiện", "tổ chức triển khai", "tổ chức và quản lý", "cơ sở dữ liệu",
     "cơ sở vật chất", "cơ sở hạ tầng", "cơ sở pháp lý", "cơ sở khoa học", "đơn vị hành chính", "đơn vị tính",
     "hội nghị", "hội thảo", "hội viên", "hội nhập", "hội đủ", "đoàn viên", "đoàn kết", "ban hành", "ban đầu",
     "vụ việc", "cục bộ", "ngành nghề", "phòng chống", "phòng ngừa", "phòng cháy", "viện trợ", "viện dẫn", "xã hội",
