@@ -226,7 +226,24 @@ public:
             ++i;
         }
         merge_titled_groups();
+        for (auto& a : out_) a.canonical = spelled_out(a.canonical);
         return std::move(out_);
+    }
+
+    // A canonical name spells out the abbreviations of body names: "UBND cấp xã" -> "Ủy ban nhân dân cấp xã".
+    static std::string spelled_out(std::string s) {
+        static constexpr std::pair<std::string_view, std::string_view> kAbbreviations[] = {
+            {"UBND", "Ủy ban nhân dân"}, {"HĐND", "Hội đồng nhân dân"}, {"MTTQ", "Mặt trận Tổ quốc"}};
+        for (auto [abbr, full] : kAbbreviations) {
+            std::size_t p = s.find(abbr);
+            while (p != std::string::npos) {
+                std::size_t e = p + abbr.size();
+                bool word = (p == 0 || s[p - 1] == ' ' || s[p - 1] == ',') && (e == s.size() || s[e] == ' ' || s[e] == ',');
+                if (word) s.replace(p, abbr.size(), full);
+                p = s.find(abbr, word ? p + full.size() : e);
+            }
+        }
+        return s;
     }
 
 private:

@@ -51,7 +51,7 @@ const Row kRows[] = {
       "{bao-va-phat-thanh-truyen-hinh@tinh-dak-lak} *"},
      "gold/0129-KH-UBND IV.9"},
     {"UBND huyện Gia Lâm", "Ủy ban nhân dân Thành phố Hà Nội",
-     {"UBND huyện Gia Lâm => UBND huyện Gia Lâm thành phố Hà Nội {uy-ban-nhan-dan-huyen-gia-lam@thanh-pho-ha-noi} *"},
+     {"UBND huyện Gia Lâm => Ủy ban nhân dân huyện Gia Lâm thành phố Hà Nội {uy-ban-nhan-dan-huyen-gia-lam@thanh-pho-ha-noi} *"},
      "seeds/ke-hoach-134 recipients: a district keeps its unit's name"},
     // Titles belong to the body.
     {"Giám đốc Sở Y tế", "Ủy ban nhân dân Thành phố Hà Nội",
