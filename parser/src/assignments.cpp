@@ -135,8 +135,16 @@ std::string join_path(const std::string& parent, const std::string& comp) {
 struct Env {
     HomePlace home;
     std::vector<std::string> speakers;  // ids
+    const Document* doc = nullptr;
+    const Folded* folded = nullptr;     // fold_with_map(doc->text)
 
     bool speaks(const FoundAgency& a) const { return std::find(speakers.begin(), speakers.end(), a.id) != speakers.end(); }
+
+    // The bodies named in the document's bytes [a, b), offsets relative to a. Read per span: the parts
+    // that assign work are a fraction of a document, and reading them alone is faster than the whole.
+    std::vector<FoundAgency> mentions_in(std::size_t a, std::size_t b) const {
+        return find_agencies(doc->slice(Span{a, b}), fold_slice(*folded, a, b), home);
+    }
 };
 
 AgencyMention mention_of(const FoundAgency& a, Role role, std::size_t base) {
@@ -346,7 +354,7 @@ bool bare_support(std::string_view after) {
 
 Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const Env& env) {
     Roles out;
-    std::vector<FoundAgency> found = find_agencies(text, fm, env.home);
+    std::vector<FoundAgency> found = env.mentions_in(base, base + text.size());
     if (found.empty()) return out;
     const std::string& f = fm.text;
     std::vector<std::size_t> fs, fe;
@@ -503,7 +511,7 @@ std::vector<AgencyMention> block_bodies(std::string_view heading, const Folded& 
     std::vector<AgencyMention> out;
     any = false;
     if (heading.empty() || heading.size() > 400) return out;
-    std::vector<FoundAgency> found = find_agencies(heading, hf, env.home);
+    std::vector<FoundAgency> found = env.mentions_in(base, base + heading.size());
     if (found.empty()) return out;
     std::string blanked = hf.text;
     for (const auto& a : found) {
@@ -646,7 +654,7 @@ struct Walker {
         }
         bool support = label.find("phoi hop") != std::string::npos;
         if (!support && label.find("chu tri") == std::string::npos && label.find("thuc hien") == std::string::npos) return;
-        for (const auto& a : find_agencies(doc.slice(value), vf, env.home)) {
+        for (const auto& a : env.mentions_in(value.start, value.end)) {
             if (a.generic || env.speaks(a)) continue;
             add_unique(to, mention_of(a, support ? Role::support : Role::lead, value.start));
         }
@@ -953,7 +961,7 @@ void read_table_tasks(const Document& doc, const Folded& folded, const Env& env,
         for (auto [col, role] : {std::pair{cols->lead, Role::lead}, std::pair{cols->support, Role::support}}) {
             if (col < 0 || static_cast<std::size_t>(col) >= cells.size()) continue;
             Span cs = cell_span(col);
-            for (const auto& a : find_agencies(doc.slice(cs), fold_slice(folded, cs.start, cs.end), env.home)) {
+            for (const auto& a : env.mentions_in(cs.start, cs.end)) {
                 if (a.generic || env.speaks(a)) continue;
                 add_unique(t.agencies, mention_of(a, role, cs.start));
             }
@@ -1028,7 +1036,7 @@ std::vector<AgencyMention> addressees_of(const Document& doc, const Folded& fold
         if (q <= p) return out;
         Span s{p, q - 1};
         blocks.push_back(s);
-        for (const auto& a : find_agencies(doc.slice(s), fold_slice(folded, s.start, s.end), env.home)) {
+        for (const auto& a : env.mentions_in(s.start, s.end)) {
             if (a.generic || env.speaks(a)) continue;
             add_unique(out, mention_of(a, Role::lead, s.start));
         }
@@ -1037,7 +1045,6 @@ std::vector<AgencyMention> addressees_of(const Document& doc, const Folded& fold
     if (t == "thong bao" || t == "ket luan") {
         std::size_t from = doc.closing ? doc.closing->start : (doc.sections.empty() ? 0 : doc.sections.back().span.start);
         std::size_t to = doc.closing ? doc.closing->end : (doc.sections.empty() ? 0 : doc.sections.back().span.end);
-        std::string_view z = std::string_view(doc.text).substr(from, to - from);
         Folded zf = fold_slice(folded, from, to);
         std::size_t p = zf.text.rfind("thong bao de ");
         if (p == std::string::npos) p = zf.text.rfind("thong bao den ");
@@ -1045,10 +1052,9 @@ std::vector<AgencyMention> addressees_of(const Document& doc, const Folded& fold
         std::size_t b = zf.text.find("biet", p);
         if (b == std::string::npos) return out;
         std::size_t s = zf.orig[p], e = zf.orig[b];
-        Folded sf = fold_slice(folded, from + s, from + e);
         // The body a conclusion is sent to ("Ủy ban nhân dân tỉnh Phú Thọ"); groups ("các bộ, cơ quan và
         // địa phương") are informed, and own no point that names nobody.
-        for (const auto& a : find_agencies(z.substr(s, e - s), sf, env.home)) {
+        for (const auto& a : env.mentions_in(from + s, from + e)) {
             if (a.generic || a.collective || env.speaks(a)) continue;
             add_unique(out, mention_of(a, Role::lead, from + s));
         }
@@ -1062,6 +1068,8 @@ std::vector<Task> find_tasks(const Document& doc, const Folded& folded) {
     Env env;
     env.home = home_place(doc.issuer.value_or(""), doc.issuer_parent.value_or(""), doc.place.value_or(""));
     env.speakers = speakers_of(doc, env.home);
+    env.doc = &doc;
+    env.folded = &folded;
     Walker w{doc, folded, env, whole_body_assigns(doc), {}, {}, {}};
     std::vector<Span> address_blocks;
     w.addressees = addressees_of(doc, folded, env, address_blocks);

@@ -99,6 +99,9 @@ struct Grammar {
     // Every folded word a mention can begin with: first words of titles, heads, group nouns, "các",
     // the place units, and the catalogue's names and aliases (filled by starts_mention()).
     std::unordered_set<std::string, ViewHash, std::equal_to<>> starters;
+    // The same words as spelled (spelling()): most words of running text are not among them ("có" is
+    // not "cơ", "số" is not "sở"), so a text with diacritics is looked up by spelling.
+    std::unordered_set<std::string, ViewHash, std::equal_to<>> spelled_starters;
 
     Grammar() {
         for (const auto& h : head_nouns()) heads.add(h.written, &h);
@@ -107,19 +110,22 @@ struct Grammar {
         for (const auto& s : name_stops()) stops.add(s, &s);
         for (const auto& s : generic_qualifiers()) generic.add(s, &s, false);
         for (const auto& s : vanban::detail::false_nouns()) false_nouns.add(s, &s);
-        for (const auto* index : {&heads.by_first}) {
-            for (const auto& [w, list] : *index) starters.insert(w);
-        }
-        for (const auto& [w, list] : titles.by_first) starters.insert(w);
-        for (const auto& [w, list] : groups.by_first) starters.insert(w);
-        for (const char* w : {"cac", "tinh", "thanh", "tp"}) starters.insert(w);
+        auto add_starter = [&](std::string_view written) {
+            auto words = words_of_folded(fold(written));
+            if (words.empty()) return;
+            starters.insert(words.front());
+            std::string sp = spelling(written);
+            std::size_t e = 0;
+            while (e < sp.size() && sp[e] != ' ' && sp[e] != ',' && sp[e] != ':' && sp[e] != '-') ++e;
+            spelled_starters.insert(sp.substr(0, e));
+        };
+        for (const auto& h : head_nouns()) add_starter(h.written);
+        for (const auto& t : vanban::detail::titles()) add_starter(t.lower);
+        for (const auto& g : group_nouns()) add_starter(g.written);
+        for (const char* w : {"các", "tỉnh", "thành phố", "tp"}) add_starter(w);
         for (const auto& e : AgencyCatalog::instance().entries()) {
-            std::vector<std::string> names{e.name};
-            names.insert(names.end(), e.aliases.begin(), e.aliases.end());
-            for (const auto& n : names) {
-                auto words = words_of_folded(fold(n));
-                if (!words.empty()) starters.insert(words.front());
-            }
+            add_starter(e.name);
+            for (const auto& a : e.aliases) add_starter(a);
         }
     }
 };
@@ -136,6 +142,7 @@ struct Tok {
     bool cap = false;          // the original word starts with an uppercase letter
     bool caps = false;         // every letter of the original word is uppercase
     bool nl = false;           // a line break stands before it
+    bool caps_line = false;    // its line is written in capitals: case says nothing there
 };
 
 char punct_of(char32_t cp) {
@@ -149,12 +156,19 @@ std::vector<Tok> tokenize(std::string_view f, std::string_view text, const Folde
     std::vector<Tok> toks;
     std::size_t i = 0;
     bool nl = false;
+    bool caps = false;  // the current line is in capitals
     while (i < f.size()) {
         auto c = static_cast<unsigned char>(f[i]);
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
             nl = nl || c == '\n';
             ++i;
             continue;
+        }
+        if (nl || toks.empty()) {
+            // A new line: is it written in capitals?
+            std::size_t ls = fm.orig[i];
+            std::size_t le = text.find('\n', ls);
+            caps = is_all_caps(text.substr(ls, le == std::string_view::npos ? std::string_view::npos : le - ls));
         }
         std::size_t before = toks.size();
         if (c >= 0x80) {
@@ -163,6 +177,7 @@ std::vector<Tok> tokenize(std::string_view f, std::string_view text, const Folde
             if (char p = punct_of(cp); p || !(is_letter(cp) || u_isdigit(static_cast<UChar32>(cp)))) {
                 toks.push_back(Tok{i, j, p ? p : '?'});
                 toks.back().nl = nl;
+                toks.back().caps_line = caps;
                 nl = false;
                 i = j;
                 continue;
@@ -170,6 +185,7 @@ std::vector<Tok> tokenize(std::string_view f, std::string_view text, const Folde
         } else if (!word_byte(c)) {
             toks.push_back(Tok{i, i + 1, static_cast<char>(c)});
             toks.back().nl = nl;
+            toks.back().caps_line = caps;
             nl = false;
             ++i;
             continue;
@@ -197,6 +213,7 @@ std::vector<Tok> tokenize(std::string_view f, std::string_view text, const Folde
         std::string_view o = text.substr(fm.orig[s], fm.orig[i] - fm.orig[s]);
         t.cap = starts_upper(o);
         t.caps = is_all_caps(o);
+        t.caps_line = caps;
         toks.push_back(t);
         if (toks.size() > before) toks[before].nl = nl;
         nl = false;
@@ -212,14 +229,13 @@ public:
         f_ = fm.text;
         std::replace(f_.begin(), f_.end(), '\n', ' ');
         toks_ = tokenize(fm.text, text, fm);
-        all_caps_ = is_all_caps(text);
         plain_ = is_plain_ascii(text);
     }
 
     std::vector<FoundAgency> run() {
         for (std::size_t i = 0; i < toks_.size();) {
             std::size_t next = i;
-            if (word(i) && g_.starters.contains(w(i)) && mention_at(i, next) && next > i) {
+            if (word(i) && may_start(i) && mention_at(i, next) && next > i) {
                 i = next;
                 continue;
             }
@@ -254,9 +270,16 @@ private:
     const Grammar& g_;
     std::string f_;
     std::vector<Tok> toks_;
-    bool all_caps_ = false;
     bool plain_ = false;  // written without diacritics: spelling tells nothing
     std::vector<FoundAgency> out_;
+
+    // A mention may begin at token i: its word (by spelling where the text has diacritics) begins a
+    // title, a head or group noun, a place unit or a catalogue name.
+    bool may_start(std::size_t i) const {
+        if (!g_.starters.contains(w(i))) return false;
+        if (plain_) return true;
+        return g_.spelled_starters.contains(spelling(text_.substr(tok_start(i), tok_end(i) - tok_start(i))));
+    }
 
     // --- tokens ---
     bool word(std::size_t i) const { return i < toks_.size() && toks_[i].p == 0; }
@@ -264,7 +287,8 @@ private:
     std::string_view w(std::size_t i) const {
         return word(i) ? std::string_view(f_).substr(toks_[i].s, toks_[i].e - toks_[i].s) : std::string_view{};
     }
-    bool cap(std::size_t i) const { return word(i) && (toks_[i].cap || all_caps_); }
+    bool cap(std::size_t i) const { return word(i) && (toks_[i].cap || toks_[i].caps_line); }
+    bool caps_at(std::size_t i) const { return i < toks_.size() && toks_[i].caps_line; }
     std::size_t tok_start(std::size_t i) const { return fm_.orig[i < toks_.size() ? toks_[i].s : f_.size()]; }
     std::size_t tok_end(std::size_t i) const { return fm_.orig[toks_[i].e]; }
     // The written text of tokens [a, b), spaces squeezed, line breaks as spaces.
@@ -284,6 +308,7 @@ private:
     // " và " between.
     bool coordinated(std::size_t i) const {
         if (out_.empty() || out_.back().end > tok_start(i) || out_.back().place_only) return false;
+        if (tok_start(i) - out_.back().end > 8) return false;  // ", và " at most
         std::string g = fold(text_.substr(out_.back().end, tok_start(i) - out_.back().end));
         std::string_view t = trim(g);
         return t == "," || t == "va" || t == ", va" || t == ";";
@@ -291,7 +316,7 @@ private:
 
     // Only glue (',', ';', "và", "cùng") between original offsets a and b.
     bool glue_between(std::size_t a, std::size_t b) const {
-        if (b < a) return false;
+        if (b < a || b - a > 16) return false;
         std::string g = fold(text_.substr(a, b - a));
         for (char& c : g) {
             if (c == ',' || c == ';' || c == '\n') c = ' ';
@@ -432,6 +457,18 @@ private:
         return pl;
     }
 
+    // A line that starts at token i with an enumerator ("3.", "b)", "IV.", "- ", "+ "): a new item,
+    // where no name goes on.
+    bool item_starts(std::size_t i) const {
+        if (i >= toks_.size() || !toks_[i].nl) return false;
+        if (punct(i, '-') || punct(i, '+') || punct(i, '*') || punct(i, '(')) return true;
+        if (!word(i) || !(punct(i + 1, '.') || punct(i + 1, ')'))) return false;
+        std::string_view x = w(i);
+        return x.size() <= 5 && (std::all_of(x.begin(), x.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) ||
+                                 std::all_of(x.begin(), x.end(), [](char c) { return std::string_view("ivxlc").find(c) != std::string_view::npos; }) ||
+                                 x.size() == 1 || x == "dieu");
+    }
+
     // --- names given by the grammar ---
     // The end of the name whose head noun ends at token h (h when nothing after it makes a name).
     std::size_t read_name(std::size_t h, const HeadNoun& head) const {
@@ -440,6 +477,7 @@ private:
         int caps_run = 0;  // capitalized words in a row: a proper name ("Bạch Mai") ends before a lowercase word
         bool any = false;
         while (t < toks_.size()) {
+            if (item_starts(t)) break;
             if (word(t)) {
                 if (w(t) == "va") {
                     // "Sở Giáo dục và Đào tạo": "và" inside a name; "và Sở Tài chính" joins two bodies.
@@ -461,7 +499,7 @@ private:
                     if (toks_[t].nl && stop_at(t)) break;
                     // A province ends the name (it is its place): "Sở Y tế Hà Nội".
                     if (any && province_at(t, end)) break;
-                    if (all_caps_ && stop_at(t)) break;
+                    if (caps_at(t) && stop_at(t)) break;
                     any = true;
                     // A parent's head noun or a name's own noun ("Bộ" in "Đảng ủy Bộ Y tế", "Khu" in "Ban Quản
                     // lý Khu kinh tế") starts an official name again.
@@ -540,7 +578,7 @@ private:
             bool closed = false;
             // Qualifiers: "thanh tra", "viễn thông", "chính trị - xã hội", "của Quốc hội", "Trung ương".
             int words = 0;
-            while (t < toks_.size() && words < 8) {
+            while (t < toks_.size() && words < 8 && !item_starts(t)) {
                 // "có liên quan", "khác": the group ends with them.
                 if (const auto* q = phrase_at(g_.generic, t)) {
                     t += q->words.size();
@@ -570,7 +608,7 @@ private:
                     continue;
                 }
                 if (!word(t)) break;
-                if (cap(t) && !all_caps_) {
+                if (cap(t) && !caps_at(t)) {
                     std::string_view x = w(t);
                     // "Trung ương", "Chính phủ", "Quốc hội", "Đảng": words of a qualifier.
                     if ((x == "chinh" && w(t + 1) == "phu") || (x == "quoc" && w(t + 1) == "hoi")) {
@@ -596,7 +634,7 @@ private:
             }
             if (closed) break;
             // ", ban, ngành" / "và địa phương": the group goes on; ", các ..." or ", Sở Tư pháp" start anew.
-            if ((punct(t, ',') || w(t) == "va") && word(t + 1) && w(t + 1) != "cac") {
+            if ((punct(t, ',') || w(t) == "va") && word(t + 1) && w(t + 1) != "cac" && !item_starts(t + 1)) {
                 bool g2 = false;
                 if (noun_at(t + 1, g2) && !starts_named_body(t + 1) && !title_at(t + 1)) {
                     auto h = cat_.match(f_, toks_[t + 1].s);
@@ -1020,7 +1058,7 @@ private:
         }
         bool plural = w(t) == "cac";
         std::size_t core = plural ? t + 1 : t;
-        bool may_lower = titled || all_caps_;
+        bool may_lower = titled || caps_at(t);
 
         // 1. Lists after a colon: "các Sở: Y tế, Tài chính", "Các Bộ: Quốc phòng, ...", "các Báo: ...";
         //    "Các Bộ Quốc phòng, Công an" without one when the first item names a ministry.
@@ -1047,7 +1085,7 @@ private:
                 if (en.kind != "collective" && !cap(t) && !may_lower) ok = false;
                 // "Đảng ủy Bộ Y tế", "Hội Nông dân Việt Nam": a capitalized word after the name makes it
                 // longer than the catalogue's; the grammar reads it.
-                bool longer = cap(e) && !unit_at(e) && en.kind != "collective" && head_at(t) && !all_caps_ &&
+                bool longer = cap(e) && !unit_at(e) && en.kind != "collective" && head_at(t) && !caps_at(t) &&
                               !(toks_[e].nl && stop_at(e)) &&
                               ((en.scope != "district" && en.scope != "commune") || head_at(e)) &&
                               !(e > t && punct(e - 1, ')'));
@@ -1119,7 +1157,7 @@ private:
         // 3. A head noun and its name: "Kho bạc Nhà nước khu vực XI", "Bệnh viện Hữu nghị Việt Đức".
         // In a text in capitals, case tells nothing: a head noun counts only where a name may begin,
         // after a title or punctuation ("NHIỆM VỤ VÀ GIẢI PHÁP" has no "Vụ" in it).
-        bool may_begin = !all_caps_ || titled || t == 0 || !word(t - 1);
+        bool may_begin = !caps_at(t) || titled || t == 0 || !word(t - 1) || toks_[t].nl;
         if (!plural && (cap(t) || may_lower) && may_begin) {
             if (const auto* hp = head_at(t)) {
                 const HeadNoun& head = *hp->item;
