@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "dates.h"
+#include "doc_types.h"
 #include "header.h"
 #include "text.h"
 
@@ -16,22 +17,6 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_word_char(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
-
-struct TypeWord {
-    std::string_view folded;
-    std::string_view name;
-};
-
-// Types as they are written in running text before a number, longest first.
-constexpr TypeWord kCitedTypes[] = {
-    {"thong tu lien tich", "Thông tư liên tịch"}, {"nghi quyet lien tich", "Nghị quyết liên tịch"},
-    {"van ban hop nhat", "Văn bản hợp nhất"}, {"nghi dinh", "Nghị định"}, {"nghi quyet", "Nghị quyết"},
-    {"quyet dinh", "Quyết định"}, {"thong tu", "Thông tư"}, {"chi thi", "Chỉ thị"}, {"ke hoach", "Kế hoạch"},
-    {"thong bao", "Thông báo"}, {"ket luan", "Kết luận"}, {"cong van", "Công văn"}, {"huong dan", "Hướng dẫn"},
-    {"bao cao", "Báo cáo"}, {"bo luat", "Bộ luật"}, {"luat", "Luật"}, {"phap lenh", "Pháp lệnh"},
-    {"cong dien", "Công điện"}, {"to trinh", "Tờ trình"}, {"quy dinh", "Quy định"}, {"chuong trinh", "Chương trình"},
-    {"de an", "Đề án"}, {"thong tri", "Thông tri"}, {"lenh", "Lệnh"}, {"van ban", ""}, {"hien phap", "Hiến pháp"},
-};
 
 // Relation triggers, folded, looked for just before the cited type.
 struct Trigger {
@@ -188,7 +173,8 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                 back_spaces();
             }
             std::size_t start = b < i ? b : i;
-            for (const auto& t : kCitedTypes) {
+            for (const auto& t : doc_type_rows()) {
+                if (!t.cited) continue;
                 if (b < t.folded.size() || f.compare(b - t.folded.size(), t.folded.size(), t.folded) != 0) continue;
                 std::size_t ts = b - t.folded.size();
                 if (ts > 0 && is_word_char(f[ts - 1])) continue;

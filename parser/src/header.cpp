@@ -3,6 +3,7 @@
 #include <array>
 
 #include "dates.h"
+#include "doc_types.h"
 #include "numbering.h"
 #include "signature.h"
 #include "text.h"
@@ -12,47 +13,6 @@ namespace vanban::detail {
 std::optional<TypeHeading> read_type_heading_any_case(std::string_view line);
 
 namespace {
-
-struct TypeName {
-    std::string_view folded;
-    std::string_view name;
-};
-
-// Document types (Nghị định 30/2020/NĐ-CP Phụ lục III; Luật Ban hành VBQPPL; Party forms), longest
-// first so "thông tư liên tịch" wins over "thông tư".
-constexpr std::array<TypeName, 34> kTypes = {{
-    {"thong tu lien tich", "Thông tư liên tịch"}, {"nghi quyet lien tich", "Nghị quyết liên tịch"},
-    {"van ban hop nhat", "Văn bản hợp nhất"},       {"nghi dinh", "Nghị định"},
-    {"nghi quyet", "Nghị quyết"},                   {"quyet dinh", "Quyết định"},
-    {"thong tu", "Thông tư"},                       {"chi thi", "Chỉ thị"},
-    {"ke hoach", "Kế hoạch"},                       {"thong bao", "Thông báo"},
-    {"ket luan", "Kết luận"},                       {"cong van", "Công văn"},
-    {"huong dan", "Hướng dẫn"},                     {"bao cao", "Báo cáo"},
-    {"bo luat", "Bộ luật"},                         {"luat", "Luật"},
-    {"phap lenh", "Pháp lệnh"},                     {"hien phap", "Hiến pháp"},
-    {"cong dien", "Công điện"},                     {"to trinh", "Tờ trình"},
-    {"quy che", "Quy chế"},                         {"quy dinh", "Quy định"},
-    {"chuong trinh", "Chương trình"},               {"de an", "Đề án"},
-    {"phuong an", "Phương án"},                     {"thong tri", "Thông tri"},
-    {"bien ban", "Biên bản"},                       {"thong cao", "Thông cáo"},
-    {"dieu le", "Điều lệ"},                         {"lenh", "Lệnh"},
-    {"quy trinh", "Quy trình"},                     {"chi dao", "Chỉ đạo"},
-    {"giay moi", "Giấy mời"},                       {"danh muc", "Danh mục"},
-}};
-
-struct CodeType {
-    std::string_view code;  // folded capitals
-    std::string_view name;
-};
-
-constexpr std::array<CodeType, 24> kCodeTypes = {{
-    {"QD", "Quyết định"},  {"ND", "Nghị định"},   {"NQ", "Nghị quyết"},        {"TT", "Thông tư"},
-    {"TTLT", "Thông tư liên tịch"}, {"CT", "Chỉ thị"}, {"KH", "Kế hoạch"},     {"TB", "Thông báo"},
-    {"KL", "Kết luận"},    {"CV", "Công văn"},    {"BC", "Báo cáo"},           {"HD", "Hướng dẫn"},
-    {"VBHN", "Văn bản hợp nhất"}, {"CD", "Công điện"}, {"PL", "Pháp lệnh"},    {"TTR", "Tờ trình"},
-    {"QC", "Quy chế"},     {"QYD", "Quy định"},   {"QDI", "Quy định"},         {"CTR", "Chương trình"},
-    {"DA", "Đề án"},       {"PA", "Phương án"},   {"NQLT", "Nghị quyết liên tịch"}, {"L", "Luật"},
-}};
 
 // Words that begin the name of a body; a capitals line starting with one is a separate body in a
 // multi-line issuer block (folded).
@@ -153,7 +113,8 @@ bool is_title_stop(std::string_view l, bool have_title, bool title_caps, bool op
 
 std::optional<TypeHeading> read_type_heading_any_case(std::string_view line) {
     std::string f = fold(line.substr(0, std::min<std::size_t>(line.size(), 40)));
-    for (const auto& t : kTypes) {
+    for (const auto& t : doc_type_rows()) {
+        if (!t.heading) continue;
         if (!f.starts_with(t.folded) || f.size() <= t.folded.size() || f[t.folded.size()] != ' ') continue;
         std::size_t words = 1, i = 0, w = 0;
         for (char c : t.folded) words += c == ' ';
@@ -172,8 +133,8 @@ std::optional<TypeHeading> read_type_heading(std::string_view line) {
     line = trim(line);
     if (line.empty() || line.size() > 2000) return std::nullopt;
     std::string f = fold(line.substr(0, std::min<std::size_t>(line.size(), 60)));
-    for (const auto& t : kTypes) {
-        if (!f.starts_with(t.folded)) continue;
+    for (const auto& t : doc_type_rows()) {
+        if (!t.heading || !f.starts_with(t.folded)) continue;
         std::size_t n = t.folded.size();
         if (f.size() > n && f[n] != ' ' && f[n] != ':' && f[n] != '\t') continue;
         // Find the byte length of the type words in the original line (same number of words).
@@ -200,37 +161,9 @@ std::optional<TypeHeading> read_type_heading(std::string_view line) {
     return std::nullopt;
 }
 
-std::string type_from_code(std::string_view type_code) {
-    std::string f = fold(type_code);
-    for (char& c : f) {
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-    }
-    for (const auto& ct : kCodeTypes) {
-        if (f == ct.code) return std::string(ct.name);
-    }
-    return {};
-}
+std::string type_from_code(std::string_view type_code) { return std::string(type_for_code(type_code)); }
 
 }  // namespace vanban::detail
-
-namespace vanban {
-
-const std::vector<DocumentType>& document_types() {
-    static const std::vector<DocumentType> all = [] {
-        std::vector<DocumentType> out;
-        for (const auto& t : detail::kTypes) {
-            DocumentType d{std::string(t.name), {}};
-            for (const auto& ct : detail::kCodeTypes) {
-                if (ct.name == t.name) d.codes.emplace_back(ct.code);
-            }
-            out.push_back(std::move(d));
-        }
-        return out;
-    }();
-    return all;
-}
-
-}  // namespace vanban
 
 namespace vanban::detail {
 

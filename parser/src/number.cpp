@@ -1,6 +1,5 @@
 // Document numbers (số/ký hiệu): "134/KH-UBND", "30/2021/QH15", "25-KL/TW", "367 - QĐ/TWĐTN-VP".
-#include <array>
-
+#include "doc_types.h"
 #include "text.h"
 #include "vanban/parser.h"
 
@@ -12,14 +11,6 @@ using detail::append_cp;
 using detail::is_letter;
 using detail::is_upper;
 using detail::next_cp;
-
-// Type codes that may open the symbol part of a number (Nghị định 30/2020/NĐ-CP, Phụ lục III;
-// Hướng dẫn 36-HD/VPTW for Party documents), folded to ASCII capitals.
-constexpr std::array<std::string_view, 34> kTypeCodes = {
-    "QD",   "ND",  "NQ",  "TT",  "TTLT", "CT",  "KH",  "TB",   "KL",  "CV",  "BC", "HD",
-    "VBHN", "CD",  "PL",  "TTR", "QC",   "QYD", "CTR", "DA",   "BB",  "GM",  "GGT", "PA",
-    "TC",   "QYDI", "L",  "NQLT", "QDLT", "HDLT", "TBLT", "CTRLT", "BCLT", "DT",
-};
 
 bool is_separator(char32_t cp) { return cp == '/' || cp == '-' || cp == U'–' || cp == U'—' || cp == U'‑'; }
 
@@ -106,8 +97,7 @@ std::optional<DocumentNumber> parse_number(std::string_view printed) {
     }
     if (!letter) return std::nullopt;
     std::string code0 = upper_ascii_fold(parts[first]);
-    bool typed = false;
-    for (auto t : kTypeCodes) typed |= code0 == t;
+    bool typed = detail::is_type_code(code0);
     if (typed && parts.size() > first + 1) {
         n.type_code = parts[first];
         ++first;
