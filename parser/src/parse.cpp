@@ -120,10 +120,14 @@ void read_consolidation(const std::vector<Line>& lines, std::size_t body_end, Do
         }
     }
     if (!caps.empty()) {
-        doc.issuer.reset();
-        doc.issuer_parent.reset();
-        doc.issuers.clear();
-        read_issuer(caps, doc);
+        // Lines that name no body (a recipients list printed just above the stamp) leave the header's.
+        Document block;
+        read_issuer(caps, block);
+        if (block.issuer) {
+            doc.issuer = std::move(block.issuer);
+            doc.issuer_parent = std::move(block.issuer_parent);
+            doc.issuers = std::move(block.issuers);
+        }
     }
 }
 
