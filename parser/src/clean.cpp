@@ -417,6 +417,16 @@ void read_portal_block(const Lines& front, PortalMeta& meta) {
             if (k + 1 < found.size() && found[k + 1].first < start) continue;
             std::string key = fold(found[k].second.substr(0, found[k].second.size() - 1));
             std::string value = squeeze(line.substr(start, stop - start));
+            // A label alone in its table cell: the value is the next cell ("Số hiệu:" / "01763/QĐ-UBND").
+            if (value.empty() && k + 1 == found.size() && stop == line.size()) {
+                std::size_t j = i + 1;
+                while (j < front.size() && j <= i + 3 && is_blank(front[j])) ++j;
+                bool label = false;
+                if (j < front.size()) {
+                    for (auto l : kPortalLabels) label |= front[j].find(l) != std::string::npos;
+                }
+                if (j < front.size() && j <= i + 3 && !label) value = squeeze(front[j]);
+            }
             if (!value.empty() && !meta.contains(key)) meta[key] = value;
         }
         // The portal's one-line description: "Kế hoạch 134/KH-UBND của Ủy ban nhân dân ... về việc ...",

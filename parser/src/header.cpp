@@ -750,6 +750,30 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
             if (auto d = find_numeric_date(it->second, s, e)) doc.date = *d;
         }
     }
+    // The issuer, for a page whose header was lost: the block's issuing body ("Cơ quan ban hành"), or its
+    // "Nơi ban hành" when that names a body ("Bộ Tài chính", "Cục Thuế") rather than a province; a
+    // province with a number of a People's Committee or Council ("4001/UBND-ĐT") names that body.
+    if (!doc.issuer) {
+        std::string body;
+        if (auto it = portal.find("co quan ban hanh"); it != portal.end()) body = it->second;
+        if (auto it = portal.find("noi ban hanh"); body.empty() && it != portal.end()) {
+            std::string f = fold(it->second);
+            bool province = f.starts_with("tinh ") || f.starts_with("thanh pho ");
+            std::string code = doc.number ? number_key(doc.number->issuer_code) : std::string();
+            if (!province) {
+                body = it->second;
+            } else if (code.starts_with("UBND")) {
+                body = "Ủy ban nhân dân " + (f.starts_with("tinh ") ? lower(it->second.substr(0, 5)) + it->second.substr(5) : it->second);
+            } else if (code.starts_with("HDND")) {
+                body = "Hội đồng nhân dân " + (f.starts_with("tinh ") ? lower(it->second.substr(0, 5)) + it->second.substr(5) : it->second);
+            }
+        }
+        std::string fb = fold(body);
+        if (!body.empty() && fb != "dang cap nhat" && fb != "da biet") {
+            doc.issuer = body;
+            doc.issuers = {body};
+        }
+    }
     if (!doc.title) {
         if (auto it = portal.find("title"); it != portal.end()) {
             std::string_view d = it->second;
