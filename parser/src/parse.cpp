@@ -39,17 +39,20 @@ bool is_basis_start(std::string_view line) {
     return fold_starts_with(line, "can cu");
 }
 
-// True when `next` goes on with the basis on `prev`: `prev` is left open (no ';', '.' or ':' at its
-// end) and `next` starts in lowercase or after a word that cannot end a basis ("của", "ngày", "số").
+// True when `next` goes on with the basis on `prev`: a list member in lowercase after ';' or ':' ("Căn
+// cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP ...;" / "số 118/2025/NĐ-CP ..."), or a line wrapped
+// where `prev` is left open (no ';', '.' or ':' at its end) in lowercase or after a word that cannot
+// end a basis ("của", "ngày", "số").
 bool continues_basis(std::string_view prev, std::string_view next) {
     prev = trim(prev);
     next = trim(next);
-    if (prev.empty() || next.empty() || prev.ends_with(';') || prev.ends_with('.') || prev.ends_with(':')) return false;
+    if (prev.empty() || next.empty() || prev.ends_with('.')) return false;
     if (is_basis_start(next) || fold_starts_with(next, "theo de nghi") || fold_starts_with(next, "xet de nghi") ||
         detect_marker(next) || is_all_caps(next)) {
         return false;
     }
     if (starts_lower(next)) return true;
+    if (prev.ends_with(';') || prev.ends_with(':')) return false;
     std::size_t sp = prev.rfind(' ');
     std::string last = fold(sp == std::string_view::npos ? prev : prev.substr(sp + 1));
     return last == "cua" || last == "ngay" || last == "so" || last == "ve" || last == "va" || last == "tai" ||
