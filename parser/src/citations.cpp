@@ -116,13 +116,19 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
         }
         Folded fm = fold_slice(doc_fold, li.start, li.end);
         const std::string& f = fm.text;
-        const std::vector<std::size_t> bounds = clause_bounds(f);
+        // Clause boundaries, computed when the line turns out to cite something (most lines with digits
+        // hold only dates and amounts).
+        std::vector<std::size_t> bounds;
+        auto bounds_of = [&]() -> const std::vector<std::size_t>& {
+            if (bounds.empty()) bounds = clause_bounds(f);
+            return bounds;
+        };
         std::vector<std::pair<std::size_t, std::size_t>> taken;  // folded [start, end) of references found
         std::vector<std::size_t> line_refs;                      // indexes into refs of this line's references
 
         // Builds the relation of a reference that starts at folded position `fs`.
         auto relation_for = [&](std::size_t fs, std::size_t prev_end) {
-            std::size_t cs = std::max(clause_start(bounds, fs), prev_end);
+            std::size_t cs = std::max(clause_start(bounds_of(), fs), prev_end);
             std::string_view before = std::string_view(f).substr(cs, fs - cs);
             // Triggers count only within a few words of the reference: look at the last 48 bytes.
             std::string_view near = before.substr(before.size() > 48 ? before.size() - 48 : 0);
@@ -153,7 +159,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                 // 48/2013/NĐ-CP ..."). Except a clause glued on after the bases that is not one ("Theo đề
                 // nghị của ... tại Tờ trình số ..."), and what the citing document itself carries out
                 // ("... xây dựng Kế hoạch triển khai Nghị quyết ...").
-                std::string_view clause = std::string_view(f).substr(clause_start(bounds, fs));
+                std::string_view clause = std::string_view(f).substr(clause_start(bounds_of(), fs));
                 while (!clause.empty() && (clause[0] == ' ' || clause[0] == '-' || clause[0] == '+')) clause.remove_prefix(1);
                 if (clause.starts_with("theo de nghi") || clause.starts_with("xet de nghi") ||
                     clause.starts_with("theo to trinh") || clause.starts_with("xet to trinh")) {
@@ -232,7 +238,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
             }
             // Named laws: "Luật Phòng, chống bệnh truyền nhiễm số 03/2007/QH12".
             if (!r.type) {
-                std::size_t cs = clause_start(bounds, b);
+                std::size_t cs = clause_start(bounds_of(), b);
                 for (std::string_view lw : {"bo luat ", "luat ", "phap lenh "}) {
                     std::size_t p = std::string_view(f).substr(cs, b - cs).rfind(lw);
                     if (p == std::string_view::npos) continue;
@@ -256,7 +262,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
             {
                 std::size_t q = start;
                 while (q > 0 && f[q - 1] == ' ') --q;
-                std::string_view head = std::string_view(f).substr(clause_start(bounds, q), q - clause_start(bounds, q));
+                std::string_view head = std::string_view(f).substr(clause_start(bounds_of(), q), q - clause_start(bounds_of(), q));
                 if (head.ends_with(" cua")) head.remove_suffix(4);
                 std::size_t d = head.rfind("dieu ");
                 if (d != std::string_view::npos && head.size() - d < 14) {
@@ -265,7 +271,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                     if (k != std::string_view::npos && d - k < 12) ps = k;
                     std::size_t e = head.rfind("diem ", ps);
                     if (e != std::string_view::npos && ps - e < 10) ps = e;
-                    std::size_t base = clause_start(bounds, q);
+                    std::size_t base = clause_start(bounds_of(), q);
                     r.provision = std::string(trim(line.substr(fm.orig[base + ps], fm.orig[base + head.size()] - fm.orig[base + ps])));
                 }
             }
@@ -296,8 +302,10 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                 while (k < line.size() && line[k] == ' ') ++k;
                 if (fold_starts_with(line.substr(k), "cua ")) {
                     std::size_t is = k + std::string_view("của ").size();
-                    std::string_view rest = line.substr(is, std::min<std::size_t>(line.size() - is, 90));
-                    Folded rf = fold_with_map(rest);
+                    std::size_t re = std::min<std::size_t>(line.size(), is + 90);
+                    while (re < line.size() && (static_cast<unsigned char>(line[re]) & 0xC0) == 0x80) ++re;
+                    std::string_view rest = line.substr(is, re - is);
+                    Folded rf = fold_slice(fm, is, re);  // the line's fold, no second folding
                     std::size_t cut = rf.text.size();
                     for (std::string_view stop : {" ve ", " ban hanh", " quy dinh", " huong dan", " thong bao", " phe duyet",
                                                   " sua doi", " tai ", " tren ", " de ", " thuc hien", " trien khai", " va ",

@@ -362,9 +362,12 @@ bool is_footer_line(std::string_view s) {
 
 // The anchor of an official header: the national motto or the Party's name.
 bool is_motto(std::string_view s) {
+    // Compared as it folds, without building the fold: find_header_start asks this of most lines.
+    s = trim(s);
+    if (fold_starts_with(s, "cong hoa xa hoi")) return true;
+    if (!fold_starts_with(s, "dang cong san viet nam")) return false;
     std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 80)));
-    return f.starts_with("cong hoa xa hoi") || f == "dang cong san viet nam" ||
-           f.starts_with("dang cong san viet nam ");
+    return f == "dang cong san viet nam" || f.starts_with("dang cong san viet nam ");
 }
 
 bool is_number_line(std::string_view s) {
@@ -761,7 +764,7 @@ void join_wrapped_motto(Lines& lines) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::string_view t = trim(lines[i]);
         // "CỘNG ...", "ĐẢNG ..." (Đ is C4 90): cheap tests before folding.
-        if (t.size() < 4 || t.size() > 60 || !(t[0] == 'C' || t[0] == 'c' || (t[0] == '\xC4' && t[1] == '\x90'))) continue;
+        if (t.size() < 4 || t.size() > 60 || !(fold_starts_with(t, "cong") || fold_starts_with(t, "dang cong"))) continue;
         std::string f = squeeze(fold(t));
         for (auto m : kMottos) {
             if (!prefix_of(m, f) || f.size() == m.size()) continue;

@@ -16,9 +16,9 @@ std::optional<TypeHeading> read_type_heading_any_case(std::string_view line);
 namespace {
 
 bool is_motto_line(std::string_view s) {
-    std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 60)));
-    return f.starts_with("cong hoa xa hoi") || f.starts_with("chu nghia viet nam") || f.starts_with("doc lap - tu do") ||
-           f.starts_with("doc lap-tu do") || f.starts_with("doc lap – tu do") || f.starts_with("dang cong san viet nam");
+    return fold_starts_with(s, "cong hoa xa hoi") || fold_starts_with(s, "chu nghia viet nam") ||
+           fold_starts_with(s, "doc lap - tu do") || fold_starts_with(s, "doc lap-tu do") ||
+           fold_starts_with(s, "doc lap – tu do") || fold_starts_with(s, "dang cong san viet nam");
 }
 
 // Gazette and portal section titles that are not issuers.
@@ -533,6 +533,7 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
     bool vv_title = false;
     bool addressed = false;  // "Kính gửi:" before any heading: the form of a công văn
     std::string glued;  // outlives `t`, which may point into it
+    std::size_t motto_at = lines.size();  // first motto line within `limit`, found when first needed
     for (; i < limit; ++i) {
         std::string_view t = trim(lines[i].text);
         if (t.empty()) continue;
@@ -597,10 +598,16 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
         if (f.starts_with("can cu") || f.starts_with("kinh gui")) break;
         if (t.size() > 300) {
             // Text before the header (a portal's title line) is passed over when the motto follows.
-            bool header_ahead = false;
-            for (std::size_t k = i + 1; k < limit && k <= i + 8 && caps_before.empty() && !anchor_seen; ++k) {
-                header_ahead |= is_motto_line(trim(lines[k].text));
+            if (motto_at == lines.size()) {
+                motto_at = limit;
+                for (std::size_t k = 0; k < limit; ++k) {
+                    if (is_motto_line(trim(lines[k].text))) {
+                        motto_at = k;
+                        break;
+                    }
+                }
             }
+            bool header_ahead = caps_before.empty() && !anchor_seen && motto_at > i && motto_at <= i + 8;
             if (!header_ahead) break;
             continue;
         }

@@ -33,6 +33,8 @@ bool is_capitalized_word(std::string_view part) {
 // The byte length of a function word glued to the end of a code ("của" of "TTgcủa", "ngày" of
 // "QH15ngày"), 0 if there is none. A code's own lowercase tail is one or two letters ("TTg", "TTr").
 std::size_t glued_word_length(std::string_view part) {
+    // Each word ends in a lowercase ASCII letter or a Vietnamese vowel (bytes >= 0x80).
+    if (part.empty() || !((part.back() >= 'a' && part.back() <= 'z') || static_cast<unsigned char>(part.back()) >= 0x80)) return 0;
     static constexpr std::string_view kWords[] = {"của", "ngày", "về", "và", "tại", "theo", "năm", "do", "được", "cho"};
     for (auto w : kWords) {
         if (part.size() <= w.size() || !part.ends_with(w)) continue;
