@@ -35,7 +35,9 @@ TEST(DocTypesTest, OneTableForHeadingsCodesAndCitations) {
     // Every heading row of the table is a public type; the generic "văn bản" is not.
     for (const auto& row : doc_type_rows()) {
         EXPECT_EQ(fold(row.name), row.name.empty() ? std::string() : std::string(row.folded));
-        if (row.heading) EXPECT_TRUE(names.contains(std::string(row.name))) << row.name;
+        if (row.heading) {
+            EXPECT_TRUE(names.contains(std::string(row.name))) << row.name;
+        }
     }
     EXPECT_FALSE(names.contains(""));
     // Longest first where one name is a prefix or suffix of another.
