@@ -534,10 +534,15 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
     bool addressed = false;  // "Kính gửi:" before any heading: the form of a công văn
     std::string glued;  // outlives `t`, which may point into it
     std::size_t motto_at = lines.size();  // first motto line within `limit`, found when first needed
+    bool motto_seen = false;
+    std::optional<std::pair<std::string, std::string>> early_date;  // date and place met before the header
     for (; i < limit; ++i) {
         std::string_view t = trim(lines[i].text);
         if (t.empty()) continue;
-        if (is_motto_line(t)) continue;
+        if (is_motto_line(t)) {
+            motto_seen = true;
+            continue;
+        }
         std::string_view rest;
         if (!doc.number) {
             std::string_view next = i + 1 < lines.size() ? std::string_view(lines[i + 1].text) : std::string_view{};
@@ -574,6 +579,12 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
         if (!doc.date) {
             std::string place;
             if (auto d = read_place_date(t, place)) {
+                // A place and date before anything of the header (issuer, motto, number) is a page's,
+                // not the document's; it serves only when the header has none.
+                if (!anchor_seen && !motto_seen && caps_before.empty()) {
+                    if (!early_date) early_date = std::make_pair(*d, place);
+                    continue;
+                }
                 doc.date = *d;
                 if (!place.empty()) doc.place = place;
                 anchor_seen = true;
@@ -618,6 +629,10 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
         }
     }
     read_issuer(caps_before, doc);
+    if (!doc.date && early_date) {
+        doc.date = early_date->first;
+        if (!early_date->second.empty()) doc.place = early_date->second;
+    }
 
     std::size_t end = i;
     if (heading) {

@@ -148,6 +148,11 @@ const HeaderRow kHeaders[] = {
      "sách của Đảng, Nhà nước.\n\nHà Nội, ngày\n21 tháng 11 năm 2025\n\nKính gửi: Các cơ quan báo chí\n",
      "Bộ Nội vụ", "", "Công văn", "tuyên truyền chủ trương, chính sách của Đảng, Nhà nước.", "2025-11-21",
      "portal/10988-BNV-CQDP-0d99145e.md (its news summary, with a date moved into a sentence)"},
+    {"Hà Nội, ngày 20 tháng 11 năm 2025\n\nBỘ NỘI VỤ\n--------\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
+     "phúc\n\nSố:10988/BNV-CQĐP\nV/v tuyên truyền chủ trương.\n\nHà Nội, ngày\n21 tháng 11 năm 2025\n\nKính gửi: Các cơ quan "
+     "báo chí\n",
+     "Bộ Nội vụ", "", "Công văn", "tuyên truyền chủ trương.", "2025-11-21",
+     "portal/10988-BNV-CQDP-0d99145e.md (a page's own date line before the document's header)"},
 };
 
 TEST(HeaderTest, ReadsHeadersAsTheyArrive) {
