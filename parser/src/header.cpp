@@ -339,7 +339,15 @@ std::string strip_rules(std::string_view raw, bool& dash_end) {
 // know ("Ủy ban", "Hội đồng" keep their second word in lowercase; a body named after a head's title is
 // capitalized: "Chủ tịch Ủy ban nhân dân"; "khu vực XI" keeps its numeral).
 std::string issuer_case(std::string_view caps) {
-    std::string name = normal_case_name(caps);
+    // "BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI": an en or em dash joining the parts of a name is the hyphen
+    // normal_case_name() knows.
+    std::string hyphenated(caps);
+    for (std::string_view dash : {" – ", " — "}) {
+        for (std::size_t p = hyphenated.find(dash); p != std::string::npos; p = hyphenated.find(dash, p)) {
+            hyphenated.replace(p, dash.size(), " - ");
+        }
+    }
+    std::string name = normal_case_name(hyphenated);
     std::vector<std::string> w;
     for (std::size_t i = 0; i < name.size();) {
         std::size_t j = name.find(' ', i);

@@ -167,6 +167,44 @@ TEST(HeaderTest, ReadsHeadersAsTheyArrive) {
     }
 }
 
+// The issuer block alone: capitals lines as read_header collects them.
+TEST(HeaderTest, IssuerBlocks) {
+    struct Row {
+        std::vector<std::string> lines;
+        const char* issuer;
+        const char* parent;
+        std::vector<std::string> issuers;
+        const char* source;
+    };
+    const Row rows[] = {
+        {{"BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI"}, "Bộ Lao động - Thương binh và Xã hội", "", {"Bộ Lao động - Thương binh và Xã hội"},
+         "real/tvpl-cb_2864_2015_CV_LDTBXH.txt"},
+        {{"B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI"}, "Bộ Lao động - Thương binh và Xã hội", "",
+         {"Bộ Lao động - Thương binh và Xã hội"}, "real/tvpl-cb_2638_2019_CV_LDTBXH_KHTC.txt (split syllables)"},
+        {{"CHÍNH PHỦ", "-------", "CHÍNH PHỦ"}, "Chính phủ", "", {"Chính phủ"}, "real/cb_nghi-dinh-so-38-2022-nd-cp-37348.txt (printed twice)"},
+        {{"ỦY BAN THƯỜNG VỤ QUỐC HỘI"}, "Ủy ban Thường vụ Quốc hội", "", {"Ủy ban Thường vụ Quốc hội"},
+         "real/cb_nghi-quyet-so-89-2025-ubtvqh15-45738.txt"},
+        {{"HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"}, "Hội đồng nhân dân Thành phố Hà Nội", "", {"Hội đồng nhân dân Thành phố Hà Nội"},
+         "portal/54-2025-NQ-HDND-676c9815.md"},
+        {{"VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO -", "TÒA ÁN NHÂN DÂN TỐI CAO -", "BỘ CÔNG AN"}, "Viện Kiểm sát nhân dân tối cao", "",
+         {"Viện Kiểm sát nhân dân tối cao", "Tòa án nhân dân tối cao", "Bộ Công an"},
+         "real/cb_thong-tu-lien-tich-so-01-2022-ttlt-vksndtc-tandtc-bca-bqp-bldtbxh-36844.txt (joint)"},
+        {{"UBND THÀNH PHỐ HÀ NỘI", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"}, "Sở Giáo dục và Đào tạo", "UBND Thành phố Hà Nội",
+         {"Sở Giáo dục và Đào tạo"}, "portal survey: a Sở under its province"},
+        {{"CỤC HẢI QUAN", "CHI CỤC HẢI QUAN KHU VỰC XI"}, "Chi cục Hải quan khu vực XI", "Cục Hải quan",
+         {"Chi cục Hải quan khu vực XI"}, "issue 9, item 1 (a 2025 regional unit)"},
+        {{"- C29, C51, C46;"}, "", "", {}, "portal/94-VBHN-BQP-6d0e277c.md (a recipients line is no issuer)"},
+    };
+    for (const auto& r : rows) {
+        SCOPED_TRACE(r.source);
+        vanban::Document doc;
+        read_issuer(r.lines, doc);
+        EXPECT_EQ(doc.issuer.value_or(""), r.issuer);
+        EXPECT_EQ(doc.issuer_parent.value_or(""), r.parent);
+        EXPECT_EQ(doc.issuers, r.issuers);
+    }
+}
+
 TEST(HeaderTest, CongVanNumberKeepsItsOfficeCode) {
     // portal/5282-CT-CS-b135fb7c.md: in 5282/CT-CS the CT is the Cục Thuế, not a type code.
     vanban::Document doc = vanban::parse(kHeaders[10].input);
