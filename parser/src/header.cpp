@@ -259,7 +259,7 @@ constexpr Head kHeads[] = {
     {"doan", HeadKind::line}, {"mat tran", HeadKind::line}, {"dai", HeadKind::line}, {"bao", HeadKind::line},
     {"kiem toan", HeadKind::line}, {"dang uy", HeadKind::line}, {"dang bo", HeadKind::line},
     {"ubnd", HeadKind::line}, {"hdnd", HeadKind::line}, {"hai quan", HeadKind::line}, {"thue", HeadKind::line},
-    {"quan khu", HeadKind::line},
+    {"quan khu", HeadKind::line}, {"thuong truc", HeadKind::line},
     {"chinh phu", HeadKind::first}, {"quoc hoi", HeadKind::first}, {"thu tuong", HeadKind::first},
     {"chu tich", HeadKind::first}, {"tinh uy", HeadKind::first}, {"thanh uy", HeadKind::first},
     {"huyen uy", HeadKind::first}, {"quan uy", HeadKind::first}, {"thi uy", HeadKind::first},
@@ -363,6 +363,11 @@ std::string issuer_case(std::string_view caps) {
         w[i + 1] = lower(w[i + 1]);
         if (i == 2 && f[0] == "chu" && f[1] == "tich") w[i] = capitalize_first(w[i]);
     }
+    // "Bộ Tư lệnh Hải quân", "Bộ Chỉ huy Quân sự tỉnh X": the command's own name starts with a capital.
+    for (std::size_t i = 0; i + 3 < w.size(); ++i) {
+        bool command = f[i] == "bo" && ((f[i + 1] == "tu" && f[i + 2] == "lenh") || (f[i + 1] == "chi" && f[i + 2] == "huy"));
+        if (command) w[i + 3] = capitalize_first(w[i + 3]);
+    }
     for (std::size_t i = 0; i + 2 < w.size(); ++i) {
         if (f[i] != "khu" || f[i + 1] != "vuc") continue;
         bool roman = !f[i + 2].empty() && f[i + 2].find_first_not_of("ivxlc") == std::string::npos;
@@ -389,6 +394,27 @@ std::string issuer_case(std::string_view caps) {
 // Nam", a bare "Văn phòng" under "Ủy ban nhân dân tỉnh X" is "Văn phòng Ủy ban nhân dân tỉnh X".
 std::string complete_unit(const std::string& unit, const std::string& parent) {
     std::string fu = fold(unit), fp = fold(parent);
+    // "ĐẢNG BỘ TỈNH HÀ TĨNH" over "TỈNH ỦY": the committee of that organisation, "Tỉnh ủy Hà Tĩnh"; its
+    // "BAN CHẤP HÀNH" or "BAN THƯỜNG VỤ" is the Party organisation's ("Ban Chấp hành Đảng bộ tỉnh ...").
+    if (fp.starts_with("dang bo ")) {
+        static constexpr std::pair<std::string_view, std::string_view> kCommittees[] = {
+            {"tinh uy", "tinh "}, {"thanh uy", "thanh pho "}, {"huyen uy", "huyen "}, {"quan uy", "quan "}, {"thi uy", "thi xa "}};
+        for (auto [committee, level] : kCommittees) {
+            if (fu != committee) continue;
+            std::string_view rest = std::string_view(fp).substr(8);
+            if (!rest.starts_with(level)) break;
+            // The place, as printed in the parent (the same number of words from its end).
+            std::size_t place_words = static_cast<std::size_t>(std::count(rest.begin(), rest.end(), ' ')) + 1 -
+                                      static_cast<std::size_t>(std::count(level.begin(), level.end(), ' '));
+            std::size_t p = parent.size();
+            for (std::size_t w = 0; w < place_words && p != std::string::npos; ++w) p = parent.rfind(' ', p - 1);
+            return p == std::string::npos ? unit : unit + parent.substr(p);
+        }
+        if (fu == "ban chap hanh" || fu == "ban thuong vu" || fu == "uy ban kiem tra") return unit + " " + parent;
+        return unit;
+    }
+    // A standing committee under its council: "Thường trực Hội đồng nhân dân tỉnh X".
+    if (fu == "thuong truc") return unit + " " + parent;
     if (fp == "ban chap hanh trung uong") {
         if (fu == "van phong") return "Văn phòng Trung ương Đảng";
         if ((fu.starts_with("ban ") || fu.starts_with("uy ban kiem tra")) && fu.find("trung uong") == std::string::npos) {
@@ -515,7 +541,13 @@ void read_issuer(const std::vector<std::string>& caps_lines, Document& doc) {
     }
     if (names.empty()) return;
     auto first_word = [](const std::string& s) { return fold(s.substr(0, s.find(' '))); };
-    joint |= names.size() >= 2 && first_word(names[0]) == "bo" && first_word(names[1]) == "bo";
+    // Two ministries are co-issuers; a command under its ministry ("Bộ Tư lệnh", "Bộ Chỉ huy", "Bộ Tổng
+    // Tham mưu" under "Bộ Quốc phòng") is a unit.
+    auto command = [](const std::string& s) {
+        std::string f = fold(s);
+        return f.starts_with("bo tu lenh") || f.starts_with("bo chi huy") || f.starts_with("bo tong tham muu");
+    };
+    joint |= names.size() >= 2 && first_word(names[0]) == "bo" && first_word(names[1]) == "bo" && !command(names[1]);
     if (joint) {
         doc.issuers = names;
         doc.issuer = names[0];

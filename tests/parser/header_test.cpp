@@ -194,6 +194,14 @@ TEST(HeaderTest, IssuerBlocks) {
         {{"CỤC HẢI QUAN", "CHI CỤC HẢI QUAN KHU VỰC XI"}, "Chi cục Hải quan khu vực XI", "Cục Hải quan",
          {"Chi cục Hải quan khu vực XI"}, "issue 9, item 1 (a 2025 regional unit)"},
         {{"- C29, C51, C46;"}, "", "", {}, "portal/94-VBHN-BQP-6d0e277c.md (a recipients line is no issuer)"},
+        // Layouts of Nghị định 30/2020/NĐ-CP, Phụ lục I and Hướng dẫn 36-HD/VPTW, not in the corpus.
+        {{"ĐẢNG BỘ TỈNH HÀ TĨNH", "TỈNH ỦY"}, "Tỉnh ủy Hà Tĩnh", "Đảng bộ tỉnh Hà Tĩnh", {"Tỉnh ủy Hà Tĩnh"},
+         "Hướng dẫn 36-HD/VPTW: a provincial Party committee's header"},
+        {{"HỘI ĐỒNG NHÂN DÂN", "TỈNH VĨNH LONG", "THƯỜNG TRỰC"}, "Thường trực Hội đồng nhân dân tỉnh Vĩnh Long",
+         "Hội đồng nhân dân tỉnh Vĩnh Long", {"Thường trực Hội đồng nhân dân tỉnh Vĩnh Long"},
+         "Nghị định 30/2020/NĐ-CP, Phụ lục I: a council's standing committee (portal/20-2025-NQ-HDND council)"},
+        {{"BỘ QUỐC PHÒNG", "BỘ TƯ LỆNH HẢI QUÂN"}, "Bộ Tư lệnh Hải quân", "Bộ Quốc phòng", {"Bộ Tư lệnh Hải quân"},
+         "Nghị định 30/2020/NĐ-CP, Phụ lục I: a command under its ministry (portal/127-2025-TT-BQP ministry)"},
     };
     for (const auto& r : rows) {
         SCOPED_TRACE(r.source);
