@@ -105,6 +105,23 @@ bool opens_body(std::string_view l, bool consolidated) {
     return false;
 }
 
+bool dangling(std::string_view title);
+
+// True when `next` goes on with a Công văn's subject `subject`: a line in lowercase, or, in the same table
+// cell (no blank line before it), a line after a word that cannot end the subject or a short word in
+// capitals ("GTGT"); never the header's next element (place and date, "Kính gửi", a number, a marker).
+bool continues_subject(const Line& next, std::string_view subject) {
+    std::string_view x = trim(next.text);
+    if (x.empty() || detect_marker(x) || is_motto_line(x) || fold_starts_with(x, "kinh gui")) return false;
+    std::string place;
+    if (read_place_date(x, place)) return false;
+    if (fold_starts_with(x, "so") && has_digit(x.substr(0, std::min<std::size_t>(x.size(), 12)))) return false;
+    if (starts_lower(x)) return true;
+    if (next.blank_before) return false;
+    if (is_all_caps(x)) return std::count(x.begin(), x.end(), ' ') <= 1 && x.size() < 24;
+    return dangling(subject);
+}
+
 // A title line that cannot end a title: "... CỦA", "... VÀ", "... về", "...,".
 bool dangling(std::string_view title) {
     title = trim(title);
@@ -613,12 +630,20 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
                     title = std::string(rest);
                     vv_title = true;
                 }
+                while (vv_title && i + 1 < limit && continues_subject(lines[i + 1], title)) title += ' ' + lines[++i].text;
                 continue;
             }
         }
         if (!doc.date) {
             std::string place;
-            if (auto d = read_place_date(t, place)) {
+            auto d = read_place_date(t, place);
+            // A place name wrapped before its date: "Tây" / "Ninh, ngày 01 tháng 12 năm 2025".
+            if (!d && t.size() < 24 && t.find(' ') == std::string_view::npos && starts_upper(t) && !is_all_caps(t) &&
+                i + 1 < limit && !lines[i + 1].blank_before) {
+                glued = std::string(t) + " " + lines[i + 1].text;
+                if ((d = read_place_date(glued, place))) t = glued, ++i;
+            }
+            if (d) {
                 // A place and date before anything of the header (issuer, motto, number) is a page's,
                 // not the document's; it serves only when the header has none.
                 if (!anchor_seen && !motto_seen && caps_before.empty()) {
@@ -631,16 +656,18 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
                 continue;
             }
         }
-        if (fold_starts_with(t, "v/v") || fold_starts_with(t, "v/v:")) {
-            std::string_view v = trim(t.substr(3));
+        // A Công văn's subject: "V/v ...", or "Về ..." on the line under the number.
+        bool ve_subject = !vv_title && doc.number && h.number_line + 1 == i && fold_starts_with(t, "ve ") && starts_upper(t) &&
+                          !is_all_caps(t);
+        if (fold_starts_with(t, "v/v") || ve_subject) {
+            std::string_view v = ve_subject ? t : trim(t.substr(3));
             if (v.starts_with(':')) v = trim(v.substr(1));
             title = std::string(v);
             vv_title = true;
             if (title.empty() && i + 1 < limit && !detect_marker(lines[i + 1].text)) title = lines[++i].text;
-            // The subject may wrap over the next lines.
-            while (i + 1 < limit && starts_lower(lines[i + 1].text) && !detect_marker(lines[i + 1].text)) {
-                title += ' ' + lines[++i].text;
-            }
+            // The subject may wrap over the next lines of its cell: "V/v tuyên truyền chủ trương, chính sách
+            // của" / "Đảng, Nhà nước.", "V/v thuế suất thuế" / "GTGT".
+            while (i + 1 < limit && continues_subject(lines[i + 1], title)) title += ' ' + lines[++i].text;
             continue;
         }
         if ((heading = read_type_heading(t))) break;

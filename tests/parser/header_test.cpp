@@ -126,6 +126,20 @@ const HeaderRow kHeaders[] = {
      "---------------\n|\n|\nSố: 5282/CT-CS\n*V/v chính sách thuế GTGT*\n|\n*Hà Nội, ngày 18\ntháng 11 năm 2025*\n|\n"
      "**Kính gửi:** Thuế\ntỉnh Quảng Ninh\nCục Thuế nhận được công văn số 1108/QNI-QLDN2 ngày 22/9/2025.\n",
      "Cục Thuế", "Bộ Tài chính", "Công văn", "chính sách thuế GTGT", "2025-11-18", "portal/5282-CT-CS-b135fb7c.md"},
+    // A Công văn's subject wrapped in its cell, or written "Về ..." under the number.
+    {"|\n**THUẾ TỈNH TÂY NINH**\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n|\n"
+     "Số: 3257/TNI-QLDN1\n*V/v thuế suất thuế\nGTGT*\n|\n*Tây Ninh, ngày 01 tháng 12 năm 2025*\n|\n\nKính gửi: Công ty ABC.\n",
+     "Thuế tỉnh Tây Ninh", "", "Công văn", "thuế suất thuế GTGT", "2025-12-01", "portal/3257-TNI-QLDN1-2249fe89.md"},
+    {"|\n**BỘ NỘI VỤ**\n--------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n|\n"
+     "Số:10988/BNV-CQĐP\n*V/v tuyên truyền chủ trương, chính sách của\nĐảng, Nhà nước.*\n|\n*Hà Nội, ngày\n21 tháng 11 năm "
+     "2025*\n|\n\nKính gửi: Các cơ quan báo chí\n",
+     "Bộ Nội vụ", "", "Công văn", "tuyên truyền chủ trương, chính sách của Đảng, Nhà nước.", "2025-11-21",
+     "portal/10988-BNV-CQDP-0d99145e.md"},
+    {"|\nỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n**SỞ GIÁO DỤC VÀ ĐÀO TẠO**\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập "
+     "- Tự do - Hạnh phúc\n|\n|\nSố: 5155/SGDĐT-GDTXNNĐH\n*Về hướng dẫn đánh giá, xếp loại trung tâm\nhọc tập cộng đồng*\n|\n"
+     "*Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025*\n|\n**Kính gửi: **Ủy ban nhân dân phường, xã và đặc khu\n",
+     "Sở Giáo dục và Đào tạo", "Ủy ban nhân dân Thành phố Hồ Chí Minh", "Công văn",
+     "Về hướng dẫn đánh giá, xếp loại trung tâm học tập cộng đồng", "2025-11-28", "portal/5155-SGDDT-GDTXNNDH-3870cd0c.md"},
     // A title in capitals ends where the first paragraph begins.
     {"VĂN PHÒNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 624/TB-VPCP\n\n"
      "Hà Nội, ngày 16 tháng 11 năm 2025\n\nTHÔNG BÁO KẾT\nLUẬN PHIÊN HỌP LẦN THỨ NĂM CỦA BAN CHỈ ĐẠO\nCÔNG NGHỆ VÀ ĐỀ ÁN 06\n"
@@ -211,6 +225,16 @@ TEST(HeaderTest, IssuerBlocks) {
         EXPECT_EQ(doc.issuer_parent.value_or(""), r.parent);
         EXPECT_EQ(doc.issuers, r.issuers);
     }
+}
+
+TEST(HeaderTest, PlaceWrappedBeforeItsDate) {
+    // portal/3257-TNI-QLDN1-2249fe89.md: "*Tây" / "Ninh, ngày 01 tháng 12 năm 2025*" in one cell.
+    vanban::Document doc = vanban::parse(
+        "|\n**THUẾ TỈNH TÂY NINH**\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n|\n"
+        "Số: 3257/TNI-QLDN1\n|\n*V/v thuế suất thuế\nGTGT*\n|\n*Tây\nNinh, ngày 01 tháng 12 năm 2025*\n|\n\nKính gửi: Công ty ABC.\n");
+    EXPECT_EQ(doc.place.value_or(""), "Tây Ninh");
+    EXPECT_EQ(doc.date.value_or(""), "2025-12-01");
+    EXPECT_EQ(doc.title.value_or(""), "thuế suất thuế GTGT");
 }
 
 TEST(HeaderTest, CongVanNumberKeepsItsOfficeCode) {
