@@ -454,12 +454,34 @@ std::string complete_unit(const std::string& unit, const std::string& parent) {
 void read_issuer(const std::vector<std::string>& caps_lines, Document& doc) {
     std::vector<IssuerWord> words;
     std::vector<std::string> seen_lines;
+    bool motto_cut = false;  // the previous line ended with the start of the motto
     for (const auto& raw : caps_lines) {
         // A list item or a clause is not an issuer line ("- C29, C51, C46;" of a recipients list).
         std::string_view r = trim(raw);
         if (r.starts_with("- ") || r.starts_with("+ ") || r.starts_with("• ") || has_any_of(r, ";:")) continue;
+        // The national motto glued to the issuer by a text extraction ("ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ
+        // HỘI CHỦ NGHĨA VIỆT NAM"), or its end on the next line ("... CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT
+        // NAM"): not part of a name.
+        std::string cut_line;
+        {
+            static constexpr std::string_view kMotto = "cong hoa xa hoi chu nghia viet nam";
+            Folded fl = fold_with_map(r);
+            std::string_view f = fl.text;
+            bool suffix = f.size() < kMotto.size() && kMotto.ends_with(f) && kMotto[kMotto.size() - f.size() - 1] == ' ';
+            if (suffix && (motto_cut || std::count(f.begin(), f.end(), ' ') >= 2)) {
+                motto_cut = false;
+                continue;
+            }
+            motto_cut = false;
+            std::size_t p = f.find(" cong hoa");
+            if (p != std::string_view::npos && kMotto.starts_with(f.substr(p + 1, std::min(f.size() - p - 1, kMotto.size())))) {
+                cut_line = std::string(r.substr(0, fl.orig[p]));
+                motto_cut = f.size() - p - 1 < kMotto.size();
+                r = cut_line;
+            }
+        }
         bool dash_end = false;
-        std::string line = strip_rules(raw, dash_end);
+        std::string line = strip_rules(r, dash_end);
         if (line.empty()) continue;
         // Syllables split by stray spaces ("B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI"): a lone letter
         // is joined to its neighbour where that makes a syllable.

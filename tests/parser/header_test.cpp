@@ -208,6 +208,12 @@ TEST(HeaderTest, IssuerBlocks) {
         {{"CỤC HẢI QUAN", "CHI CỤC HẢI QUAN KHU VỰC XI"}, "Chi cục Hải quan khu vực XI", "Cục Hải quan",
          {"Chi cục Hải quan khu vực XI"}, "issue 9, item 1 (a 2025 regional unit)"},
         {{"- C29, C51, C46;"}, "", "", {}, "portal/94-VBHN-BQP-6d0e277c.md (a recipients line is no issuer)"},
+        // The motto glued to the issuer on its line, whole or wrapped (real/tvpl-cb_63_2010_ND_CP.txt prints it on one
+        // line after its cell; a text extraction may glue the two cells).
+        {{"ỦY BAN NHÂN DÂN TỈNH CÀ MAU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}, "Ủy ban nhân dân tỉnh Cà Mau", "",
+         {"Ủy ban nhân dân tỉnh Cà Mau"}, "portal/01763-QD-UBND-b1bac569.md, cells glued"},
+        {{"ỦY BAN NHÂN DÂN", "TỈNH CÀ MAU CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM"}, "Ủy ban nhân dân tỉnh Cà Mau", "",
+         {"Ủy ban nhân dân tỉnh Cà Mau"}, "portal/01763-QD-UBND-b1bac569.md, cells glued and wrapped"},
         // Layouts of Nghị định 30/2020/NĐ-CP, Phụ lục I and Hướng dẫn 36-HD/VPTW, not in the corpus.
         {{"ĐẢNG BỘ TỈNH HÀ TĨNH", "TỈNH ỦY"}, "Tỉnh ủy Hà Tĩnh", "Đảng bộ tỉnh Hà Tĩnh", {"Tỉnh ủy Hà Tĩnh"},
          "Hướng dẫn 36-HD/VPTW: a provincial Party committee's header"},
