@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "dates.h"
+#include "doc_types.h"
 #include "header.h"
 #include "text.h"
 
@@ -16,22 +17,6 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_word_char(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
-
-struct TypeWord {
-    std::string_view folded;
-    std::string_view name;
-};
-
-// Types as they are written in running text before a number, longest first.
-constexpr TypeWord kCitedTypes[] = {
-    {"thong tu lien tich", "Thông tư liên tịch"}, {"nghi quyet lien tich", "Nghị quyết liên tịch"},
-    {"van ban hop nhat", "Văn bản hợp nhất"}, {"nghi dinh", "Nghị định"}, {"nghi quyet", "Nghị quyết"},
-    {"quyet dinh", "Quyết định"}, {"thong tu", "Thông tư"}, {"chi thi", "Chỉ thị"}, {"ke hoach", "Kế hoạch"},
-    {"thong bao", "Thông báo"}, {"ket luan", "Kết luận"}, {"cong van", "Công văn"}, {"huong dan", "Hướng dẫn"},
-    {"bao cao", "Báo cáo"}, {"bo luat", "Bộ luật"}, {"luat", "Luật"}, {"phap lenh", "Pháp lệnh"},
-    {"cong dien", "Công điện"}, {"to trinh", "Tờ trình"}, {"quy dinh", "Quy định"}, {"chuong trinh", "Chương trình"},
-    {"de an", "Đề án"}, {"thong tri", "Thông tri"}, {"lenh", "Lệnh"}, {"van ban", ""}, {"hien phap", "Hiến pháp"},
-};
 
 // Relation triggers, folded, looked for just before the cited type.
 struct Trigger {
@@ -74,6 +59,31 @@ std::size_t clause_start(const std::vector<std::size_t>& bounds, std::size_t p) 
     return *(std::upper_bound(bounds.begin(), bounds.end(), p) - 1);
 }
 
+// True when the number at folded position `i` of `f` is a form's, a standard's or a code's, not a
+// document's: "Mẫu số 03-6/TNDN", "bảng kê 02-1/BK-QTT", "tờ khai", "QCVN:01-2008/BLĐTBXH",
+// "QTKĐ:06-2021/BLĐTBXH", "mã số 01/2025" ("Đơn đề nghị xác định mã số số 301025/MHD-HQ" names the
+// application, a document).
+bool names_no_document(const std::string& f, std::size_t i) {
+    std::size_t b = i;
+    auto skip = [&] {
+        while (b > 0 && (f[b - 1] == ' ' || f[b - 1] == ':' || f[b - 1] == '.')) --b;
+    };
+    skip();
+    if (b >= 2 && f.compare(b - 2, 2, "so") == 0 && (b == 2 || !is_word_char(f[b - 3]))) {
+        b -= 2;
+        skip();
+    }
+    static constexpr std::string_view kBefore[] = {"mau", "bieu", "bang ke", "to khai", "qcvn", "tcvn", "qtkd",
+                                                   "ma"};
+    for (auto w : kBefore) {
+        if (b >= w.size() && f.compare(b - w.size(), w.size(), w) == 0 &&
+            (b == w.size() || !is_word_char(f[b - w.size() - 1]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 struct LineInfo {
     std::size_t start;  // byte offset of the line in doc.text
     std::size_t end;
@@ -94,7 +104,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
         std::size_t e = text.find('\n', s);
         if (e == std::string::npos) e = text.size();
         bool basis = false;
-        for (const auto& b : doc.bases) basis |= b.span.start == s;
+        for (const auto& b : doc.bases) basis |= b.span.start <= s && s < b.span.end;
         lines.push_back({s, e, basis});
         s = e + 1;
     }
@@ -106,13 +116,19 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
         }
         Folded fm = fold_slice(doc_fold, li.start, li.end);
         const std::string& f = fm.text;
-        const std::vector<std::size_t> bounds = clause_bounds(f);
+        // Clause boundaries, computed when the line turns out to cite something (most lines with digits
+        // hold only dates and amounts).
+        std::vector<std::size_t> bounds;
+        auto bounds_of = [&]() -> const std::vector<std::size_t>& {
+            if (bounds.empty()) bounds = clause_bounds(f);
+            return bounds;
+        };
         std::vector<std::pair<std::size_t, std::size_t>> taken;  // folded [start, end) of references found
         std::vector<std::size_t> line_refs;                      // indexes into refs of this line's references
 
         // Builds the relation of a reference that starts at folded position `fs`.
         auto relation_for = [&](std::size_t fs, std::size_t prev_end) {
-            std::size_t cs = std::max(clause_start(bounds, fs), prev_end);
+            std::size_t cs = std::max(clause_start(bounds_of(), fs), prev_end);
             std::string_view before = std::string_view(f).substr(cs, fs - cs);
             // Triggers count only within a few words of the reference: look at the last 48 bytes.
             std::string_view near = before.substr(before.size() > 48 ? before.size() - 48 : 0);
@@ -136,21 +152,35 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                     if (lead_in.ends_with("duoc") && t.relation != Relation::implements) rel = Relation::mentions;
                 }
             }
-            bool first_in_clause = true;
-            for (auto& [s, e] : taken) {
-                if (s >= cs && s < fs) first_in_clause = false;
-            }
             if (li.basis) {
-                if (first_in_clause && rel != Relation::implements) return Relation::basis;
-                // "được sửa đổi, bổ sung bởi Luật số ..." inside a basis: still part of the basis.
-                if (rel == Relation::amends) return Relation::basis;
-                if (rel == Relation::implements) {
-                    // Only the citing document implements: "xây dựng Kế hoạch triển khai Nghị quyết ...".
-                    std::size_t p = before.rfind(self_type.empty() ? std::string_view("\x01") : std::string_view(self_type));
-                    if (!self_type.empty() && p != std::string_view::npos && before.size() - p < 60) return Relation::implements;
-                    return Relation::mentions;
+                // Every document a Căn cứ line cites is a basis of this one: the amending law named with
+                // the law it amends ("... số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15"),
+                // each member of a list ("các Nghị định của Chính phủ: số 63/2010/NĐ-CP ...; số
+                // 48/2013/NĐ-CP ..."). Except a clause glued on after the bases that is not one ("Theo đề
+                // nghị của ... tại Tờ trình số ..."), and what the citing document itself carries out
+                // ("... xây dựng Kế hoạch triển khai Nghị quyết ...").
+                std::string_view clause = std::string_view(f).substr(clause_start(bounds_of(), fs));
+                while (!clause.empty() && (clause[0] == ' ' || clause[0] == '-' || clause[0] == '+')) clause.remove_prefix(1);
+                if (clause.starts_with("theo de nghi") || clause.starts_with("xet de nghi") ||
+                    clause.starts_with("theo to trinh") || clause.starts_with("xet to trinh")) {
+                    return rel;
                 }
-                return first_in_clause ? Relation::basis : Relation::mentions;
+                if (rel == Relation::implements && !self_type.empty()) {
+                    // "..., Ủy ban nhân dân Thành phố xây dựng Kế hoạch triển khai Nghị quyết số 38/NQ-CP": the
+                    // citing document's own type, in a clause of its own after the last cited document (not
+                    // inside that document's title: "... số 43/NQ-CP của Chính phủ ban hành Kế hoạch ...").
+                    std::size_t p = before.rfind(self_type);
+                    if (p != std::string_view::npos && before.size() - p < 60) {
+                        std::size_t self_at = cs + p, last_end = cs;
+                        for (auto& [ts, te] : taken) {
+                            if (te <= self_at && te > last_end) last_end = te;
+                        }
+                        bool own_clause = last_end == cs ||
+                                          std::string_view(f).substr(last_end, self_at - last_end).find(',') != std::string_view::npos;
+                        if (own_clause) return Relation::implements;
+                    }
+                }
+                return Relation::basis;
             }
             return rel;
         };
@@ -164,6 +194,12 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
             std::size_t oi = fm.orig[i];
             auto n = parse_number(line.substr(oi, std::min<std::size_t>(line.size() - oi, 90)));
             if (!n) continue;
+            if (names_no_document(f, i)) {
+                // Skip the whole number: its digits must not start another one.
+                std::size_t o_end = oi + n->text.size();
+                while (i + 1 < f.size() && fm.orig[i + 1] < o_end) ++i;
+                continue;
+            }
             std::size_t o_end = oi + n->text.size();
             // The symbol must end the token: "12/2021/UBNTVQH15ngày" would be a glued word.
             std::size_t fi_end = i;
@@ -188,7 +224,8 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                 back_spaces();
             }
             std::size_t start = b < i ? b : i;
-            for (const auto& t : kCitedTypes) {
+            for (const auto& t : doc_type_rows()) {
+                if (!t.cited) continue;
                 if (b < t.folded.size() || f.compare(b - t.folded.size(), t.folded.size(), t.folded) != 0) continue;
                 std::size_t ts = b - t.folded.size();
                 if (ts > 0 && is_word_char(f[ts - 1])) continue;
@@ -201,7 +238,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
             }
             // Named laws: "Luật Phòng, chống bệnh truyền nhiễm số 03/2007/QH12".
             if (!r.type) {
-                std::size_t cs = clause_start(bounds, b);
+                std::size_t cs = clause_start(bounds_of(), b);
                 for (std::string_view lw : {"bo luat ", "luat ", "phap lenh "}) {
                     std::size_t p = std::string_view(f).substr(cs, b - cs).rfind(lw);
                     if (p == std::string_view::npos) continue;
@@ -225,7 +262,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
             {
                 std::size_t q = start;
                 while (q > 0 && f[q - 1] == ' ') --q;
-                std::string_view head = std::string_view(f).substr(clause_start(bounds, q), q - clause_start(bounds, q));
+                std::string_view head = std::string_view(f).substr(clause_start(bounds_of(), q), q - clause_start(bounds_of(), q));
                 if (head.ends_with(" cua")) head.remove_suffix(4);
                 std::size_t d = head.rfind("dieu ");
                 if (d != std::string_view::npos && head.size() - d < 14) {
@@ -234,7 +271,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                     if (k != std::string_view::npos && d - k < 12) ps = k;
                     std::size_t e = head.rfind("diem ", ps);
                     if (e != std::string_view::npos && ps - e < 10) ps = e;
-                    std::size_t base = clause_start(bounds, q);
+                    std::size_t base = clause_start(bounds_of(), q);
                     r.provision = std::string(trim(line.substr(fm.orig[base + ps], fm.orig[base + head.size()] - fm.orig[base + ps])));
                 }
             }
@@ -265,8 +302,10 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                 while (k < line.size() && line[k] == ' ') ++k;
                 if (fold_starts_with(line.substr(k), "cua ")) {
                     std::size_t is = k + std::string_view("của ").size();
-                    std::string_view rest = line.substr(is, std::min<std::size_t>(line.size() - is, 90));
-                    Folded rf = fold_with_map(rest);
+                    std::size_t re = std::min<std::size_t>(line.size(), is + 90);
+                    while (re < line.size() && (static_cast<unsigned char>(line[re]) & 0xC0) == 0x80) ++re;
+                    std::string_view rest = line.substr(is, re - is);
+                    Folded rf = fold_slice(fm, is, re);  // the line's fold, no second folding
                     std::size_t cut = rf.text.size();
                     for (std::string_view stop : {" ve ", " ban hanh", " quy dinh", " huong dan", " thong bao", " phe duyet",
                                                   " sua doi", " tai ", " tren ", " de ", " thuc hien", " trien khai", " va ",
@@ -309,6 +348,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                     // The name: words up to a stop; a comma continues the name when a lowercase word follows.
                     std::size_t q = e;
                     std::size_t last_good = e;
+                    std::string_view prev_word;
                     while (q < f.size() && q - e < 110) {
                         std::size_t ws = q;
                         while (q < f.size() && f[q] != ' ' && f[q] != ',' && f[q] != ';' && f[q] != '.' && f[q] != '(' && f[q] != ')') ++q;
@@ -319,6 +359,20 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                                                                      "hien", "so:", "moi", "cac", "mot", "phai", "lien"};
                         bool stop = w.empty() || std::find(std::begin(stops), std::end(stops), w) != std::end(stops) ||
                                     (!w.empty() && is_digit(w[0]));
+                        // The name's first word, capitalized, is the name ("Luật Quy hoạch", "Luật Ban hành văn
+                        // bản ..."), not the verb it may also be ("Luật này quy định"); "quy" stops only as "quy định".
+                        // "quy" and "ban" stop only as the verbs "quy định", "ban hành"; "hành" goes on after "Ban",
+                        // "Thực", "Thi" ("Luật Ban hành văn bản quy phạm pháp luật", "Luật Thực hành tiết kiệm"),
+                        // "hiện" after "Thực"; "Luật Sửa đổi, bổ sung ..." is a description, not a name.
+                        if (stop && !w.empty() && !is_digit(w[0]) && w != "so" && w != "so:" && w != "ngay" && w != "sua") {
+                            bool first_word = ws == e && starts_upper(line.substr(fm.orig[ws], 4));
+                            std::string_view after = std::string_view(f).substr(q);
+                            bool verb_only = (w == "quy" && !after.starts_with(" dinh")) || (w == "ban" && !after.starts_with(" hanh"));
+                            bool goes_on = (w == "hanh" && (prev_word == "ban" || prev_word == "thuc" || prev_word == "thi")) ||
+                                           (w == "hien" && prev_word == "thuc");
+                            if (first_word || verb_only || goes_on) stop = false;
+                        }
+                        prev_word = w;
                         if (stop) break;
                         last_good = q;
                         if (q < f.size() && f[q] == ',') {
@@ -341,7 +395,29 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                 std::string_view name = trim(line.substr(op, fm.orig[e] - op));
                 r.name = std::string(name);
                 r.type = lw == "hien phap" ? "Hiến pháp" : lw == "bo luat " ? "Bộ luật" : lw == "luat " ? "Luật" : "Pháp lệnh";
-                r.span = Span{li.start + op, li.start + op + name.size()};
+                std::size_t end = op + name.size();
+                // A law cited by its name and date: "Luật Hải quan ngày 23/6/2014", "Luật Tổ chức chính quyền
+                // địa phương ngày 16 tháng 6 năm 2025": still a reference by name, dated.
+                {
+                    std::size_t k = end;
+                    while (k < line.size() && (line[k] == ' ' || line[k] == ',')) ++k;
+                    if (fold_starts_with(line.substr(k), "ngay")) {
+                        std::string_view rest = line.substr(k, std::min<std::size_t>(line.size() - k, 40));
+                        std::size_t ds = 0, de = 0;
+                        auto d = find_written_date(rest, ds, de);
+                        if (!d || ds != 0) {
+                            std::size_t ns = 0, ne = 0;
+                            d = find_numeric_date(rest, ns, ne);
+                            if (d && ns <= 6) de = ne;
+                            else d.reset();
+                        }
+                        if (d) {
+                            r.date = *d;
+                            end = k + de;
+                        }
+                    }
+                }
+                r.span = Span{li.start + op, li.start + end};
                 r.relation = relation_for(p, 0);
                 taken.emplace_back(p, e);
                 refs.push_back(std::move(r));

@@ -18,14 +18,35 @@ using Lines = std::vector<std::string>;
 
 bool is_blank(std::string_view s) { return trim(s).empty(); }
 
-// A line made only of rule characters ("-------", "_____", "***", "=== ").
+// The byte length of a rule character at s[i] ('-', '_', '=', '*', '~', '.', or an en dash, em dash,
+// horizontal bar or box-drawing line: "——-", "–––", "───"), 0 if there is none.
+std::size_t rule_char(std::string_view s, std::size_t i) {
+    char c = s[i];
+    if (c == '-' || c == '_' || c == '=' || c == '*' || c == '~' || c == '.') return 1;
+    if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < s.size()) {
+        auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+        if (b1 == 0x80 && b2 >= 0x93 && b2 <= 0x95) return 3;  // – — ―
+        if (b1 == 0x94 && b2 == 0x80) return 3;                // ─
+    }
+    return 0;
+}
+
+// A line made only of rule characters ("-------", "_____", "***", "=== ", "——-"), at least three.
 bool is_rule(std::string_view s) {
     s = trim(s);
     if (s.size() < 3) return false;
-    for (char c : s) {
-        if (c != '-' && c != '_' && c != '=' && c != '*' && c != '~' && c != ' ' && c != '.') return false;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] == ' ') {
+            ++i;
+            continue;
+        }
+        std::size_t len = rule_char(s, i);
+        if (len == 0) return false;
+        i += len;
+        ++n;
     }
-    return true;
+    return n >= 3;
 }
 
 // Removes a run of rule characters ("-------") inside a cell, returning the pieces around it.
@@ -34,9 +55,9 @@ std::vector<std::string> split_on_rules(std::string_view s) {
     std::string cur;
     std::size_t i = 0;
     while (i < s.size()) {
-        std::size_t j = i;
-        while (j < s.size() && (s[j] == '-' || s[j] == '_' || s[j] == '=')) ++j;
-        if (j - i >= 3) {
+        std::size_t j = i, run = 0;
+        while (j < s.size() && s[j] != '.' && s[j] != '*' && s[j] != '~' && rule_char(s, j) > 0) j += rule_char(s, j), ++run;
+        if (run >= 3) {
             out.push_back(squeeze(cur));
             cur.clear();
             i = j;
@@ -341,9 +362,12 @@ bool is_footer_line(std::string_view s) {
 
 // The anchor of an official header: the national motto or the Party's name.
 bool is_motto(std::string_view s) {
+    // Compared as it folds, without building the fold: find_header_start asks this of most lines.
+    s = trim(s);
+    if (fold_starts_with(s, "cong hoa xa hoi")) return true;
+    if (!fold_starts_with(s, "dang cong san viet nam")) return false;
     std::string f = fold(s.substr(0, std::min<std::size_t>(s.size(), 80)));
-    return f.starts_with("cong hoa xa hoi") || f == "dang cong san viet nam" ||
-           f.starts_with("dang cong san viet nam ");
+    return f == "dang cong san viet nam" || f.starts_with("dang cong san viet nam ");
 }
 
 bool is_number_line(std::string_view s) {
@@ -396,6 +420,16 @@ void read_portal_block(const Lines& front, PortalMeta& meta) {
             if (k + 1 < found.size() && found[k + 1].first < start) continue;
             std::string key = fold(found[k].second.substr(0, found[k].second.size() - 1));
             std::string value = squeeze(line.substr(start, stop - start));
+            // A label alone in its table cell: the value is the next cell ("Số hiệu:" / "01763/QĐ-UBND").
+            if (value.empty() && k + 1 == found.size() && stop == line.size()) {
+                std::size_t j = i + 1;
+                while (j < front.size() && j <= i + 3 && is_blank(front[j])) ++j;
+                bool label = false;
+                if (j < front.size()) {
+                    for (auto l : kPortalLabels) label |= front[j].find(l) != std::string::npos;
+                }
+                if (j < front.size() && j <= i + 3 && !label) value = squeeze(front[j]);
+            }
             if (!value.empty() && !meta.contains(key)) meta[key] = value;
         }
         // The portal's one-line description: "Kế hoạch 134/KH-UBND của Ủy ban nhân dân ... về việc ...",
@@ -714,6 +748,55 @@ void join_split_syllables(Lines& lines) {
     for (auto& l : lines) join_fragments(l, &cache);
 }
 
+// The national motto and the Party's name wrapped over lines by a table cell or a page's indent
+// ("CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM", "ĐẢNG CỘNG SẢN" /
+// "VIỆT NAM") are put back on one line, so that no fragment is read as an issuer ("Hội Chủ nghĩa Việt
+// Nam") or glued to one ("Bộ Tài chính Việt Nam"). A line starts a wrapped motto when it is a proper,
+// word-aligned prefix of it; the following lines (blank lines between them allowed) must complete it
+// exactly, else nothing is joined.
+void join_wrapped_motto(Lines& lines) {
+    static constexpr std::string_view kMottos[] = {"cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"};
+    auto prefix_of = [](std::string_view m, std::string_view f) {
+        return !f.empty() && m.starts_with(f) && (f.size() == m.size() || m[f.size()] == ' ');
+    };
+    bool changed = false;
+    std::vector<bool> drop(lines.size(), false);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string_view t = trim(lines[i]);
+        // "CỘNG ...", "ĐẢNG ..." (Đ is C4 90): cheap tests before folding.
+        if (t.size() < 4 || t.size() > 60 || !(fold_starts_with(t, "cong") || fold_starts_with(t, "dang cong"))) continue;
+        std::string f = squeeze(fold(t));
+        for (auto m : kMottos) {
+            if (!prefix_of(m, f) || f.size() == m.size()) continue;
+            std::string joined = squeeze(t);
+            std::vector<std::size_t> used;
+            for (std::size_t k = i + 1; k < lines.size() && k <= i + 6; ++k) {
+                std::string_view n = trim(lines[k]);
+                if (n.empty()) continue;
+                std::string cand = f + " " + squeeze(fold(n));
+                if (!prefix_of(m, cand)) break;
+                f = cand;
+                joined += ' ';
+                joined += squeeze(n);
+                used.push_back(k);
+                if (f.size() == m.size()) break;
+            }
+            if (f.size() != m.size()) break;
+            lines[i] = joined;
+            for (auto k : used) drop[k] = true;
+            changed = true;
+            break;
+        }
+    }
+    if (!changed) return;
+    Lines out;
+    out.reserve(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!drop[i]) out.push_back(std::move(lines[i]));
+    }
+    lines = std::move(out);
+}
+
 }  // namespace
 
 Cleaned clean(std::string_view text) {
@@ -726,6 +809,7 @@ Cleaned clean(std::string_view text) {
         if (is_rule(l)) l.clear();
     }
     join_split_syllables(lines);
+    join_wrapped_motto(lines);
     lines = cut_portal_clutter(std::move(lines), result.portal);
     result.lines = unwrap(lines);
     // Removing marks ("a*\u0301") or joining fragments can put a combining mark next to a new base

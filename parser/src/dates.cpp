@@ -142,6 +142,11 @@ std::optional<std::string> read_place_date(std::string_view line, std::string& p
     while (!before.empty() && (before.back() == ',' || before.back() == ' ')) before.remove_suffix(1);
     // The place is a short name in front of the date; a sentence in front means this is not a header line.
     if (before.size() > 60 || has_any_of(before, "0123456789()/;:")) return std::nullopt;
+    // Nothing but punctuation after it either: "Hà Nội, ngày 18/11/2025, Bộ Tài chính ban hành ..." is a
+    // sentence (a portal's news summary), not the header's place and date.
+    for (char c : line.substr(e)) {
+        if (c != ' ' && c != '.' && c != ',' && c != ';' && c != '*' && c != ')' && c != '_') return std::nullopt;
+    }
     if (!before.empty() && !starts_upper(before)) return std::nullopt;
     place = squeeze(before);
     return iso;

@@ -20,7 +20,8 @@ std::optional<std::string> find_numeric_date(std::string_view s, std::size_t& st
                                              std::size_t from = 0);
 
 /// The place-and-date line of a header: "Hà Nội, ngày 29 tháng 4 năm 2022". Returns the ISO date
-/// and sets place ("Hà Nội") when the line is one; nullopt otherwise.
+/// and sets place ("Hà Nội") when the line is one; nullopt otherwise: a sentence before the date or
+/// after it ("Hà Nội, ngày 18/11/2025, Bộ Tài chính ban hành ...") makes the line text, not a header.
 std::optional<std::string> read_place_date(std::string_view line, std::string& place);
 
 }  // namespace vanban::detail

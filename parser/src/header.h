@@ -32,12 +32,20 @@ struct Header {
 };
 
 /// Reads the header from the first lines; fills doc's number, type, issuer(s), place, date and
-/// title. Falls back on the portal attribute block for fields the document itself lacks.
+/// title. Text before the header (a portal's title line "Nghị định số 63/2010/NĐ-CP của Chính phủ: ...",
+/// a dated sentence) is passed over. The document's own header always wins: the portal attribute block
+/// (`portal`) only fills fields the document lacks (a page whose header was lost). Never throws on
+/// content; fields it cannot find stay empty.
 Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Document& doc);
 
-/// Builds an issuer name from the capitals lines above the number ("ỦY BAN NHÂN DÂN" + "THÀNH PHỐ HÀ
-/// NỘI" -> "Ủy ban nhân dân Thành phố Hà Nội"); sets issuer_parent when the first line is a superior
-/// body ("BỘ TÀI CHÍNH" above "TỔNG CỤC THUẾ"), issuers for joint documents.
+/// Builds the issuer from the capitals lines above the number, wrapped anywhere ("ỦY BAN NHÂN" / "DÂN
+/// TỈNH PHÚ THỌ" -> "Ủy ban nhân dân tỉnh Phú Thọ"; "CHỦ TỊCH ỦY" / "BAN NHÂN DÂN" / "TỈNH ĐỒNG THÁP" ->
+/// "Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp"): the words are cut into bodies where a head noun begins a
+/// new name after a complete one. The last body is the issuer, the one before it issuer_parent ("BỘ
+/// TÀI CHÍNH" over "TỔNG CỤC THUẾ", "CỤC THUẾ" over "THUẾ TỈNH VĨNH LONG"); bodies joined by dashes, or
+/// two ministries, are joint issuers (all in `issuers`, the first as issuer). Rules ("-----", "——-",
+/// "\_\_\_") and bold marks around the lines are ignored, list items ("- C29, C51;") skipped. Leaves
+/// doc untouched when the lines name nothing.
 void read_issuer(const std::vector<std::string>& caps_lines, Document& doc);
 
 }  // namespace vanban::detail

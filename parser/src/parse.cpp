@@ -4,6 +4,7 @@
 //   header (issuer, number, place/date, type, title) | preamble (bases) | body (numbered tree) |
 //   closing (unnumbered paragraphs after the last section) | signature and recipients |
 //   attached documents (appendices, regulations "ban hành kèm theo"), each a top-level section.
+#include <algorithm>
 #include <cstdio>
 
 #include "assignments.h"
@@ -29,6 +30,33 @@ bool is_consolidation_stamp(std::string_view line) {
     line = trim(line);
     // "XÁC THỰC VĂN BẢN HỢP NHẤT" is 25 letters, 30-40 bytes in UTF-8.
     return line.size() >= 25 && line.size() <= 48 && fold(line) == "xac thuc van ban hop nhat";
+}
+
+// "Căn cứ ...", also as a list item ("- Căn cứ Điều lệ Đảng;" in Party documents).
+bool is_basis_start(std::string_view line) {
+    line = trim(line);
+    if (line.starts_with("- ") || line.starts_with("+ ")) line = trim(line.substr(2));
+    return fold_starts_with(line, "can cu");
+}
+
+// True when `next` goes on with the basis on `prev`: a list member in lowercase after ';' or ':' ("Căn
+// cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP ...;" / "số 118/2025/NĐ-CP ..."), or a line wrapped
+// where `prev` is left open (no ';', '.' or ':' at its end) in lowercase or after a word that cannot
+// end a basis ("của", "ngày", "số").
+bool continues_basis(std::string_view prev, std::string_view next) {
+    prev = trim(prev);
+    next = trim(next);
+    if (prev.empty() || next.empty() || prev.ends_with('.')) return false;
+    if (is_basis_start(next) || fold_starts_with(next, "theo de nghi") || fold_starts_with(next, "xet de nghi") ||
+        detect_marker(next) || is_all_caps(next)) {
+        return false;
+    }
+    if (starts_lower(next)) return true;
+    if (prev.ends_with(';') || prev.ends_with(':')) return false;
+    std::size_t sp = prev.rfind(' ');
+    std::string last = fold(sp == std::string_view::npos ? prev : prev.substr(sp + 1));
+    return last == "cua" || last == "ngay" || last == "so" || last == "ve" || last == "va" || last == "tai" ||
+           last == "nam" || last == "thang" || last == "theo" || last == "cho" || last == "voi" || last == "duoc";
 }
 
 // Paragraphs that close a document's body rather than continue its last item.
@@ -120,10 +148,14 @@ void read_consolidation(const std::vector<Line>& lines, std::size_t body_end, Do
         }
     }
     if (!caps.empty()) {
-        doc.issuer.reset();
-        doc.issuer_parent.reset();
-        doc.issuers.clear();
-        read_issuer(caps, doc);
+        // Lines that name no body (a recipients list printed just above the stamp) leave the header's.
+        Document block;
+        read_issuer(caps, block);
+        if (block.issuer) {
+            doc.issuer = std::move(block.issuer);
+            doc.issuer_parent = std::move(block.issuer_parent);
+            doc.issuers = std::move(block.issuers);
+        }
     }
 }
 
@@ -205,9 +237,15 @@ Document parse(std::string_view utf8) {
             doc.preamble = Span{offsets[h.title_end], offsets[pe - 1] + lines[pe - 1].text.size()};
         }
         for (std::size_t i = h.title_end; i < pe; ++i) {
-            if (fold_starts_with(lines[i].text, "can cu")) {
-                doc.bases.push_back(Basis{lines[i].text, Span{offsets[i], offsets[i] + lines[i].text.size()}});
-            }
+            if (!is_basis_start(lines[i].text)) continue;
+            // A basis wrapped onto the next line ("... ngày 09 tháng 6 năm 2025 của" / "Chính phủ về ...").
+            std::size_t j = i;
+            while (j + 1 < pe && continues_basis(lines[j].text, lines[j + 1].text)) ++j;
+            Span span{offsets[i], offsets[j] + lines[j].text.size()};
+            std::string text(doc.slice(span));
+            std::replace(text.begin(), text.end(), '\n', ' ');
+            doc.bases.push_back(Basis{std::move(text), span});
+            i = j;
         }
     }
     // Closing: the unnumbered paragraphs at the end of the body that close the document.

@@ -123,6 +123,35 @@ bool is_name_line(std::string_view line, bool allow_caps) {
     return words >= 2 && words <= 6;
 }
 
+namespace {
+
+// One word of a name on a line of its own ("Phạm", "Cận"): letters only, a capital first, not all capitals.
+bool is_name_fragment(std::string_view line) {
+    line = trim(line);
+    if (line.empty() || line.size() > 24 || line.find(' ') != std::string_view::npos || is_all_caps(line)) return false;
+    std::size_t i = 0;
+    bool first = true;
+    while (i < line.size()) {
+        char32_t cp = next_cp(line, i);
+        if (!is_letter(cp)) return false;
+        if (first && !is_upper(cp)) return false;
+        first = false;
+    }
+    return true;
+}
+
+std::size_t count_words(std::string_view s) {
+    std::size_t n = 0;
+    bool in = false;
+    for (char c : s) {
+        if (c == ' ') in = false;
+        else if (!in) in = true, ++n;
+    }
+    return n;
+}
+
+}  // namespace
+
 bool is_recipients_line(std::string_view line) {
     std::string f = fold(line.substr(0, std::min<std::size_t>(line.size(), 20)));
     return f.starts_with("noi nhan") || f.starts_with("noi gui");
@@ -265,8 +294,8 @@ void read_signature_zone(const std::vector<Line>& lines, std::size_t begin, std:
     }
     bool in_recipients = false;
     std::vector<std::string> capacity;
-    for (const auto& line : expanded) {
-        std::string_view t = line;
+    for (std::size_t idx = 0; idx < expanded.size(); ++idx) {
+        std::string_view t = expanded[idx];
         if (t.empty()) continue;
         if (is_recipients_line(t)) {
             in_recipients = true;
@@ -287,10 +316,31 @@ void read_signature_zone(const std::vector<Line>& lines, std::size_t begin, std:
             }
             continue;
         }
-        if (!capacity.empty() && is_name_line(t)) {
-            signers.push_back(Signer{squeeze(t), std::move(capacity)});
-            capacity.clear();
-            continue;
+        if (!capacity.empty()) {
+            // A name wrapped by a narrow table cell: "Phạm" / "Mạnh Cường", "Lê Tấn" / "Cận".
+            std::string name = squeeze(t);
+            std::size_t used = 0;
+            while (idx + used + 1 < expanded.size()) {
+                const std::string& next = expanded[idx + used + 1];
+                bool wrapped = (is_name_fragment(next) && (is_name_fragment(name) || count_words(name) <= 3)) ||
+                               (is_name_fragment(name) && is_name_line(next));
+                if (!wrapped || !is_name_line(name + " " + next)) break;
+                name += ' ' + squeeze(expanded[idx + used + 1]);
+                ++used;
+            }
+            if (is_name_line(name)) {
+                idx += used;
+                // A rank printed before the name ("Thượng tướng Vũ Hải Sản") is not part of it: it is
+                // kept as the last line of the signature block.
+                std::string_view bare = strip_rank(name);
+                if (bare.size() < name.size()) {
+                    capacity.emplace_back(trim(std::string_view(name).substr(0, name.size() - bare.size())));
+                    name = std::string(bare);
+                }
+                signers.push_back(Signer{std::move(name), std::move(capacity)});
+                capacity.clear();
+                continue;
+            }
         }
         if (!capacity.empty() && is_all_caps(t) && t.size() < 120) {
             // A continuation of the authority lines ("TM. ỦY BAN NHÂN DÂN" wrapped over two lines).

@@ -61,4 +61,38 @@ TEST(NumberTest, RejectsThingsThatAreNotNumbers) {
     }
 }
 
+// A number's symbol is codes: measurements, ranges, dates and words after a number are not one.
+TEST(NumberTest, ShapeOfTheSymbol) {
+    struct Row {
+        const char* printed;
+        const char* text;  // "" when it is no number
+        const char* source;
+    };
+    const Row rows[] = {
+        {"100-150mm", "", "portal/217-CD-TTg-a328fbb4.md (a measurement)"},
+        {"2 - 3m", "", "portal/0134-KH-UBND-d5ffa6af.md"},
+        {"2015 - Nghị định số 34/2016/NĐ-CP", "", "real/tvpl-cb_1766_2020_QD_UBND.txt (a year then a word)"},
+        {"398 - Đường tỉnh", "", "portal/1805-QD-UBND-04e4130e.md"},
+        {"1/2.000", "", "portal/308-2025-ND-CP-54c3026b.md (a scale)"},
+        {"2.000-3.200 ha", "", "portal/2634-QD-TTg-c9372820.md (a range)"},
+        {"300-330gsm", "", "portal/39693-TB-CHQ-81eea34d.md"},
+        {"14/11/200310/GP- UBND", "", "portal/doc-76415b3ed5295e94.md (a date glued to a number)"},
+        {"348/Ngày", "", "real/cb_thong-tu-so-03-2025-tt-bldtbxh-44170.txt"},
+        {"151/2025/NĐ-CP - Xác định", "151/2025/NĐ-CP", "portal/138-2025-QD-UBND-5a80798b.md"},
+        {"42/2022/NĐ-CP / Tổng cục", "42/2022/NĐ-CP", "portal/80-2025-QD-UBND-a161f65b.md"},
+        {"35/2025/QĐ-TTgcủa Thủ tướng", "35/2025/QĐ-TTg", "portal/35-2025-NQ-HDND-ed309a99.md (a glued word)"},
+        {"25/2022/NĐ-CP 12 tháng", "25/2022/NĐ-CP", "portal/2842-QD-UBND-5ed85a65.md"},
+        {"04/2012/UBTVQH 13", "04/2012/UBTVQH 13", "real/tvpl-cb_102_2018_ND_CP.txt (the term after a space)"},
+        {"0825-05/HW-TCHQ", "0825-05/HW-TCHQ", "portal/37691-TB-CHQ-96cc27eb.md (a compound sequence)"},
+        {"01-10/2025/CV-TKV", "01-10/2025/CV-TKV", "portal/39365-CHQ-GSQL-9ca435f0.md"},
+        {"454/TTr-SoNNMT", "454/TTr-SoNNMT", "portal/2813-QD-UBND-8c306b69.md (lowercase inside a code)"},
+        {"19/CV-TT-2025", "19/CV-TT-2025", "portal/doc-05c420d29b859e9b.md (digits after a code)"},
+    };
+    for (const auto& r : rows) {
+        SCOPED_TRACE(std::string(r.printed) + " from " + r.source);
+        auto n = vanban::parse_number(r.printed);
+        EXPECT_EQ(n ? n->text : std::string(), r.text);
+    }
+}
+
 }  // namespace

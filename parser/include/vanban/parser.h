@@ -40,13 +40,17 @@ struct DocumentNumber {
     std::string issuer_code;  ///< "UBND", "CP", "TW", "VPTW", "QH15"
 };
 
-/// One "Căn cứ ..." line of the preamble.
+/// One basis of the preamble: a "Căn cứ ..." line (also "- Căn cứ ..."), with the lines it goes on
+/// onto (a wrapped line, the members of a list after ';'). `span` covers them all; `text` is that
+/// span with its line breaks as spaces.
 struct Basis {
     std::string text;
     Span span;
 };
 
-/// A signer: the authority lines above the name (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH).
+/// A signer: the authority lines above the name (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH),
+/// then, as the last entry of `capacity`, a rank printed before the name ("Thượng tướng"); `name` is
+/// the person's name alone ("Vũ Hải Sản").
 struct Signer {
     std::string name;
     std::vector<std::string> capacity;
