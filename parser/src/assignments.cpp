@@ -39,8 +39,14 @@ bool contains_any(std::string_view f, std::initializer_list<std::string_view> wo
 // Headings of parts that report or assess rather than assign: "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ...",
 // "ĐÁNH GIÁ CHUNG", "KẾT QUẢ ĐẠT ĐƯỢC", "DỰ BÁO ...", "BỐI CẢNH".
 bool is_report_heading_folded(std::string_view f) {
-    return contains_any(f, {"tinh hinh", "ket qua", "danh gia", "du bao", "boi canh", "thuc trang", "can cu xay dung",
-                            "su can thiet", "muc dich", "muc tieu", "quan diem", "yeu cau"});
+    if (contains_any(f, {"tinh hinh", "ket qua", "danh gia", "du bao", "boi canh", "thuc trang", "can cu xay dung",
+                         "su can thiet", "muc dich", "muc tieu", "quan diem"})) {
+        return true;
+    }
+    // "YÊU CẦU" as the name of a part, not the verb of "yêu cầu các bộ, ngành tập trung ...".
+    std::string_view t = trim(f);
+    while (!t.empty() && (t.back() == ':' || t.back() == '.')) t.remove_suffix(1);
+    return t == "yeu cau" || t.ends_with(" yeu cau") || t.ends_with(",yeu cau");
 }
 
 bool is_report_heading(std::string_view heading) {
@@ -306,17 +312,9 @@ std::size_t clause_start(std::string_view f, std::size_t p) {
 // Where a text's words start, past a label or bullet ("1. ", "- ", "a) ", "Điều 3. ").
 std::size_t first_text_offset(std::string_view f) {
     std::size_t i = 0;
-    while (i < f.size() && (f[i] == ' ' || f[i] == '-' || f[i] == '+' || f[i] == '*')) ++i;
+    while (i < f.size() && f[i] == ' ') ++i;
     if (f.substr(i).starts_with("dieu ")) i += 5;
-    std::size_t j = i;
-    while (j < f.size() && j < i + 8 && ((f[j] >= '0' && f[j] <= '9') || f[j] == '.' || std::string_view("ivxlcd").find(f[j]) != std::string_view::npos)) ++j;
-    if (j == i && j < f.size() && f[j] >= 'a' && f[j] <= 'z') ++j;  // "a)", "đ)" folds to "d)"
-    if (j > i && j < f.size() && (f[j] == '.' || f[j] == ')' || f[j - 1] == '.')) {
-        if (f[j] == '.' || f[j] == ')') ++j;
-        while (j < f.size() && f[j] == ' ') ++j;
-        return j;
-    }
-    return i;
+    return skip_enumerator(f, i);
 }
 
 // Words that open an adverbial phrase before a clause's subject: "Trên cơ sở đề nghị của ...,", "Để ...,",
@@ -352,7 +350,7 @@ bool bare_support(std::string_view after) {
              rest.starts_with("so ") || rest.starts_with("bo ") || rest.starts_with("uy ban") || rest.starts_with("ubnd"));
 }
 
-Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const Env& env) {
+Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const Env& env, bool requested_subjects = false) {
     Roles out;
     std::vector<FoundAgency> found = env.mentions_in(base, base + text.size());
     if (found.empty()) return out;
@@ -419,8 +417,8 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
                 // after it, supports.
                 if (role && bare_support(after)) role = Role::support;
                 // "b) Để làm tốt các nhiệm vụ sắp tới, đề nghị: (i) Tập đoàn ... báo cáo ...": the subjects
-                // after a "đề nghị:" lead-in are asked, not told.
-                if (role && *role == Role::lead && requested_after(f, cs)) role = Role::requested;
+                // after a "đề nghị:" lead-in are asked, not told ("Giao X" stays an order).
+                if (role && *role == Role::lead && (requested_subjects || requested_after(f, cs))) role = Role::requested;
                 break;
             case Cue::lead: role = Role::lead; break;
             case Cue::support: role = Role::support; break;
@@ -612,7 +610,9 @@ struct Walker {
         return n == 1 ? path : path + "#" + std::to_string(n);
     }
 
-    Roles roles_of(Span s) const { return roles_in(doc.slice(s), fold_slice(folded, s.start, s.end), s.start, env); }
+    Roles roles_of(Span s, bool requested_subjects = false) const {
+        return roles_in(doc.slice(s), fold_slice(folded, s.start, s.end), s.start, env, requested_subjects);
+    }
 
     // The section's own part: its heading line and text, children excluded.
     Span own_span(const Section& s) const {
@@ -689,11 +689,7 @@ struct Walker {
             }
             a = e;
         }
-        Roles r = roles_of(prose);
-        bool giao = fold(trim(std::string_view(t.text).substr(0, 12))).starts_with("giao");
-        for (auto& m : r.mentions) {
-            if (requested_lead_in && m.role == Role::lead && !giao) m.role = Role::requested;
-        }
+        Roles r = roles_of(prose, requested_lead_in);
         bool own_addressee = r.opens_with_subject || std::any_of(attributed.begin(), attributed.end(), [](const AgencyMention& m) {
                                  return m.role == Role::lead;
                              });
@@ -822,8 +818,10 @@ struct Walker {
             if (ends_with_words(n, "de nghi") || ends_with_words(n, "kinh de nghi")) lead_in = true;
         }
         const std::vector<AgencyMention>& pass = intro.empty() ? give : intro;
-        if (task_here && !block_any && s.text.size() > 100 && !trim(s.text).ends_with(":")) {
-            // Own text of an item with sub-items, when it is more than an introduction.
+        // Own text of an item with sub-items, when it says more than a heading: "(1) Bộ Y tế chỉ đạo Ban
+        // Quản lý dự án ... ; tập trung ...", or a long lead-in with its own work ("2. Để ..., yêu cầu Bộ Y
+        // tế, Ban Quản lý dự án, các nhà thầu ... hoàn thành các công việc còn lại:").
+        if (task_here && !block_any && own.end - own.start > 100) {
             add_task(own, s.text.empty() ? s.heading : s.heading + "\n" + s.text, path, give, requested_lead_in);
         }
         // "- Cơ quan chủ trì: Sở X", "- Cơ quan phối hợp: ...", "- Thời gian thực hiện: Quý IV/2025": the

@@ -181,7 +181,7 @@ void tree_section(const Document& doc, const Section& s, int depth, std::ostring
         case SectionKind::part: out << "Phần " << s.label << ". "; break;
         case SectionKind::section: out << "Mục " << s.label << ". "; break;
         case SectionKind::subsection: out << "Tiểu mục " << s.label << ". "; break;
-        case SectionKind::letter: out << s.label << ") "; break;
+        case SectionKind::letter: out << s.label << (s.label.starts_with("(") ? " " : ") "); break;
         case SectionKind::appendix: break;
         default: out << s.label << ". "; break;
     }

@@ -193,6 +193,21 @@ std::optional<Marker> detect_marker(std::string_view line) {
         return Marker{depth == 1 ? SectionKind::arabic : SectionKind::decimal, label, t, depth};
     }
 
+    // Items in parentheses: "(1) Về việc ...", "(ii) Chủ đầu tư ...", "(a) ...": a level below lettered
+    // items (Thông báo kết luận of the Government Office number their points so).
+    if (line[0] == '(') {
+        std::size_t k = 1;
+        while (k < line.size() && k < 6 && (is_digit(line[k]) || std::string_view("ivxlc").find(line[k]) != std::string_view::npos)) ++k;
+        if (k == 1 && k < line.size() && line[k] >= 'a' && line[k] <= 'z') ++k;
+        if (k > 1 && k + 1 < line.size() && line[k] == ')' && line[k + 1] == ' ') {
+            std::size_t t = skip_spaces(line, k + 1);
+            std::size_t q = t;
+            if (t < line.size() && is_letter(next_cp(line, q))) {
+                return Marker{SectionKind::letter, std::string(line.substr(0, k + 1)), t, 1};
+            }
+        }
+    }
+
     // Lettered items: "a)", "đ)", "a.", "b/"; Vietnamese order has đ after d.
     {
         std::size_t k = 0;
@@ -219,9 +234,9 @@ int rank(const Marker& m) {
         case SectionKind::roman: return 6;
         case SectionKind::arabic: return 7;
         case SectionKind::decimal: return 7 + m.depth;  // 1.1 -> 9, 1.1.1 -> 10
-        case SectionKind::letter: return 20;
-        case SectionKind::dash: return 21;
-        case SectionKind::plus: return 22;
+        case SectionKind::letter: return 20 + m.depth;  // "(1)", "(ii)" (depth 1) below "a)"
+        case SectionKind::dash: return 22;
+        case SectionKind::plus: return 23;
     }
     return 30;
 }

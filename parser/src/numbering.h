@@ -20,7 +20,8 @@ struct Marker {
 
 /// Detects a marker at the start of `line`:
 ///   Phần/PHẦN (thứ nhất | I | 1), Chương/CHƯƠNG I, Mục/MỤC 1, Tiểu mục 1, Điều 5. ;
-///   I. II. (Roman, also "I -", "I)") ; 1. 1) ; 1.1. 3.2.1 ; a) a. đ) ; - – — • bullets ; + bullets.
+///   I. II. (Roman, also "I -", "I)") ; 1. 1) ; 1.1. 3.2.1 ; a) a. đ) ; (1) (ii) (a), lettered at depth 1 ;
+///   - – — • bullets ; + bullets.
 /// Lines that only look like a marker (a date "30/4", a number "2022." followed by nothing) are not.
 std::optional<Marker> detect_marker(std::string_view line);
 
