@@ -255,10 +255,14 @@ bool predicate_follows(std::string_view after) {
 bool told_to_act(std::string_view after) {
     std::string n = normalized(after.substr(0, std::min<std::size_t>(after.size(), 80)));
     std::string_view s = n;
-    if (s.starts_with("truoc ngay ")) {
-        s.remove_prefix(11);
-        while (!s.empty() && s.front() != ' ') s.remove_prefix(1);
-        while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    if (s.starts_with("truoc ngay ") || s.starts_with("truoc ")) {
+        s.remove_prefix(s.starts_with("truoc ngay ") ? 11 : 6);
+        // The date: "03 12 2025", "15 thang 12".
+        while (!s.empty() && ((s.front() >= '0' && s.front() <= '9') || s.front() == ' ' || s.starts_with("thang ") ||
+                              s.starts_with("nam "))) {
+            if (s.starts_with("thang ") || s.starts_with("nam ")) s.remove_prefix(s.front() == 't' ? 6 : 4);
+            else s.remove_prefix(1);
+        }
     }
     if (s.starts_with("de ")) s.remove_prefix(3);
     for (std::string_view v : {"tong hop", "theo doi", "xem xet", "huong dan", "xu ly", "giai quyet", "tham dinh"}) {
@@ -395,7 +399,8 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
             if (link == "thuoc" || link == "truc thuoc" || link == "cua") cue = prev_role;
         }
         // An opening phrase ends with a comma: "Trong thời gian tới, tỉnh Đắk Lắk cần ...".
-        if (cue == Cue::none && before.ends_with(',') && cue_before(before.substr(0, before.size() - 1)) == Cue::none) {
+        if (cue == Cue::none && before.ends_with(',') && opening_phrase(before) &&
+            cue_before(before.substr(0, before.size() - 1)) == Cue::none) {
             cue = Cue::subject;
         }
         // "Thủ tướng Chính phủ yêu cầu X", "UBND tỉnh giao X": said by the issuer. "Bộ Y tế ... yêu
@@ -560,7 +565,9 @@ std::vector<AgencyMention> block_bodies(std::string_view heading, const Folded& 
         while (n < found.size()) {
             std::size_t a = folded_at(hf, found[n - 1].end), b = folded_at(hf, found[n].head_start);
             std::string g = b > a ? normalized(std::string_view(hf.text).substr(a, b - a)) : "";
-            if (!(g.empty() || g == "," || g == "va" || g == ", va")) break;
+            // "..., trong đó trọng tâm là các tỉnh: A, B": the focus is among the addressees.
+            bool focus = g == ", trong do trong tam la" || g == ", trong do" || g == ", nhat la" || g == ", dac biet la";
+            if (!(g.empty() || g == "," || g == "va" || g == ", va" || focus)) break;
             ++n;
         }
     }

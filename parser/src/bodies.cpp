@@ -864,16 +864,22 @@ private:
         fa.place_printed = pl.printed && !pl.home;
         std::string printed = written(a, gr.end);
         std::string fp = fold(printed);
-        std::optional<std::size_t> prov = pl.provinces.empty() ? home_.province : std::optional<std::size_t>(pl.provinces.front());
         bool national = pl.national || gr.first == "bo" || gr.first == "pho thu tuong" || fp.find("trung uong") != std::string::npos ||
                         fp.find("chinh phu") != std::string::npos || fp.find("quoc hoi") != std::string::npos;
-        if (national) prov.reset();
+        // The group's province: written, else the document's; none for a national group.
+        const AgencyEntry* prov = nullptr;
+        if (!pl.provinces.empty()) {
+            prov = &cat_.entries()[pl.provinces.front()];
+        } else if (home_.province) {
+            prov = &cat_.entries()[*home_.province];
+        }
+        if (national) prov = nullptr;
         fa.canonical = fa.name;
         if (prov && !fa.place_printed) {
-            fa.completion = " " + place_words(cat_.entries()[*prov]);
+            fa.completion = " " + place_words(*prov);
             fa.canonical = without_unit(fa.name) + fa.completion;
         }
-        fa.id = "collective:" + collective_key(printed, fa.catalogued) + (prov ? "@" + cat_.entries()[*prov].id : "");
+        fa.id = "collective:" + collective_key(printed, fa.catalogued) + (prov ? "@" + prov->id : "");
         out_.push_back(std::move(fa));
     }
 
@@ -1039,6 +1045,28 @@ private:
         next = t + 1;
     }
 
+    // The People's Committee of the province written at tokens [a, end) as an actor ("tỉnh Đắk Lắk", one
+    // of "các tỉnh: A, B"; `listed`: named by the province alone).
+    void add_province_committee(std::size_t head_tok, std::size_t a, std::size_t end, std::size_t province, bool listed) {
+        static const std::size_t committee = [&] {
+            for (std::size_t k = 0; k < cat_.entries().size(); ++k) {
+                if (cat_.entries()[k].id == "uy-ban-nhan-dan-tinh") return k;
+            }
+            return std::size_t{0};
+        }();
+        const AgencyEntry& e = cat_.entries()[committee];
+        const AgencyEntry& p = cat_.entries()[province];
+        FoundAgency fa = base(head_tok, a, end, false);
+        if (listed) fa.name = e.name + " " + p.name;
+        fa.canonical = local_name(e.name, p);
+        fa.id = e.id + "@" + p.id;
+        fa.catalogued = true;
+        fa.entry = static_cast<int>(committee);
+        fa.place_only = true;
+        fa.place_printed = true;
+        out_.push_back(std::move(fa));
+    }
+
     bool mention_at(std::size_t i, std::size_t& next) {
         std::size_t t = i;
         const Title* title = nullptr;
@@ -1071,6 +1099,15 @@ private:
                 if (first && cat_.entries()[first->entry].kind == "ministry" && read_list(i, core + 1, prefix, false, titled, next)) {
                     return true;
                 }
+            }
+        }
+        // "các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai": the People's Committees of the provinces listed.
+        if (!titled && w(t) == "cac" && w(t + 1) == "tinh") {
+            Place pl = read_place(t);
+            if (!pl.provinces.empty()) {
+                for (std::size_t p : pl.provinces) add_province_committee(i, t, pl.end, p, true);
+                next = pl.end;
+                return true;
             }
         }
         // 2. A catalogue name (aliases of collectives start with "các").
@@ -1210,26 +1247,16 @@ private:
             next = t;
             return true;
         }
-        // 6. A province named as an actor: "tỉnh Đắk Lắk", "thành phố Đà Nẵng" (its People's Committee;
-        //    whether it acts is for the caller to decide from the words around it).
+        // 6. A province named as an actor: "tỉnh Đắk Lắk", "thành phố Đà Nẵng", "các tỉnh: Đắk Lắk, Khánh
+        //    Hòa" (their People's Committees; whether they act is for the caller to decide from the words
+        //    around them).
         std::size_t len = 0;
         if (!titled && unit_at(t, len)) {
             std::size_t end = 0;
             if (auto p = province_at(t + len, end); p && cap(t + len)) {
-                const auto& ents = cat_.entries();
-                for (std::size_t k = 0; k < ents.size(); ++k) {
-                    if (ents[k].id != "uy-ban-nhan-dan-tinh") continue;
-                    FoundAgency fa = base(i, t, end, false);
-                    fa.canonical = local_name(ents[k].name, ents[*p]);
-                    fa.id = ents[k].id + "@" + ents[*p].id;
-                    fa.catalogued = true;
-                    fa.entry = static_cast<int>(k);
-                    fa.place_only = true;
-                    fa.place_printed = true;
-                    out_.push_back(std::move(fa));
-                    next = end;
-                    return true;
-                }
+                add_province_committee(i, t, end, *p, false);
+                next = end;
+                return true;
             }
         }
         return false;
