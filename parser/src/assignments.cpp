@@ -302,10 +302,28 @@ std::size_t skip_enumerator(std::string_view f, std::size_t p) {
 
 // Where the clause holding folded offset p starts: after the last '.', ';', ':', '(', line break, and
 // after the enumerator that opens it.
+// A line that ends with a word no clause ends with ("... của" / "Quốc hội sửa đổi ...") was wrapped
+// mid-sentence: its break is no clause boundary.
+bool wrapped_at(std::string_view f, std::size_t nl) {
+    std::size_t e = nl;
+    while (e > 0 && f[e - 1] == ' ') --e;
+    std::size_t b = e;
+    while (b > 0 && f[b - 1] >= 'a' && f[b - 1] <= 'z') --b;
+    std::string_view w = f.substr(b, e - b);
+    for (std::string_view d : {"cua", "va", "voi", "theo", "cac", "cho", "tai", "ve", "den", "trinh", "thuoc", "la", "cung", "tu"}) {
+        if (w == d) return true;
+    }
+    return false;
+}
+
 std::size_t clause_start(std::string_view f, std::size_t p) {
     std::size_t q = p;
     while (q > 0) {
         char c = f[q - 1];
+        if (c == '\n' && wrapped_at(f, q - 1)) {
+            --q;
+            continue;
+        }
         if (c == ';' || c == ':' || c == '\n' || c == '(') break;
         if (c == '.' && (q >= f.size() || f[q] == ' ' || f[q] == '\n')) break;
         --q;
@@ -503,6 +521,20 @@ bool only_heading_glue(std::string_view rest) {
         i = e;
     }
     return true;
+}
+
+// A heading that says whose the item is: "Trách nhiệm của ...", "Nhiệm vụ của ...", "Nội dung ... có trách
+// nhiệm chủ trì", "Đề nghị ...".
+bool role_heading(std::string_view heading) {
+    // "(3) Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội," goes on as a sentence on the next line.
+    std::string_view h = trim(heading);
+    if (h.empty() || h.back() == ',' || h.back() == ';' || h.ends_with(" và")) return false;
+    std::string f = fold(heading.substr(0, std::min<std::size_t>(heading.size(), 60)));
+    std::string_view t = std::string_view(f).substr(first_text_offset(f));
+    for (std::string_view p : {"trach nhiem", "nhiem vu cua", "nhiem vu va quyen han", "noi dung", "de nghi", "kinh de nghi"}) {
+        if (t.starts_with(p)) return true;
+    }
+    return false;
 }
 
 // A heading that names the bodies the items below it are given to: "2. Sở Y tế", "16. Sở Văn hóa và
@@ -771,7 +803,8 @@ struct Walker {
     }
 
     void walk(const Section& s, const std::string& path, bool in_task, const std::vector<AgencyMention>& inherited,
-              bool requested_lead_in, bool excluded = false) {
+              bool requested_lead_in, bool excluded = false, bool in_article = false) {
+        in_article = in_article || s.kind == SectionKind::article;
         // A part that reports or assesses ("ĐÁNH GIÁ CHUNG", "TÌNH HÌNH ...") assigns nothing, even in a
         // document whose whole body otherwise does.
         bool task_heading = !in_task && is_task_heading(s.heading);
@@ -798,8 +831,25 @@ struct Walker {
         // An item headed by the bodies it is given to assigns work, whatever its part is called.
         if (block_any) task_here = true;
         if (leaf) {
+            // "Điều 6. Nội dung Công an tỉnh có trách nhiệm chủ trì" / text: a heading that states whose the
+            // item is, read apart from the text below it.
+            Span hs = heading_span(s);
+            if (!excluded && hs.end < s.span.end && role_heading(doc.slice(hs))) {
+                bool any = false;
+                auto b = block_of(hs, any);
+                if (any) {
+                    block = std::move(b);
+                    block_any = true;
+                    head = hs;
+                    task_here = true;
+                }
+            }
+            const std::vector<AgencyMention>& lgive = block_any ? block : inherited;
             std::string all = s.heading + " " + s.text;
-            if (task_here || (!excluded && (is_execution_clause(all) || assigns_by_word(all)))) {
+            // An article that gives a body work ("Điều 1. ... Bộ Tài chính chịu trách nhiệm về nội dung giải
+            // trình ...") is a task wherever it stands.
+            bool article_task = !task_here && !excluded && in_article && !roles_of(s.span).mentions.empty();
+            if (task_here || article_task || (!excluded && (is_execution_clause(all) || assigns_by_word(all)))) {
                 Span body = s.span;
                 std::string text = s.text.empty() ? s.heading : s.heading + "\n" + s.text;
                 if (block_any && head.end < s.span.end) {
@@ -807,7 +857,7 @@ struct Walker {
                     while (body.start < body.end && (doc.text[body.start] == '\n' || doc.text[body.start] == ' ')) ++body.start;
                     text = s.text;
                 }
-                add_task(body, std::move(text), path, give, requested_lead_in);
+                add_task(body, std::move(text), path, lgive, requested_lead_in);
             }
             return;
         }
@@ -845,7 +895,7 @@ struct Walker {
             bool is_bullet = c.kind == SectionKind::dash || c.kind == SectionKind::plus;
             if (is_bullet) ++bullet;
             if (!attrs.empty() && std::find(attrs.begin(), attrs.end(), &c) != attrs.end()) continue;
-            walk(c, join_path(path, path_component(c, bullet)), task_here, pass, lead_in, excluded);
+            walk(c, join_path(path, path_component(c, bullet)), task_here, pass, lead_in, excluded, in_article);
         }
         block_mixed = mixed_before;
     }
