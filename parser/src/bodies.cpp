@@ -469,6 +469,14 @@ private:
                                  x.size() == 1 || x == "dieu");
     }
 
+    // A capitalized word that starts an official name again, after which the name goes on in lowercase:
+    // a parent's head noun ("Bộ" in "Đảng ủy Bộ Y tế"), a name's own noun ("Khu" in "Ban Quản lý Khu kinh
+    // tế"), or an acronym ("TNHH" in "Công ty TNHH Công nghệ ...").
+    bool starts_official_name(std::size_t t) const {
+        return head_at(t) || w(t) == "khu" || w(t) == "cum" || (w(t) == "du" && w(t + 1) == "an") ||
+               (toks_[t].caps && !caps_at(t) && w(t).size() >= 2);
+    }
+
     // --- names given by the grammar ---
     // The end of the name whose head noun ends at token h (h when nothing after it makes a name).
     std::size_t read_name(std::size_t h, const HeadNoun& head) const {
@@ -501,10 +509,15 @@ private:
                     if (any && province_at(t, end)) break;
                     if (caps_at(t) && stop_at(t)) break;
                     any = true;
-                    // A parent's head noun or a name's own noun ("Bộ" in "Đảng ủy Bộ Y tế", "Khu" in "Ban Quản
-                    // lý Khu kinh tế") starts an official name again.
-                    bool noun = head_at(t) || w(t) == "khu" || w(t) == "cum" || (w(t) == "du" && w(t + 1) == "an");
-                    caps_run = noun ? 0 : caps_run + 1;
+                    // A parent in the catalogue is read whole ("Cục Lãnh sự Bộ Ngoại giao": "giao" is no verb there).
+                    if (head_at(t)) {
+                        if (auto h = cat_.match(f_, toks_[t].s); h && !h->caps_only) {
+                            t = tok_at(toks_[t].s + h->length);
+                            caps_run = 0;
+                            continue;
+                        }
+                    }
+                    caps_run = starts_official_name(t) ? 0 : caps_run + 1;
                     ++t;
                     continue;
                 }
@@ -520,8 +533,9 @@ private:
                 ++t;
                 continue;
             }
-            // "Trung tâm Công báo - Tin học", "Tập đoàn Công nghiệp-Năng lượng".
+            // "Trung tâm Công báo - Tin học", "Tập đoàn Công nghiệp-Năng lượng", "... - Bộ Xây dựng".
             if (any && punct(t, '-') && cap(t + 1)) {
+                caps_run = starts_official_name(t + 1) ? 0 : caps_run + 1;
                 t += 2;
                 continue;
             }
@@ -540,6 +554,7 @@ private:
         bool qualified_inside = false;  // a qualifier stands before the last noun ("bổ sung, ban hành")
         bool any_generic = false;       // some noun names nobody alone ("cơ quan", "tổ chức")
         bool qualified = false;         // some qualifier is written ("các doanh nghiệp viễn thông")
+        bool places_only = true;        // every noun is a unit ("xã, phường", "tỉnh, thành phố")
     };
 
     // A noun of a group at i (a group noun or a head noun): its length; `generic` if it names nobody alone.
@@ -571,6 +586,9 @@ private:
             for (std::size_t k = 0; k < len; ++k) noun += (k ? " " : "") + std::string(w(t + k));
             if (gr.nouns == 0) gr.first = noun;
             if (std::find(std::begin(admin), std::end(admin), noun) == std::end(admin)) gr.administrative = false;
+            static constexpr std::string_view units[] = {"tinh", "thanh pho", "quan", "huyen", "xa", "phuong", "thi xa",
+                                                         "thi tran", "dac khu"};
+            if (std::find(std::begin(units), std::end(units), noun) == std::end(units)) gr.places_only = false;
             ++gr.nouns;
             gr.generic = gr.generic && generic;
             gr.any_generic = gr.any_generic || generic;
@@ -1217,7 +1235,9 @@ private:
             // dân phường, xã, đặc khu, báo, đài và ..."); "cơ quan, tổ chức nhà nước" or "bổ sung, ban
             // hành" are running text.
             Place pl = read_place(gr->end);
+            // Units name bodies only in the plural ("các xã, phường"); "tỉnh, thành phố" after a body is its place.
             bool ok = plural;
+            bool units_only = !plural && gr->places_only;
             // "lãnh đạo tỉnh" are a province's leaders, not a body: "lãnh đạo" names one only before "các"
             // or a capitalized name ("lãnh đạo các Bộ, ngành").
             bool loose = title && (title->lower == "lãnh đạo" || title->lower == "đồng chí" || title->lower == "các đồng chí");
@@ -1225,7 +1245,7 @@ private:
             if (!ok) ok = (cap(core) && gr->nouns >= 2 && !gr->any_generic && !gr->qualified_inside) || coordinated(i);
             // "Cấp ủy Thành phố": a kind of body with its place.
             if (!ok) ok = cap(core) && gr->nouns == 1 && pl.printed && !gr->any_generic && !head_at(core);
-            if (ok) {
+            if (ok && !units_only) {
                 add_group(i, t, *gr, pl, titled);
                 next = std::max(pl.end, gr->end);
                 read_members(next, next);
