@@ -1050,6 +1050,16 @@ std::vector<std::string> speakers_of(const Document& doc, const HomePlace& home)
         ids.emplace_back("thu-tuong-chinh-phu");
         ids.emplace_back("chinh-phu");
     }
+    // The body a signer signs for ("TM. ỦY BAN NHÂN DÂN"): the issuer, also when the header was lost.
+    for (const auto& signer : doc.signers) {
+        for (const auto& c : signer.capacity) {
+            std::string f = fold(c.substr(0, std::min<std::size_t>(c.size(), 8)));
+            if (f.starts_with("tm.") || f.starts_with("t/m") || f.starts_with("tm ")) {
+                std::size_t dot = c.find_first_of(". ");
+                if (dot != std::string::npos) add_ids(normal_case_name(trim(std::string_view(c).substr(dot + 1))), home, ids);
+            }
+        }
+    }
     if (doc.title) {
         Folded tf = fold_with_map(*doc.title);
         // Only the body the cue names, not the places of the meeting after it ("... tại Thành phố Hồ Chí Minh").
@@ -1066,30 +1076,46 @@ std::vector<std::string> speakers_of(const Document& doc, const HomePlace& home)
 // The addressees of a Công điện: the block after "THỦ TƯỚNG CHÍNH PHỦ điện:" ("- Chủ tịch Ủy ban nhân dân
 // các tỉnh ...;", "- Các Bộ: ..."), before the body. And of a Thông báo: "... thông báo để Ủy ban nhân dân
 // tỉnh Phú Thọ và các Bộ, cơ quan liên quan biết, thực hiện".
+// The address block of a telegram or a letter, before the body: the lines after "THỦ TƯỚNG CHÍNH PHỦ
+// điện:" or "Kính gửi:" ("Kính gửi: Sở Y tế" on one line, or "- Bảo hiểm xã hội thành phố Hà Nội;" lines
+// below it). Empty when there is none.
+Span address_block(const Document& doc) {
+    std::size_t body = doc.sections.empty() ? doc.text.size() : doc.sections.front().span.start;
+    for (std::size_t a = 0; a < body && a < doc.text.size();) {
+        std::size_t e = doc.text.find('\n', a);
+        if (e == std::string::npos) e = doc.text.size();
+        std::string_view line = std::string_view(doc.text).substr(a, e - a);
+        std::string f = fold(line.substr(0, std::min<std::size_t>(line.size(), 200)));
+        std::string_view t = trim(f);
+        bool telegram = t.ends_with("dien:");
+        bool letter = t.starts_with("kinh gui");
+        if (telegram || letter) {
+            std::size_t p = e + 1;
+            if (letter) {
+                // "Kính gửi: Sở Y tế;" on one line.
+                std::size_t colon = line.find(':');
+                if (colon != std::string_view::npos && !trim(line.substr(colon + 1)).empty()) p = a + colon + 1;
+            }
+            std::size_t q = std::max(p, e + 1);
+            while (q < body && q < doc.text.size() && (doc.text[q] == '-' || doc.text[q] == '+')) {
+                std::size_t n = doc.text.find('\n', q);
+                q = n == std::string::npos ? doc.text.size() : n + 1;
+            }
+            std::size_t end = std::min(q, doc.text.size());
+            while (end > p && (doc.text[end - 1] == '\n' || doc.text[end - 1] == ' ')) --end;
+            return end > p ? Span{p, end} : Span{};
+        }
+        a = e + 1;
+    }
+    return {};
+}
+
+// The addressees of a Công điện or a letter: its address block. And of a Thông báo: "... thông báo để Ủy
+// ban nhân dân tỉnh Phú Thọ và các Bộ, cơ quan liên quan biết, thực hiện".
 std::vector<AgencyMention> addressees_of(const Document& doc, const Folded& folded, const Env& env, std::vector<Span>& blocks) {
     std::vector<AgencyMention> out;
     std::string t = doc.type ? fold(*doc.type) : "";
-    std::size_t body = doc.sections.empty() ? doc.text.size() : doc.sections.front().span.start;
-    if (t == "cong dien") {
-        std::size_t p = 0;
-        for (std::size_t a = 0; a < body;) {
-            std::size_t e = doc.text.find('\n', a);
-            if (e == std::string::npos) e = doc.text.size();
-            std::string line = fold(std::string_view(doc.text).substr(a, e - a));
-            if (trim(line).ends_with("dien:")) {
-                p = e + 1;
-                break;
-            }
-            a = e + 1;
-        }
-        if (p == 0) return out;
-        std::size_t q = p;
-        while (q < body && q < doc.text.size() && doc.text[q] == '-') {
-            std::size_t e = doc.text.find('\n', q);
-            q = e == std::string::npos ? doc.text.size() : e + 1;
-        }
-        if (q <= p) return out;
-        Span s{p, q - 1};
+    if (Span s = address_block(doc); s.end > s.start) {
         blocks.push_back(s);
         for (const auto& a : env.mentions_in(s.start, s.end)) {
             if (a.generic || env.speaks(a)) continue;
@@ -1122,10 +1148,16 @@ std::vector<AgencyMention> addressees_of(const Document& doc, const Folded& fold
 std::vector<Task> find_tasks(const Document& doc, const Folded& folded) {
     Env env;
     env.home = home_place(doc.issuer.value_or(""), doc.issuer_parent.value_or(""), doc.place.value_or(""));
+    // A document whose header was lost: the province it names first (its addressees', its own).
+    if (!doc.issuer && !doc.place && !env.home.province) {
+        env.home.province = AgencyCatalog::instance().find_province(std::string_view(doc.text).substr(0, 3000));
+    }
     env.speakers = speakers_of(doc, env.home);
     env.doc = &doc;
     env.folded = &folded;
-    Walker w{doc, folded, env, whole_body_assigns(doc), {}, {}, {}};
+    // A letter without a type heading ("Kính gửi: ..." and paragraphs) assigns work in its whole body too.
+    bool letter = address_block(doc).end > 0;
+    Walker w{doc, folded, env, whole_body_assigns(doc) || letter, {}, {}, {}};
     std::vector<Span> address_blocks;
     w.addressees = addressees_of(doc, folded, env, address_blocks);
     int bullet = 0;
@@ -1167,7 +1199,8 @@ std::vector<Task> find_tasks(const Document& doc, const Folded& folded) {
             to.push_back(std::move(t));
         }
     };
-    if (w.whole && doc.preamble && !conclusion) paragraphs(*doc.preamble, "Mở đầu.", opening, true);
+    // A letter's paragraphs are its body: each is read for work, not only those with "yêu cầu", "giao".
+    if (w.whole && doc.preamble && !conclusion) paragraphs(*doc.preamble, "Mở đầu.", opening, !(letter && doc.sections.empty()));
     // The closing paragraphs after the last item: "Yêu cầu các sở, ban, ngành ... nghiêm túc triển khai",
     // "... phản ánh về Sở Y tế để tổng hợp, báo cáo".
     std::vector<Task> closing;

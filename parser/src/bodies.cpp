@@ -655,8 +655,9 @@ private:
             if ((punct(t, ',') || w(t) == "va") && word(t + 1) && w(t + 1) != "cac" && !item_starts(t + 1)) {
                 bool g2 = false;
                 if (noun_at(t + 1, g2) && !starts_named_body(t + 1) && !title_at(t + 1)) {
+                    // "..., Ủy ban nhân dân các xã, phường": a capitalized body of the catalogue starts anew.
                     auto h = cat_.match(f_, toks_[t + 1].s);
-                    if (!h || cat_.entries()[h->entry].kind == "collective") {
+                    if (!h || (cat_.entries()[h->entry].kind == "collective" && !cap(t + 1))) {
                         if (words > 0) gr.qualified_inside = true;
                         ++t;
                         continue;
