@@ -74,6 +74,8 @@ struct FoundAgency {
     bool collective = false;
     bool catalogued = false;  ///< the id is a catalogue entry's (completed with a province)
     bool generic = false;     ///< names nobody: "các cơ quan, đơn vị liên quan", "các địa phương"
+    bool related = false;     ///< a group qualified by "(có) liên quan": "các bộ, ngành liên quan" — whichever
+                              ///< are concerned; it names its members only as a heading does
     bool titled = false;      ///< written after a head's title ("Giám đốc", "Thủ trưởng")
     bool place_only = false;  ///< a province named as an actor ("tỉnh Đắk Lắk cần ..."): its People's Committee
     bool listed = false;      ///< an item of a list in parentheses after a group ("(VNPT, Viettel, ...)")
@@ -101,5 +103,6 @@ std::vector<FoundAgency> find_agencies(std::string_view text, const HomePlace& h
 struct Folded;
 /// The same, with the text already folded (fold_with_map(text)).
 std::vector<FoundAgency> find_agencies(std::string_view text, const Folded& folded, const HomePlace& home);
+
 
 }  // namespace vanban::detail

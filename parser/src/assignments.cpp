@@ -146,10 +146,14 @@ struct Env {
 
     bool speaks(const FoundAgency& a) const { return std::find(speakers.begin(), speakers.end(), a.id) != speakers.end(); }
 
-    // The bodies named in the document's bytes [a, b), offsets relative to a. Read per span: the parts
-    // that assign work are a fraction of a document, and reading them alone is faster than the whole.
-    std::vector<FoundAgency> mentions_in(std::size_t a, std::size_t b) const {
-        return find_agencies(doc->slice(Span{a, b}), fold_slice(*folded, a, b), home);
+    // The bodies named in the document's bytes [a, b), offsets relative to a. Read per span (the parts
+    // that assign work are a fraction of a document, and reading them alone is faster than the whole),
+    // each span once: an item's own part is read as its introduction, its block and its task.
+    mutable std::map<std::pair<std::size_t, std::size_t>, std::vector<FoundAgency>> read;
+    const std::vector<FoundAgency>& mentions_in(std::size_t a, std::size_t b) const {
+        auto [it, fresh] = read.try_emplace({a, b});
+        if (fresh) it->second = find_agencies(doc->slice(Span{a, b}), fold_slice(*folded, a, b), home);
+        return it->second;
     }
 };
 
@@ -374,7 +378,7 @@ bool bare_support(std::string_view after) {
 
 Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const Env& env, bool requested_subjects = false) {
     Roles out;
-    std::vector<FoundAgency> found = env.mentions_in(base, base + text.size());
+    const std::vector<FoundAgency>& found = env.mentions_in(base, base + text.size());
     if (found.empty()) return out;
     const std::string& f = fm.text;
     std::vector<std::size_t> fs, fe;
@@ -474,7 +478,9 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
         prev_end = fe[b];
         if (!role) continue;
         for (std::size_t k = first; k <= b; ++k) {
-            if (found[k].generic || env.speaks(found[k])) continue;
+            // "các bộ, ngành liên quan" in running text names nobody (whichever are concerned); a heading
+            // that names such a group gives it its items (block_bodies).
+            if (found[k].generic || found[k].related || env.speaks(found[k])) continue;
             add_unique(out.mentions, mention_of(found[k], *role, base));
         }
     }
@@ -546,7 +552,7 @@ std::vector<AgencyMention> block_bodies(std::string_view heading, const Folded& 
     std::vector<AgencyMention> out;
     any = false;
     if (heading.empty() || heading.size() > 400) return out;
-    std::vector<FoundAgency> found = env.mentions_in(base, base + heading.size());
+    const std::vector<FoundAgency>& found = env.mentions_in(base, base + heading.size());
     if (found.empty()) return out;
     std::string blanked = hf.text;
     for (const auto& a : found) {
@@ -627,7 +633,7 @@ bool opens_with_support(std::string_view op) {
 struct Walker {
     const Document& doc;
     const Folded& folded;  // fold_with_map(doc.text), sliced for each task
-    Env env;
+    const Env& env;
     bool whole;
     std::vector<AgencyMention> addressees;  // of the whole document, for tasks that name nobody
     std::vector<Task> tasks;
@@ -694,7 +700,7 @@ struct Walker {
         bool support = label.find("phoi hop") != std::string::npos;
         if (!support && label.find("chu tri") == std::string::npos && label.find("thuc hien") == std::string::npos) return;
         for (const auto& a : env.mentions_in(value.start, value.end)) {
-            if (a.generic || env.speaks(a)) continue;
+            if (a.generic || a.related || env.speaks(a)) continue;
             add_unique(to, mention_of(a, support ? Role::support : Role::lead, value.start));
         }
     }
@@ -1017,7 +1023,7 @@ void read_table_tasks(const Document& doc, const Folded& folded, const Env& env,
             if (col < 0 || static_cast<std::size_t>(col) >= cells.size()) continue;
             Span cs = cell_span(col);
             for (const auto& a : env.mentions_in(cs.start, cs.end)) {
-                if (a.generic || env.speaks(a)) continue;
+                if (a.generic || a.related || env.speaks(a)) continue;
                 add_unique(t.agencies, mention_of(a, role, cs.start));
             }
         }

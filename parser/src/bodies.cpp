@@ -73,9 +73,9 @@ struct ViewHash {
 template <class T>
 struct PhraseIndex {
     struct Entry {
-        std::vector<std::string> words;
+        std::vector<std::string> words;    // folded
         const T* item;
-        std::string spelled;
+        std::vector<std::string> spelled;  // spelling() of each word; empty: any spelling
     };
     std::unordered_map<std::string, std::vector<Entry>, ViewHash, std::equal_to<>> by_first;
 
@@ -83,7 +83,19 @@ struct PhraseIndex {
         auto words = words_of_folded(fold(written));
         if (words.empty()) return;
         auto& list = by_first[words.front()];
-        list.push_back(Entry{std::move(words), item, by_spelling ? spelling(written) : std::string()});
+        std::vector<std::string> spelled;
+        if (by_spelling) {
+            std::string sp = spelling(written);
+            std::size_t i = 0;
+            while (i < sp.size()) {
+                std::size_t e = sp.find(' ', i);
+                if (e == std::string::npos) e = sp.size();
+                if (e > i) spelled.push_back(sp.substr(i, e - i));
+                i = e + 1;
+            }
+            if (spelled.size() != words.size()) spelled.clear();  // punctuation inside: fold alone decides
+        }
+        list.push_back(Entry{std::move(words), item, std::move(spelled)});
         std::stable_sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
     }
 };
@@ -230,10 +242,12 @@ public:
         std::replace(f_.begin(), f_.end(), '\n', ' ');
         toks_ = tokenize(fm.text, text, fm);
         plain_ = is_plain_ascii(text);
+        hi_ = toks_.size();
+        fv_ = f_;
     }
 
     std::vector<FoundAgency> run() {
-        for (std::size_t i = 0; i < toks_.size();) {
+        for (std::size_t i = lo_; i < hi_;) {
             std::size_t next = i;
             if (word(i) && may_start(i) && mention_at(i, next) && next > i) {
                 i = next;
@@ -269,32 +283,43 @@ private:
     const AgencyCatalog& cat_;
     const Grammar& g_;
     std::string f_;
+    std::string_view fv_;          // the folded text read (f_)
     std::vector<Tok> toks_;
+    std::size_t lo_ = 0, hi_ = 0;  // the tokens read: all of them
     bool plain_ = false;  // written without diacritics: spelling tells nothing
+
     std::vector<FoundAgency> out_;
+
+    // The spelling of token i (spelling(): tone placement aside), computed once.
+    const std::string& spelled(std::size_t i) const {
+        if (spelled_.size() < toks_.size()) spelled_.resize(toks_.size());  // per text, across parts
+        std::string& sp = spelled_[i];
+        if (sp.empty() && word(i)) sp = spelling(text_.substr(tok_start(i), tok_end(i) - tok_start(i)));
+        return sp;
+    }
+    mutable std::vector<std::string> spelled_;
 
     // A mention may begin at token i: its word (by spelling where the text has diacritics) begins a
     // title, a head or group noun, a place unit or a catalogue name.
     bool may_start(std::size_t i) const {
         if (!g_.starters.contains(w(i))) return false;
-        if (plain_) return true;
-        return g_.spelled_starters.contains(spelling(text_.substr(tok_start(i), tok_end(i) - tok_start(i))));
+        return plain_ || g_.spelled_starters.contains(spelled(i));
     }
 
     // --- tokens ---
-    bool word(std::size_t i) const { return i < toks_.size() && toks_[i].p == 0; }
-    bool punct(std::size_t i, char c) const { return i < toks_.size() && toks_[i].p == c; }
+    bool word(std::size_t i) const { return i < hi_ && toks_[i].p == 0; }
+    bool punct(std::size_t i, char c) const { return i < hi_ && toks_[i].p == c; }
     std::string_view w(std::size_t i) const {
         return word(i) ? std::string_view(f_).substr(toks_[i].s, toks_[i].e - toks_[i].s) : std::string_view{};
     }
     bool cap(std::size_t i) const { return word(i) && (toks_[i].cap || toks_[i].caps_line); }
-    bool caps_at(std::size_t i) const { return i < toks_.size() && toks_[i].caps_line; }
+    bool caps_at(std::size_t i) const { return i < hi_ && toks_[i].caps_line; }
     std::size_t tok_start(std::size_t i) const { return fm_.orig[i < toks_.size() ? toks_[i].s : f_.size()]; }
     std::size_t tok_end(std::size_t i) const { return fm_.orig[toks_[i].e]; }
     // The written text of tokens [a, b), spaces squeezed, line breaks as spaces.
     std::string written(std::size_t a, std::size_t b) const {
-        if (a >= b || a >= toks_.size()) return {};
-        b = std::min(b, toks_.size());
+        if (a >= b || a >= hi_) return {};
+        b = std::min(b, hi_);
         std::string s(text_.substr(tok_start(a), tok_end(b - 1) - tok_start(a)));
         std::replace(s.begin(), s.end(), '\n', ' ');
         return squeeze(s);
@@ -302,7 +327,7 @@ private:
     // The first token that starts at or after folded offset fo.
     std::size_t tok_at(std::size_t fo) const {
         auto it = std::lower_bound(toks_.begin(), toks_.end(), fo, [](const Tok& t, std::size_t v) { return t.s < v; });
-        return static_cast<std::size_t>(it - toks_.begin());
+        return std::min(hi_, static_cast<std::size_t>(it - toks_.begin()));
     }
     // The mention at token i goes on a list of bodies: the last one found ends just before, ", " or
     // " và " between.
@@ -337,7 +362,10 @@ private:
             for (std::size_t k = 0; k < e.words.size() && ok; ++k) ok = word(i + k) && w(i + k) == e.words[k];
             if (!ok) continue;
             if (e.spelled.empty()) return &e;
-            if (plain_ || spelling(written(i, i + e.words.size())) == e.spelled) return &e;
+            if (plain_ || e.spelled.empty()) return &e;
+            bool same = true;
+            for (std::size_t k = 0; k < e.spelled.size() && same; ++k) same = spelled(i + k) == e.spelled[k];
+            if (same) return &e;
         }
         return nullptr;
     }
@@ -373,7 +401,7 @@ private:
 
     std::optional<std::size_t> province_at(std::size_t i, std::size_t& end) const {
         if (!word(i)) return std::nullopt;
-        auto h = cat_.match_province(f_, toks_[i].s);
+        auto h = cat_.match_province(fv_, toks_[i].s);
         if (!h) return std::nullopt;
         end = tok_at(toks_[i].s + h->length);
         return h->entry;
@@ -460,7 +488,7 @@ private:
     // A line that starts at token i with an enumerator ("3.", "b)", "IV.", "- ", "+ "): a new item,
     // where no name goes on.
     bool item_starts(std::size_t i) const {
-        if (i >= toks_.size() || !toks_[i].nl) return false;
+        if (i >= hi_ || !toks_[i].nl) return false;
         if (punct(i, '-') || punct(i, '+') || punct(i, '*') || punct(i, '(')) return true;
         if (!word(i) || !(punct(i + 1, '.') || punct(i + 1, ')'))) return false;
         std::string_view x = w(i);
@@ -484,14 +512,14 @@ private:
         int lowercase = 0;
         int caps_run = 0;  // capitalized words in a row: a proper name ("Bạch Mai") ends before a lowercase word
         bool any = false;
-        while (t < toks_.size()) {
+        while (t < hi_) {
             if (item_starts(t)) break;
             if (word(t)) {
                 if (w(t) == "va") {
                     // "Sở Giáo dục và Đào tạo": "và" inside a name; "và Sở Tài chính" joins two bodies.
                     // Right after the head ("Báo và Phát thanh, Truyền hình") "và" can only go on with the name.
                     if (cap(t + 1) && !head_at(t + 1) && !title_at(t + 1) && w(t + 1) != "cac" &&
-                        (!any || !cat_.match(f_, toks_[t + 1].s)) && !unit_at(t + 1)) {
+                        (!any || !cat_.match(fv_, toks_[t + 1].s)) && !unit_at(t + 1)) {
                         t += 2;
                         any = true;
                         caps_run = 1;
@@ -511,7 +539,7 @@ private:
                     any = true;
                     // A parent in the catalogue is read whole ("Cục Lãnh sự Bộ Ngoại giao": "giao" is no verb there).
                     if (head_at(t)) {
-                        if (auto h = cat_.match(f_, toks_[t].s); h && !h->caps_only) {
+                        if (auto h = cat_.match(fv_, toks_[t].s); h && !h->caps_only) {
                             t = tok_at(toks_[t].s + h->length);
                             caps_run = 0;
                             continue;
@@ -555,6 +583,7 @@ private:
         bool any_generic = false;       // some noun names nobody alone ("cơ quan", "tổ chức")
         bool qualified = false;         // some qualifier is written ("các doanh nghiệp viễn thông")
         bool places_only = true;        // every noun is a unit ("xã, phường", "tỉnh, thành phố")
+        bool related = false;           // closed by "(có) liên quan"
     };
 
     // A noun of a group at i (a group noun or a head noun): its length; `generic` if it names nobody alone.
@@ -596,16 +625,17 @@ private:
             bool closed = false;
             // Qualifiers: "thanh tra", "viễn thông", "chính trị - xã hội", "của Quốc hội", "Trung ương".
             int words = 0;
-            while (t < toks_.size() && words < 8 && !item_starts(t)) {
+            while (t < hi_ && words < 8 && !item_starts(t)) {
                 // "có liên quan", "khác": the group ends with them.
                 if (const auto* q = phrase_at(g_.generic, t)) {
+                    gr.related = gr.related || q->words.back() == "quan";
                     t += q->words.size();
                     closed = true;
                     break;
                 }
                 if ((w(t) == "cua" || w(t) == "thuoc" || (w(t) == "truc" && w(t + 1) == "thuoc")) && word(t + 1)) {
                     std::size_t k = t + (w(t) == "truc" ? 2 : 1);
-                    if (auto h = cat_.match(f_, toks_[k].s); h && cap(k)) {
+                    if (auto h = cat_.match(fv_, toks_[k].s); h && cap(k)) {
                         t = tok_at(toks_[k].s + h->length);
                         if (unit_at(t) || w(t) == "cap") t = read_place(t).end;
                         gr.generic = false;
@@ -656,7 +686,7 @@ private:
                 bool g2 = false;
                 if (noun_at(t + 1, g2) && !starts_named_body(t + 1) && !title_at(t + 1)) {
                     // "..., Ủy ban nhân dân các xã, phường": a capitalized body of the catalogue starts anew.
-                    auto h = cat_.match(f_, toks_[t + 1].s);
+                    auto h = cat_.match(fv_, toks_[t + 1].s);
                     if (!h || (cat_.entries()[h->entry].kind == "collective" && !cap(t + 1))) {
                         if (words > 0) gr.qualified_inside = true;
                         ++t;
@@ -796,6 +826,8 @@ private:
             if (distributed) fa.name = written(a, e) + " " + cat_.entries()[*prov].name;
             if (collective) {
                 fa.generic = generic_name(fold(fa.name));
+                std::string fn = fold(fa.name);
+                fa.related = fn.ends_with("lien quan");
                 // A short form of the catalogue's name ("UBND các tỉnh, thành phố") is named in full.
                 if (abbreviates(fa.name, en.name)) fa.name_full = en.name;
             }
@@ -878,6 +910,7 @@ private:
         FoundAgency fa = base(head_tok, a, std::max(pl.end, gr.end), titled);
         fa.collective = true;
         fa.generic = gr.generic;
+        fa.related = gr.related;
         fa.group_first = gr.first;
         fa.administrative = gr.administrative;
         fa.place_printed = pl.printed && !pl.home;
@@ -921,10 +954,12 @@ private:
     // mention per item, up to ';', '.', ')' or the end; an item that is no name as a whole may hold two
     // joined by "và" ("Xây dựng và Tài chính"). Returns false (adding nothing) when no item resolves.
     bool read_list(std::size_t head_tok, std::size_t k, std::string_view prefix, bool newspapers, bool titled, std::size_t& next) {
+        if (k >= hi_) return false;
         std::size_t fk = toks_[k].s;
+        std::string_view f = fv_;
         std::size_t end = fk;
-        while (end < f_.size() && f_[end] != ';' && f_[end] != ')' && f_[end] != ':' &&
-               !(f_[end] == '.' && (end + 1 >= f_.size() || f_[end + 1] == ' '))) {
+        while (end < f.size() && f[end] != ';' && f[end] != ')' && f[end] != ':' &&
+               !(f[end] == '.' && (end + 1 >= f.size() || f[end + 1] == ' '))) {
             ++end;
         }
         std::vector<std::pair<std::size_t, std::size_t>> items;
@@ -1026,7 +1061,7 @@ private:
         std::size_t before = out_.size();
         bool open = false;
         std::size_t t = k + 1;
-        while (t < toks_.size() && !punct(t, ')')) {
+        while (t < hi_ && !punct(t, ')')) {
             std::size_t n = t;
             if (w(t) == "va" || punct(t, ',')) {
                 ++t;
@@ -1035,7 +1070,7 @@ private:
             if (!cap(t)) {
                 // "... và doanh nghiệp khác", "v.v.": an open list.
                 std::size_t e = t;
-                while (e < toks_.size() && !punct(e, ')') && !punct(e, ',') && e < t + 6) ++e;
+                while (e < hi_ && !punct(e, ')') && !punct(e, ',') && e < t + 6) ++e;
                 for (std::size_t x = t; x < e; ++x) open = open || w(x) == "khac";
                 if (!open) break;
                 t = e;
@@ -1114,7 +1149,7 @@ private:
             std::string prefix = w(core) == "bo" ? "bo " : "so ";
             if (punct(core + 1, ':') && read_list(i, core + 2, prefix, newspapers, titled, next)) return true;
             if (plural && w(core) == "bo" && word(core + 1)) {
-                auto first = cat_.match(f_, toks_[core].s);
+                auto first = cat_.match(fv_, toks_[core].s);
                 if (first && cat_.entries()[first->entry].kind == "ministry" && read_list(i, core + 1, prefix, false, titled, next)) {
                     return true;
                 }
@@ -1131,7 +1166,7 @@ private:
         }
         // 2. A catalogue name (aliases of collectives start with "các").
         if (word(t)) {
-            if (auto h = cat_.match(f_, toks_[t].s)) {
+            if (auto h = cat_.match(fv_, toks_[t].s)) {
                 std::size_t e = tok_at(toks_[t].s + h->length);
                 const AgencyEntry& en = cat_.entries()[h->entry];
                 bool ok = true;
@@ -1213,7 +1248,7 @@ private:
         // 3. A head noun and its name: "Kho bạc Nhà nước khu vực XI", "Bệnh viện Hữu nghị Việt Đức".
         // In a text in capitals, case tells nothing: a head noun counts only where a name may begin,
         // after a title or punctuation ("NHIỆM VỤ VÀ GIẢI PHÁP" has no "Vụ" in it).
-        bool may_begin = !caps_at(t) || titled || t == 0 || !word(t - 1) || toks_[t].nl;
+        bool may_begin = !caps_at(t) || titled || t == lo_ || !word(t - 1) || toks_[t].nl;
         if (!plural && (cap(t) || may_lower) && may_begin) {
             if (const auto* hp = head_at(t)) {
                 const HeadNoun& head = *hp->item;
@@ -1229,7 +1264,13 @@ private:
         }
         // 4. A group: "các doanh nghiệp viễn thông", "các Bộ, ngành", "Sở, ban, ngành", "báo, đài",
         //    "Thủ trưởng cơ quan ngang bộ".
-        if (auto gr = read_group(core); gr && (plural || titled || gr->nouns >= 2 || coordinated(i))) {
+        // (A group is read only where one may stand: after "các" or a title, on a list of bodies, or where
+        //  a noun is followed by another.)
+        bool g_noun = false;
+        std::size_t glen = noun_at(core, g_noun);
+        bool may_group = glen && (plural || titled || coordinated(i) || punct(core + glen, ',') || w(core + glen) == "va" ||
+                                  (cap(core) && word(core + glen)));
+        if (auto gr = may_group ? read_group(core) : std::nullopt; gr && (plural || titled || gr->nouns >= 2 || coordinated(i))) {
             // With "các", a group. After a title, a group unless it is a bare head ("Giám đốc Sở" is the
             // issuer's own Sở, "Thủ trưởng cơ quan ngang bộ" a group). Otherwise, a list of specific nouns
             // written like a name ("Sở, ban, ngành"), or one that goes on a list of bodies ("Ủy ban nhân
@@ -1254,7 +1295,7 @@ private:
             }
         }
         // 5. A title standing for its group: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ ...".
-        if (title && !title->implies.empty() && (t >= toks_.size() || punct(t, ',') || punct(t, ';') || w(t) == "va")) {
+        if (title && !title->implies.empty() && (t >= hi_ || punct(t, ',') || punct(t, ';') || w(t) == "va")) {
             FoundAgency fa = base(i, i, t, true);
             fa.name = std::string(title->implies);
             fa.canonical = "các " + fa.name;
