@@ -72,8 +72,7 @@ bool whole_body_assigns(const Document& doc) {
 
 // "Giao Sở Văn hóa ... chủ trì ...": an assignment wherever it stands, even in an article that also
 // states when the decision takes effect. "Giao" as a verb at a clause start, not "bàn giao", "giao thông".
-bool assigns_by_word(std::string_view text) {
-    std::string f = fold(text.substr(0, std::min<std::size_t>(text.size(), 2000)));
+bool assigns_by_word_folded(std::string_view f) {
     for (std::size_t p = f.find("giao "); p != std::string::npos; p = f.find("giao ", p + 1)) {
         if (p == 0 || f[p - 1] == ' ' || f[p - 1] == '\n') {
             std::size_t q = p;
@@ -82,6 +81,10 @@ bool assigns_by_word(std::string_view text) {
         }
     }
     return false;
+}
+
+bool assigns_by_word(std::string_view text) {
+    return assigns_by_word_folded(fold(text.substr(0, std::min<std::size_t>(text.size(), 2000))));
 }
 
 // "Cơ quan chủ trì: ...", "Đơn vị phối hợp: ...", "Thời gian thực hiện: ...": a line that states an
@@ -104,8 +107,7 @@ bool is_effect_clause(std::string_view text) {
 }
 
 // "chịu trách nhiệm thi hành Quyết định này": the execution clause of a decision.
-bool is_execution_clause(std::string_view text) {
-    std::string f = fold(text);
+bool is_execution_clause_folded(std::string_view f) {
     return contains_any(f, {"chiu trach nhiem thi hanh", "chiu trach nhiem to chuc thuc hien", "co trach nhiem thi hanh",
                             "chiu trach nhiem trien khai thuc hien"});
 }
@@ -851,11 +853,16 @@ struct Walker {
                 }
             }
             const std::vector<AgencyMention>& lgive = block_any ? block : inherited;
-            std::string all = s.heading + " " + s.text;
             // An article that gives a body work ("Điều 1. ... Bộ Tài chính chịu trách nhiệm về nội dung giải
-            // trình ...") is a task wherever it stands.
+            // trình ...") is a task wherever it stands; so is an execution clause or a "Giao ..." sentence.
             bool article_task = !task_here && !excluded && in_article && !roles_of(s.span).mentions.empty();
-            if (task_here || article_task || (!excluded && (is_execution_clause(all) || assigns_by_word(all)))) {
+            bool by_words = false;
+            if (!task_here && !article_task && !excluded) {
+                std::string_view f = std::string_view(folded.text).substr(folded_at(folded, s.span.start),
+                                                                          folded_at(folded, s.span.end) - folded_at(folded, s.span.start));
+                by_words = is_execution_clause_folded(f) || assigns_by_word_folded(f.substr(0, std::min<std::size_t>(f.size(), 2000)));
+            }
+            if (task_here || article_task || by_words) {
                 Span body = s.span;
                 std::string text = s.text.empty() ? s.heading : s.heading + "\n" + s.text;
                 if (block_any && head.end < s.span.end) {

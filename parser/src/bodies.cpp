@@ -20,6 +20,7 @@
 #include "agencies.h"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -78,6 +79,7 @@ struct PhraseIndex {
         std::vector<std::string> spelled;  // spelling() of each word; empty: any spelling
     };
     std::unordered_map<std::string, std::vector<Entry>, ViewHash, std::equal_to<>> by_first;
+    int slot = 0;  // its place in Grammar::slots
 
     void add(std::string_view written, const T* item, bool by_spelling = true) {
         auto words = words_of_folded(fold(written));
@@ -107,6 +109,10 @@ struct Grammar {
     PhraseIndex<std::string_view> stops;
     PhraseIndex<std::string_view> generic;
     PhraseIndex<std::string_view> false_nouns;
+    // Every first word of the six indexes above -> its entries in each (slot order: heads, titles,
+    // groups, stops, generic, false_nouns), so a token is hashed once for all of them.
+    using Slots = std::array<const void*, 6>;
+    std::unordered_map<std::string, Slots, ViewHash, std::equal_to<>> slots;
 
     // Every folded word a mention can begin with: first words of titles, heads, group nouns, "các",
     // the place units, and the catalogue's names and aliases (filled by starts_mention()).
@@ -122,6 +128,18 @@ struct Grammar {
         for (const auto& s : name_stops()) stops.add(s, &s);
         for (const auto& s : generic_qualifiers()) generic.add(s, &s, false);
         for (const auto& s : vanban::detail::false_nouns()) false_nouns.add(s, &s);
+        int k = 0;
+        auto fill = [&](auto& index) {
+            index.slot = k;
+            for (const auto& [w, list] : index.by_first) slots[w][static_cast<std::size_t>(k)] = &list;
+            ++k;
+        };
+        fill(heads);
+        fill(titles);
+        fill(groups);
+        fill(stops);
+        fill(generic);
+        fill(false_nouns);
         auto add_starter = [&](std::string_view written) {
             auto words = words_of_folded(fold(written));
             if (words.empty()) return;
@@ -223,8 +241,10 @@ std::vector<Tok> tokenize(std::string_view f, std::string_view text, const Folde
         }
         Tok t{s, i, 0};
         std::string_view o = text.substr(fm.orig[s], fm.orig[i] - fm.orig[s]);
-        t.cap = starts_upper(o);
-        t.caps = is_all_caps(o);
+        // Case of the first letter (ASCII without a look-up); "all capitals" only for a capitalized word.
+        auto b0 = static_cast<unsigned char>(o.empty() ? 0 : o[0]);
+        t.cap = b0 < 0x80 ? (b0 >= 'A' && b0 <= 'Z') : starts_upper(o);
+        t.caps = t.cap && (o.size() == 1 || is_all_caps(o));
         t.caps_line = caps;
         toks.push_back(t);
         if (toks.size() > before) toks[before].nl = nl;
@@ -290,6 +310,22 @@ private:
 
     std::vector<FoundAgency> out_;
 
+    // The catalogue's longest name or alias at token i, looked up once.
+    std::optional<AgencyCatalog::Hit> cat_at(std::size_t i) const {
+        if (i >= hi_) return std::nullopt;
+        if (cat_done_.size() < toks_.size()) {
+            cat_done_.assign(toks_.size(), false);
+            cat_hits_.assign(toks_.size(), std::nullopt);
+        }
+        if (!cat_done_[i]) {
+            cat_hits_[i] = cat_.match(fv_, toks_[i].s);
+            cat_done_[i] = true;
+        }
+        return cat_hits_[i];
+    }
+    mutable std::vector<bool> cat_done_;
+    mutable std::vector<std::optional<AgencyCatalog::Hit>> cat_hits_;
+
     // The spelling of token i (spelling(): tone placement aside), computed once.
     const std::string& spelled(std::size_t i) const {
         if (spelled_.size() < toks_.size()) spelled_.resize(toks_.size());  // per text, across parts
@@ -352,12 +388,25 @@ private:
 
     // The longest phrase of `index` at token i whose folded words and spelling agree with the text
     // ("trong" is not "trồng", "bộ" is not "bổ"); in a text written without diacritics, any spelling.
+    // The grammar's entries for token i's word, looked up once per token (null: none).
+    const Grammar::Slots* slots_at(std::size_t i) const {
+        static const Grammar::Slots none{};
+        if (slots_.size() < toks_.size()) slots_.assign(toks_.size(), nullptr);
+        if (!slots_[i]) {
+            auto it = g_.slots.find(w(i));
+            slots_[i] = it == g_.slots.end() ? &none : &it->second;
+        }
+        return slots_[i];
+    }
+    mutable std::vector<const Grammar::Slots*> slots_;
+
     template <class T>
     const typename PhraseIndex<T>::Entry* phrase_at(const PhraseIndex<T>& index, std::size_t i) const {
         if (!word(i)) return nullptr;
-        auto it = index.by_first.find(w(i));
-        if (it == index.by_first.end()) return nullptr;
-        for (const auto& e : it->second) {
+        const auto* list = static_cast<const std::vector<typename PhraseIndex<T>::Entry>*>(
+            (*slots_at(i))[static_cast<std::size_t>(index.slot)]);
+        if (!list) return nullptr;
+        for (const auto& e : *list) {
             bool ok = true;
             for (std::size_t k = 0; k < e.words.size() && ok; ++k) ok = word(i + k) && w(i + k) == e.words[k];
             if (!ok) continue;
@@ -519,7 +568,7 @@ private:
                     // "Sở Giáo dục và Đào tạo": "và" inside a name; "và Sở Tài chính" joins two bodies.
                     // Right after the head ("Báo và Phát thanh, Truyền hình") "và" can only go on with the name.
                     if (cap(t + 1) && !head_at(t + 1) && !title_at(t + 1) && w(t + 1) != "cac" &&
-                        (!any || !cat_.match(fv_, toks_[t + 1].s)) && !unit_at(t + 1)) {
+                        (!any || !cat_at(t + 1)) && !unit_at(t + 1)) {
                         t += 2;
                         any = true;
                         caps_run = 1;
@@ -539,7 +588,7 @@ private:
                     any = true;
                     // A parent in the catalogue is read whole ("Cục Lãnh sự Bộ Ngoại giao": "giao" is no verb there).
                     if (head_at(t)) {
-                        if (auto h = cat_.match(fv_, toks_[t].s); h && !h->caps_only) {
+                        if (auto h = cat_at(t); h && !h->caps_only) {
                             t = tok_at(toks_[t].s + h->length);
                             caps_run = 0;
                             continue;
@@ -635,7 +684,7 @@ private:
                 }
                 if ((w(t) == "cua" || w(t) == "thuoc" || (w(t) == "truc" && w(t + 1) == "thuoc")) && word(t + 1)) {
                     std::size_t k = t + (w(t) == "truc" ? 2 : 1);
-                    if (auto h = cat_.match(fv_, toks_[k].s); h && cap(k)) {
+                    if (auto h = cat_at(k); h && cap(k)) {
                         t = tok_at(toks_[k].s + h->length);
                         if (unit_at(t) || w(t) == "cap") t = read_place(t).end;
                         gr.generic = false;
@@ -686,7 +735,7 @@ private:
                 bool g2 = false;
                 if (noun_at(t + 1, g2) && !starts_named_body(t + 1) && !title_at(t + 1)) {
                     // "..., Ủy ban nhân dân các xã, phường": a capitalized body of the catalogue starts anew.
-                    auto h = cat_.match(fv_, toks_[t + 1].s);
+                    auto h = cat_at(t + 1);
                     if (!h || (cat_.entries()[h->entry].kind == "collective" && !cap(t + 1))) {
                         if (words > 0) gr.qualified_inside = true;
                         ++t;
@@ -1149,7 +1198,7 @@ private:
             std::string prefix = w(core) == "bo" ? "bo " : "so ";
             if (punct(core + 1, ':') && read_list(i, core + 2, prefix, newspapers, titled, next)) return true;
             if (plural && w(core) == "bo" && word(core + 1)) {
-                auto first = cat_.match(fv_, toks_[core].s);
+                auto first = cat_at(core);
                 if (first && cat_.entries()[first->entry].kind == "ministry" && read_list(i, core + 1, prefix, false, titled, next)) {
                     return true;
                 }
@@ -1166,7 +1215,7 @@ private:
         }
         // 2. A catalogue name (aliases of collectives start with "các").
         if (word(t)) {
-            if (auto h = cat_.match(fv_, toks_[t].s)) {
+            if (auto h = cat_at(t)) {
                 std::size_t e = tok_at(toks_[t].s + h->length);
                 const AgencyEntry& en = cat_.entries()[h->entry];
                 bool ok = true;
