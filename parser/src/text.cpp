@@ -6,12 +6,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "places.h"
 
 namespace vanban::detail {
 
-char32_t next_cp(std::string_view s, std::size_t& i) {
+char32_t next_cp_slow(std::string_view s, std::size_t& i) {
     UChar32 c = 0;
     int32_t pos = static_cast<int32_t>(i);
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
@@ -101,26 +102,51 @@ const std::array<Toned, 0x1F00>& tone_table() {
 
 }  // namespace
 
+namespace {
+
+// Writes the fold of the code point just read at out[n]. Keeps out.size() - n >= left (the input bytes
+// still to read), which every other write (one byte for at least one read) preserves: out grows in the
+// rare case a fold is longer in UTF-8 than what was read (U+023A -> U+2C65, a stray byte -> U+FFFD).
+void put_folded(std::string& out, std::size_t& n, char32_t cp, const std::array<char, 0x1F00>& table,
+                std::size_t left) {
+    if (cp < 0x1F00 && table[cp] != 0) {
+        out[n++] = table[cp];
+        return;
+    }
+    char buf[4];
+    int32_t len = 0;
+    UBool err = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(u_tolower(static_cast<UChar32>(cp))), err);
+    if (err) {
+        std::memcpy(buf, "\xEF\xBF\xBD", 3);
+        len = 3;
+    }
+    if (n + static_cast<std::size_t>(len) + left > out.size()) out.resize(n + static_cast<std::size_t>(len) + left);
+    std::memcpy(out.data() + n, buf, static_cast<std::size_t>(len));
+    n += static_cast<std::size_t>(len);
+}
+
+}  // namespace
+
 std::string fold(std::string_view s) {
     const auto& table = fold_table();
-    std::string out;
-    out.reserve(s.size());
+    // Folding shortens or keeps every character but a handful (see put_folded), so the output is
+    // written in place into a buffer the size of the input.
+    std::string out(s.size(), '\0');
+    std::size_t n = 0;
     std::size_t i = 0;
     while (i < s.size()) {
-        unsigned char b = static_cast<unsigned char>(s[i]);
+        auto b = static_cast<unsigned char>(s[i]);
         if (b < 0x80) {
-            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            out[n++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
             ++i;
             continue;
         }
         char32_t cp = next_cp(s, i);
         if (cp >= 0x300 && cp <= 0x36F) continue;  // stray combining mark
-        if (cp < 0x1F00 && table[cp] != 0) {
-            out += table[cp];
-        } else {
-            append_cp(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
-        }
+        put_folded(out, n, cp, table, s.size() - i);
     }
+    out.resize(n);
     return out;
 }
 
@@ -167,29 +193,29 @@ bool is_plain_ascii(std::string_view s) {
 Folded fold_with_map(std::string_view s) {
     const auto& table = fold_table();
     Folded f;
-    f.text.reserve(s.size());
-    f.orig.reserve(s.size() + 1);
+    f.text.assign(s.size(), '\0');
+    f.orig.resize(s.size() + 1);
+    std::size_t n = 0;
     std::size_t i = 0;
     while (i < s.size()) {
         std::size_t start = i;
-        unsigned char b = static_cast<unsigned char>(s[i]);
+        auto b = static_cast<unsigned char>(s[i]);
         if (b < 0x80) {
-            f.text += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-            f.orig.push_back(start);
+            f.text[n] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            f.orig[n++] = start;
             ++i;
             continue;
         }
         char32_t cp = next_cp(s, i);
         if (cp >= 0x300 && cp <= 0x36F) continue;
-        std::size_t before = f.text.size();
-        if (cp < 0x1F00 && table[cp] != 0) {
-            f.text += table[cp];
-        } else {
-            append_cp(f.text, static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
-        }
-        for (std::size_t k = before; k < f.text.size(); ++k) f.orig.push_back(start);
+        std::size_t before = n;
+        put_folded(f.text, n, cp, table, s.size() - i);
+        if (f.orig.size() < f.text.size() + 1) f.orig.resize(f.text.size() + 1);
+        for (std::size_t k = before; k < n; ++k) f.orig[k] = start;
     }
-    f.orig.push_back(s.size());
+    f.text.resize(n);
+    f.orig.resize(n + 1);
+    f.orig[n] = s.size();
     return f;
 }
 

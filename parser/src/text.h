@@ -8,9 +8,34 @@
 
 namespace vanban::detail {
 
+/// ICU's U8_NEXT for what the inline fast path of next_cp leaves: 4-byte and ill-formed sequences.
+char32_t next_cp_slow(std::string_view s, std::size_t& i);
+
 /// Decodes the code point at s[i] and advances i. The input must be valid UTF-8
 /// (Document::text always is); a stray byte is returned as U+FFFD and skipped.
-char32_t next_cp(std::string_view s, std::size_t& i);
+/// One, two and three-byte sequences (all of Vietnamese) are decoded inline: this is the innermost
+/// loop of every scanner.
+inline char32_t next_cp(std::string_view s, std::size_t& i) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    unsigned b = p[i];
+    if (b < 0x80) {
+        ++i;
+        return b;
+    }
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < s.size() && (p[i + 1] & 0xC0) == 0x80) {
+        char32_t cp = ((b & 0x1F) << 6) | (p[i + 1] & 0x3F);
+        i += 2;
+        return cp;
+    }
+    if ((b & 0xF0) == 0xE0 && i + 2 < s.size() && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+        char32_t cp = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+            i += 3;
+            return cp;
+        }
+    }
+    return next_cp_slow(s, i);
+}
 
 /// Appends the UTF-8 encoding of cp.
 void append_cp(std::string& out, char32_t cp);

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "text.h"
 #include "vanban/parser.h"
 
 namespace {
@@ -38,3 +39,20 @@ TEST(CheckedTest, EdgeCasesStayInRange) {
 }
 
 }  // namespace
+
+// fold() writes into a buffer the size of its input; these folds are longer than what they read.
+TEST(CheckedTest, FoldsLongerThanTheirInputStayInRange) {
+    using vanban::detail::fold;
+    using vanban::detail::fold_with_map;
+    EXPECT_EQ(fold("\xFF\xFF" "AB"), "\xEF\xBF\xBD\xEF\xBF\xBD" "ab");  // a stray byte reads as U+FFFD
+    EXPECT_EQ(fold("\xC8\xBA\xC8\xBAx"), "\xE2\xB1\xA5\xE2\xB1\xA5x");  // U+023A lowers to U+2C65
+    EXPECT_EQ(fold("\xFF\xFF\xFF" "ABCDEFGH"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "abcdefgh");  // growth, then text
+    EXPECT_EQ(fold("Ủy BAN \xFF"), "uy ban \xEF\xBF\xBD");
+    auto f = fold_with_map("\xFFĐ\xFF");
+    EXPECT_EQ(f.text, "\xEF\xBF\xBD" "d" "\xEF\xBF\xBD");
+    ASSERT_EQ(f.orig.size(), f.text.size() + 1);
+    EXPECT_EQ(f.orig[0], 0u);
+    EXPECT_EQ(f.orig[3], 1u);
+    EXPECT_EQ(f.orig[4], 3u);
+    EXPECT_EQ(f.orig.back(), 4u);
+}
