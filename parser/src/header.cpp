@@ -5,6 +5,7 @@
 #include "dates.h"
 #include "doc_types.h"
 #include "numbering.h"
+#include "portal_clutter.h"
 #include "signature.h"
 #include "syllable.h"
 #include "text.h"
@@ -21,10 +22,23 @@ bool is_motto_line(std::string_view s) {
            fold_starts_with(s, "doc lap – tu do") || fold_starts_with(s, "dang cong san viet nam");
 }
 
-// Gazette and portal section titles that are not issuers.
+// Gazette section titles that are not issuers (portal_clutter.tsv: banner, banner_line).
 bool is_section_banner(std::string_view folded) {
-    return folded.starts_with("van ban ") || folded.starts_with("phan ") || folded.starts_with("muc ") ||
-           folded == "cong bao";
+    for (auto p : clutter_phrases(ClutterRole::banner)) {
+        if (folded.starts_with(p)) return true;
+    }
+    for (auto p : clutter_phrases(ClutterRole::banner_line)) {
+        if (folded == p) return true;
+    }
+    return false;
+}
+
+// A portal's value standing for one it does not show ("Đang cập nhật", "Đã biết": no_value).
+bool is_no_value(std::string_view folded) {
+    for (auto p : clutter_phrases(ClutterRole::no_value)) {
+        if (folded == p) return true;
+    }
+    return false;
 }
 
 // Reads "Số: 134/KH-UBND" (also "Số 25-KL/TW", "Số:134/...", "SỐ: ...", and "Luật số: 51/2024/QH15",
@@ -880,7 +894,7 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
             }
         }
         std::string fb = fold(body);
-        if (!body.empty() && fb != "dang cap nhat" && fb != "da biet") {
+        if (!body.empty() && !is_no_value(fb)) {
             doc.issuer = body;
             doc.issuers = {body};
         }

@@ -1,0 +1,115 @@
+// The parser's rule tables hold together: each is read from one place, every row is well-formed, and
+// what one table names exists in the other. Portal clutter (parser/data/portal_clutter.tsv): each row
+// parses, each role the cleaner reads has phrases, each cited page holds its phrase.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "clean.h"
+#include "corpus_files.h"
+#include "portal_clutter.h"
+#include "text.h"
+#include "vanban/parser.h"
+
+namespace {
+
+using namespace vanban::detail;
+namespace fs = std::filesystem;
+
+constexpr ClutterRole kRoles[] = {
+    ClutterRole::frame,       ClutterRole::footer,    ClutterRole::label,       ClutterRole::description,
+    ClutterRole::loading,     ClutterRole::block_end, ClutterRole::no_value,    ClutterRole::summary_end,
+    ClutterRole::stamp,       ClutterRole::stamp_line, ClutterRole::banner,     ClutterRole::banner_line,
+};
+
+TEST(RuleTablesTest, EveryClutterRowIsWellFormed) {
+    EXPECT_TRUE(clutter_bad_lines().empty()) << "portal_clutter.tsv: first unreadable row at line "
+                                             << (clutter_bad_lines().empty() ? 0 : clutter_bad_lines()[0]);
+    // Each role clean.cpp or header.cpp reads has at least one phrase: a role renamed in the file, or
+    // all its rows dropped, would silently switch a rule off.
+    for (ClutterRole role : kRoles) {
+        EXPECT_FALSE(clutter_phrases(role).empty()) << "no phrase for role " << clutter_role_name(role);
+        EXPECT_FALSE(clutter_role_name(role).empty());
+    }
+    for (const ClutterRow& row : clutter_rows()) {
+        std::string where = "portal_clutter.tsv:" + std::to_string(row.line) + " '" + std::string(row.phrase) + "'";
+        EXPECT_FALSE(row.site.empty()) << where;
+        if (row.role == ClutterRole::label) {
+            // As printed: a label with its colon, capitalized ("Số hiệu:").
+            EXPECT_TRUE(row.phrase.ends_with(':')) << where;
+            EXPECT_TRUE(starts_upper(row.phrase)) << where;
+        } else {
+            // Compared with folded lines: a phrase with a diacritic or a capital would never match.
+            EXPECT_EQ(vanban::fold_text(row.phrase), row.phrase) << where;
+        }
+    }
+}
+
+// Every row that cites a page holds its phrase there: folded for the folded roles, as printed for
+// labels. Pages of ../shared/corpus are checked when that folder is beside the source tree.
+TEST(RuleTablesTest, EveryClutterPhraseIsOnThePageItCites) {
+    const char* src = std::getenv("VANBAN_SOURCE_DIR");
+    fs::path root(src ? src : ".");
+    std::map<std::string, std::pair<std::string, std::string>> pages;  // seen -> (text, folded)
+    std::size_t checked = 0;
+    for (const ClutterRow& row : clutter_rows()) {
+        if (row.seen == "-") continue;
+        std::string seen(row.seen);
+        fs::path path = root / seen;
+        if (!fs::exists(path)) {
+            // The repository's own corpus is always there; ../shared/corpus may not be.
+            EXPECT_TRUE(seen.starts_with("../shared/")) << "portal_clutter.tsv:" << row.line << ": no page " << seen;
+            continue;
+        }
+        auto it = pages.find(seen);
+        if (it == pages.end()) {
+            std::string text = vanban::test::slurp(path);
+            std::string folded = vanban::fold_text(text);
+            it = pages.emplace(seen, std::make_pair(std::move(text), std::move(folded))).first;
+        }
+        const std::string& hay = row.role == ClutterRole::label ? it->second.first : it->second.second;
+        EXPECT_NE(hay.find(row.phrase), std::string::npos)
+            << "portal_clutter.tsv:" << row.line << ": '" << row.phrase << "' is not on " << seen;
+        ++checked;
+    }
+    EXPECT_GT(checked, 60u);
+}
+
+// The table at work: the footer of each site ends the document, the frame before the header goes.
+TEST(RuleTablesTest, ClutterOfEachSiteIsCut) {
+    struct Row {
+        const char* source;
+        std::string page;
+        std::string first, last;  // how the first line that remains starts, and the last line
+    };
+    const std::string header =
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------\n\nSố: 134/KH-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày 29 tháng 4 năm 2022\n\nKẾ HOẠCH\n\nTriển khai Nghị quyết.\n\n"
+        "1. Sở Y tế chủ trì.\n\n2. Sở Tài chính phối hợp.\n\n3. Các quận, huyện thực hiện.\n\nTM. ỦY BAN NHÂN DÂN\n"
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nChử Xuân Dũng\n";
+    const Row rows[] = {
+        // corpus/ke-hoach-134-KH-UBND-ha-noi-2022-04-29.txt (luatvietnam.vn)
+        {"luatvietnam", "  • Thuộc tính\n  • Nội dung\nMục lục\nTìm từ trong trang\nLưu\nBáo lỗi\n\n" + header +
+                            "\nGhi chú\nLuatVietnam.vn độc quyền cung cấp bản dịch\nvăn bản mới nhất\n",
+         "ỦY BAN NHÂN DÂN", "Chử Xuân Dũng"},
+        // corpus/portal-01763-QD-UBND-b1bac569.md (thuvienphapluat.vn)
+        {"thuvienphapluat", "Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT.\nClick vào phần bôi vàng để "
+                                "xem chi tiết.\nĐang tải văn bản...\n\n" + header +
+                                "\nVăn bản này chưa cập nhật nội dung Tiếng Anh\n## Văn bản liên quan\nBan hành:\n",
+         "ỦY BAN NHÂN DÂN", "Chử Xuân Dũng"},
+        // corpus/cb_chi-thi-so-21-ct-ttg-469580.txt (congbao.chinhphu.vn): the stamp goes, wherever it is.
+        {"congbao", "Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCơ quan: VĂN PHÒNG CHÍNH PHỦ\n"
+                    "Ngày ký: 2026-06-02 08:06:58 +07:00\n\n" + header,
+         "ỦY BAN NHÂN DÂN", "Chử Xuân Dũng"},
+    };
+    for (const auto& r : rows) {
+        Cleaned c = clean(r.page);
+        ASSERT_FALSE(c.lines.empty()) << r.source;
+        EXPECT_TRUE(c.lines.front().text.starts_with(r.first)) << r.source << ": " << c.lines.front().text;
+        EXPECT_EQ(c.lines.back().text, r.last) << r.source;
+    }
+}
+
+}  // namespace
