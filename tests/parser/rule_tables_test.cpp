@@ -1,12 +1,17 @@
 // The parser's rule tables hold together: each is read from one place, every row is well-formed, and
 // what one table names exists in the other. Portal clutter (parser/data/portal_clutter.tsv): each row
-// parses, each role the cleaner reads has phrases, each cited page holds its phrase.
+// parses, each role the cleaner reads has phrases, each cited page holds its phrase. Collective
+// memberships (parser/data/collective_members.tsv): each names a collective of the catalogue and a kind
+// of body the catalogue has.
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include <filesystem>
 #include <map>
 #include <string>
 
+#include "agencies.h"
 #include "clean.h"
 #include "corpus_files.h"
 #include "portal_clutter.h"
@@ -110,6 +115,59 @@ TEST(RuleTablesTest, ClutterOfEachSiteIsCut) {
         EXPECT_TRUE(c.lines.front().text.starts_with(r.first)) << r.source << ": " << c.lines.front().text;
         EXPECT_EQ(c.lines.back().text, r.last) << r.source;
     }
+}
+
+// ---- Collective memberships -----------------------------------------------------------------------
+
+TEST(RuleTablesTest, EveryMembershipNamesACollectiveAndBodiesOfTheCatalogue) {
+    const auto& cat = AgencyCatalog::instance();
+    EXPECT_TRUE(cat.member_bad_lines().empty()) << "collective_members.tsv: first unreadable row at line "
+                                                << (cat.member_bad_lines().empty() ? 0 : cat.member_bad_lines()[0]);
+    ASSERT_FALSE(cat.member_rows().empty());
+    const auto& entries = vanban::agency_catalog();
+    auto entry = [&](const std::string& id) -> const vanban::CatalogAgency* {
+        auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.id == id; });
+        return it == entries.end() ? nullptr : &*it;
+    };
+    std::size_t attached = 0;
+    for (const auto& e : entries) {
+        attached += e.members.size();
+        if (e.kind != "collective") {
+            EXPECT_TRUE(e.members.empty()) << e.id;
+        }
+    }
+    // Every row reaches the catalogue: none names an id that is missing or not a collective.
+    EXPECT_EQ(attached, cat.member_rows().size());
+    for (const auto& row : cat.member_rows()) {
+        std::string where = "collective_members.tsv:" + std::to_string(row.line) + " " + row.collective;
+        const auto* c = entry(row.collective);
+        ASSERT_NE(c, nullptr) << where << ": no such agencies.tsv entry";
+        EXPECT_EQ(c->kind, "collective") << where;
+        // Its members are bodies the catalogue has: a kind (and scope) some entry other than a collective bears.
+        EXPECT_NE(row.kind, "collective") << where;
+        bool some = std::any_of(entries.begin(), entries.end(), [&](const auto& e) {
+            return e.kind == row.kind && (row.scope.empty() || e.scope == row.scope);
+        });
+        EXPECT_TRUE(some) << where << ": no body of kind '" << row.kind << "' and scope '" << row.scope << "'";
+        // A row once only.
+        EXPECT_EQ(std::count_if(cat.member_rows().begin(), cat.member_rows().end(),
+                                [&](const MemberRow& r) {
+                                    return r.collective == row.collective && r.kind == row.kind && r.scope == row.scope;
+                                }),
+                  1)
+            << where;
+    }
+    // The memberships the index relies on (tests/index: a Sở's tasks include those of "các sở, ban, ngành").
+    auto includes = [&](const std::string& collective, const std::string& kind, const std::string& scope) {
+        const auto* c = entry(collective);
+        return c && std::any_of(c->members.begin(), c->members.end(), [&](const vanban::CollectiveMember& m) {
+                   return m.kind == kind && (m.scope.empty() || m.scope == scope);
+               });
+    };
+    EXPECT_TRUE(includes("cac-so-ban-nganh", "local", "province"));
+    EXPECT_TRUE(includes("cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu", "ministry", "national"));
+    EXPECT_FALSE(includes("cac-so-ban-nganh", "ministry", "national"));
+    EXPECT_FALSE(includes("cac-so-ban-nganh", "local", "commune"));
 }
 
 }  // namespace
