@@ -19,9 +19,10 @@ using Lines = std::vector<std::string>;
 
 bool is_blank(std::string_view s) { return trim(s).empty(); }
 
-// Whether `s`, folded, starts with one of the phrases of `role` (portal_clutter.tsv).
-bool fold_starts_with_clutter(std::string_view s, ClutterRole role) {
-    for (auto p : clutter_phrases(role)) {
+// Whether `s`, folded, starts with one of `phrases` (folded: a role of portal_clutter.tsv). Callers
+// fetch a role's phrases once, outside their loops over lines.
+bool fold_starts_with_any(std::string_view s, std::span<const std::string_view> phrases) {
+    for (auto p : phrases) {
         if (fold_starts_with(s, p)) return true;
     }
     return false;
@@ -299,6 +300,7 @@ bool is_page_number(std::string_view s) {
 }
 
 Lines drop_gazette_furniture(Lines in) {
+    const auto stamps = clutter_phrases(ClutterRole::stamp), stamp_lines = clutter_phrases(ClutterRole::stamp_line);
     std::vector<bool> drop(in.size(), false);
     for (std::size_t i = 0; i < in.size(); ++i) {
         if (is_gazette_header(in[i])) {
@@ -318,10 +320,10 @@ Lines drop_gazette_furniture(Lines in) {
         // The gazette's digital signature stamp: "Ký bởi: CÔNG BÁO ..." or "Người ký: Cổng Thông tin điện
         // tử Chính phủ", then "Email:", "Cơ quan:", "Ngày ký:" / "Thời gian ký:" lines (portal_clutter.tsv:
         // stamp, stamp_line).
-        if (fold_starts_with_clutter(in[i], ClutterRole::stamp)) {
+        if (fold_starts_with_any(in[i], stamps)) {
             drop[i] = true;
             for (std::size_t j = i + 1; j < in.size() && j <= i + 4; ++j) {
-                if (fold_starts_with_clutter(in[j], ClutterRole::stamp_line)) drop[j] = true;
+                if (fold_starts_with_any(in[j], stamp_lines)) drop[j] = true;
             }
         }
     }
@@ -337,10 +339,10 @@ bool ends_with_period(std::string_view s) {
     return s.ends_with('.') || s.ends_with(';') || s.ends_with(':');
 }
 
-// Portal boilerplate that ends the document when it follows it (portal_clutter.tsv: footer).
-bool is_footer_line(std::string_view s) {
+// Portal boilerplate that ends the document when it follows it (`footers`: portal_clutter.tsv, footer).
+bool is_footer_line(std::string_view s, std::span<const std::string_view> footers) {
     std::string f = fold(trim(s).substr(0, std::min<std::size_t>(trim(s).size(), 60)));
-    for (auto m : clutter_phrases(ClutterRole::footer)) {
+    for (auto m : footers) {
         if (f.starts_with(m) && (f.size() == m.size() || m.back() == ':' || f[m.size()] == ' ' || f[m.size()] == '.' || f[m.size()] == ':')) return true;
     }
     return false;
@@ -415,7 +417,7 @@ void read_portal_block(const Lines& front, PortalMeta& meta) {
         }
         // The portal's one-line description: "Kế hoạch 134/KH-UBND của Ủy ban nhân dân ... về việc ...",
         // the line after "thuộc tính <Type> <number>" (portal_clutter.tsv: description).
-        if (fold_starts_with_clutter(line, ClutterRole::description) && i + 1 < front.size()) {
+        if (fold_starts_with_any(line, clutter_phrases(ClutterRole::description)) && i + 1 < front.size()) {
             std::size_t j = i + 1;
             while (j < front.size() && is_blank(front[j])) ++j;
             if (j < front.size() && front[j].find(" của ") != std::string::npos) meta["title"] = front[j];
@@ -473,15 +475,15 @@ std::size_t find_header_start(const Lines& lines) {
     // No motto: a portal page whose header was lost still starts after its attribute block
     // (portal_clutter.tsv: loading, then block_end for its last labels).
     for (std::size_t i = 0; i < std::min<std::size_t>(lines.size(), 80); ++i) {
-        if (fold_starts_with_clutter(lines[i], ClutterRole::loading)) {
+        if (fold_starts_with_any(lines[i], clutter_phrases(ClutterRole::loading))) {
             std::size_t last_attr = i;
             for (std::size_t k = i; k < std::min<std::size_t>(lines.size(), i + 60); ++k) {
-                if (fold_starts_with_clutter(lines[k], ClutterRole::block_end)) last_attr = k;
+                if (fold_starts_with_any(lines[k], clutter_phrases(ClutterRole::block_end))) last_attr = k;
             }
             // Skip the value of the last attribute ("Đã biết": no_value) and separators.
             std::size_t k = last_attr + 1;
             while (k < lines.size() &&
-                   (is_blank(lines[k]) || fold_starts_with_clutter(lines[k], ClutterRole::no_value) || trim(lines[k]) == "#")) {
+                   (is_blank(lines[k]) || fold_starts_with_any(lines[k], clutter_phrases(ClutterRole::no_value)) || trim(lines[k]) == "#")) {
                 ++k;
             }
             // A portal's news summary ends with "Xem chi tiết tại ..." (summary_end): the document follows it.
@@ -504,8 +506,9 @@ Lines cut_portal_clutter(Lines in, PortalMeta& meta) {
     // Footer: the first portal boilerplate line in the last part of the document, after its body.
     std::size_t end = in.size();
     std::size_t from = start + (in.size() - start) / 3;
+    const auto footers = clutter_phrases(ClutterRole::footer);
     for (std::size_t i = from; i < in.size(); ++i) {
-        if (is_footer_line(in[i])) {
+        if (is_footer_line(in[i], footers)) {
             end = i;
             break;
         }
