@@ -2,18 +2,23 @@
 // what one table names exists in the other. Portal clutter (parser/data/portal_clutter.tsv): each row
 // parses, each role the cleaner reads has phrases, each cited page holds its phrase. Collective
 // memberships (parser/data/collective_members.tsv): each names a collective of the catalogue and a kind
-// of body the catalogue has.
+// of body the catalogue has. Head nouns (body_grammar.cpp): the issuer block of a header is cut at every
+// head noun of the body grammar, and what header.cpp says of heads names head nouns, or words that are none.
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 
 #include "agencies.h"
+#include "body_grammar.h"
 #include "clean.h"
 #include "corpus_files.h"
+#include "header.h"
 #include "portal_clutter.h"
 #include "text.h"
 #include "vanban/parser.h"
@@ -168,6 +173,84 @@ TEST(RuleTablesTest, EveryMembershipNamesACollectiveAndBodiesOfTheCatalogue) {
     EXPECT_TRUE(includes("cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu", "ministry", "national"));
     EXPECT_FALSE(includes("cac-so-ban-nganh", "ministry", "national"));
     EXPECT_FALSE(includes("cac-so-ban-nganh", "local", "commune"));
+}
+
+// ---- Head nouns --------------------------------------------------------------------------------------
+
+std::string upper(std::string_view s) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toUpper().toUTF8String(out);
+    return out;
+}
+
+bool is_head_noun(std::string_view written) {
+    for (const auto& h : head_nouns()) {
+        if (h.written == written) return true;
+    }
+    return false;
+}
+
+// header.cpp says how the issuer block cuts at some head nouns (kCuts) and lists the few words that begin
+// an issuer without being head nouns (kIssuerWords). The first must be head nouns, spelled as the grammar
+// spells them; the second must not be (a word the grammar takes up goes from header.cpp).
+TEST(RuleTablesTest, WhatTheHeaderSaysOfHeadsNamesHeadNounsOrWordsThatAreNone) {
+    auto cuts = issuer_cuts();
+    ASSERT_FALSE(cuts.empty());
+    std::set<std::string> seen;
+    for (const auto& c : cuts) {
+        EXPECT_TRUE(seen.insert(vanban::fold_text(c.written)).second) << "listed twice: " << c.written;
+        if (c.head_noun) {
+            EXPECT_TRUE(is_head_noun(c.written)) << "header.cpp kCuts: '" << c.written << "' is not in head_nouns()";
+        } else {
+            for (const auto& h : head_nouns()) {
+                EXPECT_NE(vanban::fold_text(h.written), vanban::fold_text(c.written))
+                    << "header.cpp kIssuerWords: '" << c.written << "' is the head noun '" << h.written << "'";
+            }
+        }
+    }
+}
+
+// Every head noun of the grammar begins a body in an issuer block: printed in capitals at the start of a
+// line under a complete name, it begins the issuer, and the name above is its parent. Those that cut as
+// an entry that begins only the block (a Party committee, "Hội": they also end other names) do not.
+TEST(RuleTablesTest, EveryHeadNounBeginsABodyInAnIssuerBlock) {
+    auto words = [](std::string_view written) {
+        std::vector<std::string> out;
+        std::string f = vanban::fold_text(written);
+        for (std::size_t i = 0; i <= f.size();) {
+            std::size_t j = std::min(f.find(' ', i), f.size());
+            out.push_back(f.substr(i, j - i));
+            i = j + 1;
+        }
+        return out;
+    };
+    auto cuts = issuer_cuts();
+    std::size_t exempt = 0;
+    for (const auto& h : head_nouns()) {
+        // The entry it cuts as: the longest whose words begin its words.
+        auto hw = words(h.written);
+        std::size_t best = 0;
+        bool block_start_only = false;
+        for (const auto& c : cuts) {
+            auto cw = words(c.written);
+            if (cw.size() > best && cw.size() <= hw.size() && std::equal(cw.begin(), cw.end(), hw.begin())) {
+                best = cw.size();
+                block_start_only = c.block_start_only;
+            }
+        }
+        vanban::Document doc;
+        read_issuer({"ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", upper(h.written) + " THỬ NGHIỆM"}, doc);
+        ASSERT_TRUE(doc.issuer) << h.written;
+        bool cut = vanban::fold_text(*doc.issuer).starts_with(vanban::fold_text(h.written)) &&
+                   doc.issuer_parent == "Ủy ban nhân dân tỉnh Đắk Lắk";
+        if (block_start_only) {
+            ++exempt;
+            EXPECT_FALSE(cut) << h.written << ": " << *doc.issuer;
+        } else {
+            EXPECT_TRUE(cut) << h.written << ": " << *doc.issuer << " under " << doc.issuer_parent.value_or("(none)");
+        }
+    }
+    EXPECT_LT(exempt, 10u);
 }
 
 }  // namespace
