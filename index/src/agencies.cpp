@@ -128,19 +128,26 @@ private:
     std::unordered_map<std::string, std::vector<AgencyMatch>> predecessors_;
 };
 
-// Collectives that include an agency of this kind and scope (the same province for local ones).
+// The ids of the collectives that include an agency of this kind and scope, in catalogue order
+// (CatalogAgency::members, from parser/data/collective_members.tsv): for a body of a placed kind,
+// those of its own province, and none without a province.
 std::vector<std::string> collectives_including(const std::string& kind, const std::string& scope,
                                                const std::string& place_id) {
+    static const std::vector<const CatalogAgency*> collectives = [] {
+        std::vector<const CatalogAgency*> v;
+        for (const auto& e : agency_catalog()) {
+            if (!e.members.empty()) v.push_back(&e);
+        }
+        return v;
+    }();
     std::vector<std::string> out;
-    if (kind == "local" && scope == "province" && !place_id.empty()) {
-        for (const char* c : {"cac-so-ban-nganh", "cac-co-quan-don-vi-lien-quan", "cac-cap-cac-nganh"}) {
-            out.push_back(std::string("collective:") + c + "@" + place_id);
-        }
-    } else if (kind == "ministry") {
-        for (const char* c : {"cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu", "cac-bo-ban-nganh-trung-uong",
-                              "cac-co-quan-don-vi-lien-quan", "cac-cap-cac-nganh"}) {
-            out.push_back(std::string("collective:") + c);
-        }
+    bool placed = detail::placed_kind(kind);
+    if (placed && place_id.empty()) return out;
+    for (const CatalogAgency* c : collectives) {
+        bool member = std::any_of(c->members.begin(), c->members.end(), [&](const CollectiveMember& m) {
+            return m.kind == kind && (m.scope.empty() || m.scope == scope);
+        });
+        if (member) out.push_back("collective:" + c->id + (placed ? "@" + place_id : ""));
     }
     return out;
 }

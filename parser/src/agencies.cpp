@@ -13,6 +13,8 @@ namespace vanban::detail {
 
 extern const unsigned char kAgenciesTsv[];
 extern const std::size_t kAgenciesTsv_size;
+extern const unsigned char kCollectiveMembersTsv[];
+extern const std::size_t kCollectiveMembersTsv_size;
 
 namespace {
 
@@ -82,6 +84,22 @@ AgencyCatalog::AgencyCatalog() {
                              [](const Phrase& a, const Phrase& b) { return a.folded.size() > b.folded.size(); });
         }
     }
+    std::string_view members(reinterpret_cast<const char*>(kCollectiveMembersTsv), kCollectiveMembersTsv_size);
+    std::size_t number = 0;
+    for (const auto& raw : split(members, '\n')) {
+        ++number;
+        std::string_view line = raw;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (trim(line).empty() || trim(line).starts_with('#')) continue;
+        auto cols = split(line, '\t');
+        // The scope may be left off with its tab: "cac-bo-ban-nganh-trung-uong<TAB>ministry".
+        if (cols.size() == 2) cols.emplace_back();
+        if (cols.size() != 3 || trim(cols[0]).empty() || trim(cols[1]).empty()) {
+            member_bad_lines_.push_back(number);
+            continue;
+        }
+        member_rows_.push_back(MemberRow{std::string(trim(cols[0])), std::string(trim(cols[1])), std::string(trim(cols[2])), number});
+    }
 }
 
 const AgencyCatalog& AgencyCatalog::instance() {
@@ -144,8 +162,15 @@ namespace vanban {
 const std::vector<CatalogAgency>& agency_catalog() {
     static const std::vector<CatalogAgency> catalog = [] {
         std::vector<CatalogAgency> out;
-        for (const auto& e : detail::AgencyCatalog::instance().entries()) {
-            out.push_back(CatalogAgency{e.id, e.kind, e.name, e.aliases, e.scope, e.successor});
+        const auto& cat = detail::AgencyCatalog::instance();
+        for (const auto& e : cat.entries()) {
+            CatalogAgency a{e.id, e.kind, e.name, e.aliases, e.scope, e.successor, {}};
+            if (e.kind == "collective") {
+                for (const auto& m : cat.member_rows()) {
+                    if (m.collective == e.id) a.members.push_back(CollectiveMember{m.kind, m.scope});
+                }
+            }
+            out.push_back(std::move(a));
         }
         return out;
     }();

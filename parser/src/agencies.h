@@ -22,12 +22,27 @@ struct AgencyEntry {
     std::string successor;
 };
 
+/// One row of collective_members.tsv: a collective's id and the kind (and scope, "" for any) of the
+/// bodies it includes.
+struct MemberRow {
+    std::string collective;
+    std::string kind;
+    std::string scope;
+    std::size_t line = 0;  ///< 1-based line of the file
+};
+
 /// The agency catalogue: parsed once (thread-safe static) from the embedded data.
 class AgencyCatalog {
 public:
     static const AgencyCatalog& instance();
 
     const std::vector<AgencyEntry>& entries() const { return entries_; }
+
+    /// Every row of collective_members.tsv in file order, also one naming no collective of the
+    /// catalogue (agency_catalog() leaves it out; a test holds the file to the catalogue).
+    const std::vector<MemberRow>& member_rows() const { return member_rows_; }
+    /// Lines of collective_members.tsv that hold no collective and kind.
+    const std::vector<std::size_t>& member_bad_lines() const { return member_bad_lines_; }
 
     /// The longest name or alias that starts at folded byte i of `folded` (at a word boundary) and
     /// ends at a word boundary: the entry's index and the folded length matched.
@@ -47,6 +62,8 @@ public:
 private:
     AgencyCatalog();
     std::vector<AgencyEntry> entries_;
+    std::vector<MemberRow> member_rows_;
+    std::vector<std::size_t> member_bad_lines_;
     struct Phrase {
         std::string folded;
         std::size_t entry;

@@ -6,6 +6,7 @@
 
 #include "normalize.h"
 #include "numbering.h"
+#include "portal_clutter.h"
 #include "signature.h"
 #include "syllable.h"
 #include "text.h"
@@ -17,6 +18,15 @@ namespace {
 using Lines = std::vector<std::string>;
 
 bool is_blank(std::string_view s) { return trim(s).empty(); }
+
+// Whether `s`, folded, starts with one of `phrases` (folded: a role of portal_clutter.tsv). Callers
+// fetch a role's phrases once, outside their loops over lines.
+bool fold_starts_with_any(std::string_view s, std::span<const std::string_view> phrases) {
+    for (auto p : phrases) {
+        if (fold_starts_with(s, p)) return true;
+    }
+    return false;
+}
 
 // The byte length of a rule character at s[i] ('-', '_', '=', '*', '~', '.', or an en dash, em dash,
 // horizontal bar or box-drawing line: "——-", "–––", "───"), 0 if there is none.
@@ -290,6 +300,7 @@ bool is_page_number(std::string_view s) {
 }
 
 Lines drop_gazette_furniture(Lines in) {
+    const auto stamps = clutter_phrases(ClutterRole::stamp), stamp_lines = clutter_phrases(ClutterRole::stamp_line);
     std::vector<bool> drop(in.size(), false);
     for (std::size_t i = 0; i < in.size(); ++i) {
         if (is_gazette_header(in[i])) {
@@ -307,14 +318,12 @@ Lines drop_gazette_furniture(Lines in) {
             }
         }
         // The gazette's digital signature stamp: "Ký bởi: CÔNG BÁO ..." or "Người ký: Cổng Thông tin điện
-        // tử Chính phủ", then "Email:", "Cơ quan:", "Ngày ký:" / "Thời gian ký:" lines.
-        if (fold_starts_with(in[i], "ky boi:") || fold_starts_with(in[i], "nguoi ky: cong thong tin")) {
+        // tử Chính phủ", then "Email:", "Cơ quan:", "Ngày ký:" / "Thời gian ký:" lines (portal_clutter.tsv:
+        // stamp, stamp_line).
+        if (fold_starts_with_any(in[i], stamps)) {
             drop[i] = true;
             for (std::size_t j = i + 1; j < in.size() && j <= i + 4; ++j) {
-                if (fold_starts_with(in[j], "co quan:") || fold_starts_with(in[j], "ngay ky:") ||
-                    fold_starts_with(in[j], "thoi gian ky:") || fold_starts_with(in[j], "email: thongtinchinhphu")) {
-                    drop[j] = true;
-                }
+                if (fold_starts_with_any(in[j], stamp_lines)) drop[j] = true;
             }
         }
     }
@@ -325,36 +334,15 @@ Lines drop_gazette_furniture(Lines in) {
     return out;
 }
 
-// Portal boilerplate that ends the document when it follows it (folded line starts).
-constexpr std::string_view kFooterStarts[] = {
-    "ghi chu",
-    "luatvietnam",
-    "file duoc dinh kem theo van ban",
-    "tinh trang hieu luc:",
-    "hien thi:",
-    "download van ban",
-    "de duoc giai dap thac mac",
-    "theo doi luatvietnam",
-    "van ban cung linh vuc",
-    "van ban moi nhat",
-    "vui long doi",
-    "van ban nay co file dinh kem",
-    "ban dich tieng anh",
-    "moi thac mac",
-    "van ban nay chua cap nhat noi dung tieng anh",
-    "van ban lien quan",
-    "noi dung sua doi, huong dan",
-    "file attached to document",
-};
-
 bool ends_with_period(std::string_view s) {
     s = trim(s);
     return s.ends_with('.') || s.ends_with(';') || s.ends_with(':');
 }
 
-bool is_footer_line(std::string_view s) {
+// Portal boilerplate that ends the document when it follows it (`footers`: portal_clutter.tsv, footer).
+bool is_footer_line(std::string_view s, std::span<const std::string_view> footers) {
     std::string f = fold(trim(s).substr(0, std::min<std::size_t>(trim(s).size(), 60)));
-    for (auto m : kFooterStarts) {
+    for (auto m : footers) {
         if (f.starts_with(m) && (f.size() == m.size() || m.back() == ':' || f[m.size()] == ' ' || f[m.size()] == '.' || f[m.size()] == ':')) return true;
     }
     return false;
@@ -386,20 +374,15 @@ bool is_number_line(std::string_view s) {
     return k > 2 && k < f.size() && f[k] >= '0' && f[k] <= '9';
 }
 
-// Known labels of a portal attribute block; the values are glued to the next label in copied pages
-// ("Số hiệu:134/KH-UBNDNgày đăng công báo:Đang cập nhật").
-constexpr std::string_view kPortalLabels[] = {
-    "Cơ quan ban hành:", "Số công báo:", "Số hiệu:", "Ngày đăng công báo:", "Loại văn bản:", "Người ký:",
-    "Ngày ban hành:", "Ngày hết hiệu lực:", "Áp dụng:", "Tình trạng hiệu lực:", "Lĩnh vực:", "Ngày hiệu lực:",
-    "Nơi ban hành:", "Tình trạng:", "Hiệu lực:",
-};
-
+// Reads the labels of a portal attribute block (portal_clutter.tsv: label); the values are glued to the
+// next label in copied pages ("Số hiệu:134/KH-UBNDNgày đăng công báo:Đang cập nhật").
 void read_portal_block(const Lines& front, PortalMeta& meta) {
+    std::span<const std::string_view> labels = clutter_phrases(ClutterRole::label);
     for (std::size_t i = 0; i < front.size(); ++i) {
         std::string_view line = front[i];
         // Find every label occurrence, in order.
         std::vector<std::pair<std::size_t, std::string_view>> found;
-        for (auto label : kPortalLabels) {
+        for (auto label : labels) {
             std::size_t p = 0;
             while ((p = line.find(label, p)) != std::string_view::npos) {
                 found.emplace_back(p, label);
@@ -426,15 +409,15 @@ void read_portal_block(const Lines& front, PortalMeta& meta) {
                 while (j < front.size() && j <= i + 3 && is_blank(front[j])) ++j;
                 bool label = false;
                 if (j < front.size()) {
-                    for (auto l : kPortalLabels) label |= front[j].find(l) != std::string::npos;
+                    for (auto l : labels) label |= front[j].find(l) != std::string::npos;
                 }
                 if (j < front.size() && j <= i + 3 && !label) value = squeeze(front[j]);
             }
             if (!value.empty() && !meta.contains(key)) meta[key] = value;
         }
         // The portal's one-line description: "Kế hoạch 134/KH-UBND của Ủy ban nhân dân ... về việc ...",
-        // the line after "thuộc tính <Type> <number>".
-        if (fold_starts_with(line, "thuoc tinh ") && i + 1 < front.size()) {
+        // the line after "thuộc tính <Type> <number>" (portal_clutter.tsv: description).
+        if (fold_starts_with_any(line, clutter_phrases(ClutterRole::description)) && i + 1 < front.size()) {
             std::size_t j = i + 1;
             while (j < front.size() && is_blank(front[j])) ++j;
             if (j < front.size() && front[j].find(" của ") != std::string::npos) meta["title"] = front[j];
@@ -442,16 +425,11 @@ void read_portal_block(const Lines& front, PortalMeta& meta) {
     }
 }
 
-// Lines that only a portal page has around a document: menus, notices, its attribute block (folded starts).
+// Lines that only a portal page has around a document: menus, notices, its attribute block
+// (portal_clutter.tsv: frame).
 bool is_portal_marker(std::string_view s) {
-    static constexpr std::string_view markers[] = {
-        "dang tai van ban", "thuoc tinh", "tai ve", "muc luc", "ban dich nay thuoc quyen", "vui long dang nhap",
-        "so hieu:", "loai van ban:", "co quan ban hanh:", "noi ban hanh:", "ngay ban hanh:", "nguoi ky:",
-        "tinh trang hieu luc", "click vao phan boi vang", "cac noi dung duoc sua doi", "• ", "luu", "theo doi van ban",
-        "tim tu trong trang", "bao loi", "xem chi tiet", "xem them chi tiet", "xem toan van",
-    };
     std::string f = fold(trim(s).substr(0, std::min<std::size_t>(trim(s).size(), 40)));
-    for (auto m : markers) {
+    for (auto m : clutter_phrases(ClutterRole::frame)) {
         if (f.starts_with(m)) return true;
     }
     return false;
@@ -494,26 +472,26 @@ std::size_t find_header_start(const Lines& lines) {
         }
         return text_lines >= 3 ? start : 0;
     }
-    // No motto: a portal page whose header was lost still starts after its attribute block.
+    // No motto: a portal page whose header was lost still starts after its attribute block
+    // (portal_clutter.tsv: loading, then block_end for its last labels).
     for (std::size_t i = 0; i < std::min<std::size_t>(lines.size(), 80); ++i) {
-        if (fold_starts_with(lines[i], "dang tai van ban")) {
+        if (fold_starts_with_any(lines[i], clutter_phrases(ClutterRole::loading))) {
             std::size_t last_attr = i;
             for (std::size_t k = i; k < std::min<std::size_t>(lines.size(), i + 60); ++k) {
-                if (fold_starts_with(lines[k], "tinh trang:") || fold_starts_with(lines[k], "so cong bao:") ||
-                    fold_starts_with(lines[k], "ngay cong bao:")) {
-                    last_attr = k;
-                }
+                if (fold_starts_with_any(lines[k], clutter_phrases(ClutterRole::block_end))) last_attr = k;
             }
-            // Skip the value of the last attribute ("Đã biết") and separators.
+            // Skip the value of the last attribute ("Đã biết": no_value) and separators.
             std::size_t k = last_attr + 1;
-            while (k < lines.size() && (is_blank(lines[k]) || fold_starts_with(lines[k], "da biet") ||
-                                        fold_starts_with(lines[k], "dang cap nhat") || trim(lines[k]) == "#")) {
+            while (k < lines.size() &&
+                   (is_blank(lines[k]) || fold_starts_with_any(lines[k], clutter_phrases(ClutterRole::no_value)) || trim(lines[k]) == "#")) {
                 ++k;
             }
-            // A portal's news summary ends with "Xem chi tiết tại ...": the document follows it.
+            // A portal's news summary ends with "Xem chi tiết tại ..." (summary_end): the document follows it.
             for (std::size_t m = k; m < std::min<std::size_t>(lines.size(), k + 60); ++m) {
                 std::string f = fold(trim(lines[m]).substr(0, std::min<std::size_t>(trim(lines[m]).size(), 30)));
-                if (f.starts_with("xem chi tiet") || f.starts_with("xem them chi tiet")) return m + 1;
+                for (auto p : clutter_phrases(ClutterRole::summary_end)) {
+                    if (f.starts_with(p)) return m + 1;
+                }
             }
             return k;
         }
@@ -528,8 +506,9 @@ Lines cut_portal_clutter(Lines in, PortalMeta& meta) {
     // Footer: the first portal boilerplate line in the last part of the document, after its body.
     std::size_t end = in.size();
     std::size_t from = start + (in.size() - start) / 3;
+    const auto footers = clutter_phrases(ClutterRole::footer);
     for (std::size_t i = from; i < in.size(); ++i) {
-        if (is_footer_line(in[i])) {
+        if (is_footer_line(in[i], footers)) {
             end = i;
             break;
         }

@@ -25,8 +25,9 @@ struct Cleaned {
 };
 
 /// Cleans normalized text (NFC, LF): Markdown marks and table pipes, gazette page headers and
-/// page numbers, portal menus and footers, split diacritics ("Qu ả ng" -> "Quảng"); then joins
-/// lines wrapped in the middle of a sentence. Never fails; an empty input gives no lines.
+/// page numbers, portal menus and footers (the phrases of each site: portal_clutter.h), split
+/// diacritics ("Qu ả ng" -> "Quảng"); then joins lines wrapped in the middle of a sentence. Never
+/// fails; an empty input gives no lines.
 Cleaned clean(std::string_view text);
 
 }  // namespace vanban::detail

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clean.h"
@@ -47,5 +48,16 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
 /// "\_\_\_") and bold marks around the lines are ignored, list items ("- C29, C51;") skipped. Leaves
 /// doc untouched when the lines name nothing.
 void read_issuer(const std::vector<std::string>& caps_lines, Document& doc);
+
+/// The entries that say how read_issuer() cuts at a head (for the rule tables' test), written lowercase with
+/// diacritics: `head_noun` ones name head nouns of head_nouns() (body_grammar.h), the others are the issuer
+/// words that no head noun covers ("sở", "chính phủ", "ubnd"). Every head noun of head_nouns() cuts; these
+/// entries only say how.
+struct IssuerCut {
+    std::string_view written;
+    bool head_noun = false;
+    bool block_start_only = false;  ///< begins a body only at the start of the block ("tỉnh ủy", "hội")
+};
+std::vector<IssuerCut> issuer_cuts();
 
 }  // namespace vanban::detail

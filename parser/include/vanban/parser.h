@@ -196,6 +196,14 @@ std::optional<DocumentNumber> parse_number(std::string_view printed);
 /// sequence and đ/d ignored. "0134/KH-UBND" and "134/kh - ubnd" both give "134/KH-UBND".
 std::string number_key(std::string_view printed);
 
+/// The bodies a collective includes, by kind (parser/data/collective_members.tsv): every catalogue
+/// entry of `kind` and, unless it is empty, of `scope`. A member of a placed kind ("local") is in the
+/// collective of its own province only.
+struct CollectiveMember {
+    std::string kind;
+    std::string scope;
+};
+
 /// One agency of the built-in catalogue (parser/data/agencies.tsv). Local entries ("Sở Y tế") are
 /// templates that mentions complete with a province: the mention's id is "<id>@<province id>".
 struct CatalogAgency {
@@ -205,6 +213,7 @@ struct CatalogAgency {
     std::vector<std::string> aliases;
     std::string scope;      ///< a province's "tỉnh"/"thành phố"; a local entry's level ("province")
     std::string successor;  ///< the id of the body that took over after the 2025 reorganization, or ""
+    std::vector<CollectiveMember> members;  ///< a collective's members; empty for every other kind
 };
 
 /// The whole catalogue, in file order.
