@@ -259,9 +259,9 @@ std::string capitalize_first(std::string_view s) {
     return out;
 }
 
-bool is_letter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
-bool is_upper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)); }
-bool is_lower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
+bool is_letter_slow(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
+bool is_upper_slow(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)); }
+bool is_lower_slow(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
 
 bool is_all_caps(std::string_view s) {
     bool letter = false;

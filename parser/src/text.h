@@ -75,10 +75,14 @@ std::string lower(std::string_view s);
 /// Uppercases the first letter of s.
 std::string capitalize_first(std::string_view s);
 
-/// True when the code point is a letter (any script).
-bool is_letter(char32_t cp);
-bool is_upper(char32_t cp);
-bool is_lower(char32_t cp);
+/// True when the code point is a letter (any script), an uppercase or a lowercase letter: ICU's
+/// properties, answered inline for ASCII.
+bool is_letter_slow(char32_t cp);
+bool is_upper_slow(char32_t cp);
+bool is_lower_slow(char32_t cp);
+inline bool is_letter(char32_t cp) { return cp < 0x80 ? (cp | 0x20) - U'a' < 26 : is_letter_slow(cp); }
+inline bool is_upper(char32_t cp) { return cp < 0x80 ? cp - U'A' < 26 : is_upper_slow(cp); }
+inline bool is_lower(char32_t cp) { return cp < 0x80 ? cp - U'a' < 26 : is_lower_slow(cp); }
 
 /// True when s has at least one letter and no lowercase letter ("THÀNH PHỐ HÀ NỘI").
 bool is_all_caps(std::string_view s);
