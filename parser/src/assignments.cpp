@@ -154,7 +154,16 @@ struct Env {
     mutable std::map<std::pair<std::size_t, std::size_t>, std::vector<FoundAgency>> read;
     const std::vector<FoundAgency>& mentions_in(std::size_t a, std::size_t b) const {
         auto [it, fresh] = read.try_emplace({a, b});
-        if (fresh) it->second = find_agencies(doc->slice(Span{a, b}), fold_slice(*folded, a, b), home);
+        if (fresh) it->second = find_agencies(doc->slice(Span{a, b}), folded_in(a, b), home);
+        return it->second;
+    }
+
+    // The fold of the document's bytes [a, b) (fold_slice), made once per span: a task's text is read
+    // for its bodies, its roles and its deadline.
+    mutable std::map<std::pair<std::size_t, std::size_t>, Folded> slices;
+    const Folded& folded_in(std::size_t a, std::size_t b) const {
+        auto [it, fresh] = slices.try_emplace({a, b});
+        if (fresh) it->second = fold_slice(*folded, a, b);
         return it->second;
     }
 };
@@ -658,7 +667,7 @@ struct Walker {
     }
 
     Roles roles_of(Span s, bool requested_subjects = false) const {
-        return roles_in(doc.slice(s), fold_slice(folded, s.start, s.end), s.start, env, requested_subjects);
+        return roles_in(doc.slice(s), env.folded_in(s.start, s.end), s.start, env, requested_subjects);
     }
 
     // The section's own part: its heading line and text, children excluded.
@@ -779,7 +788,7 @@ struct Walker {
         if (attr_deadline) {
             t.deadline = attr_deadline;
         } else if (may_hold_period(doc.slice(span))) {
-            auto found = find_periods(doc.slice(span), fold_slice(folded, span.start, span.end), span.start);
+            auto found = find_periods(doc.slice(span), env.folded_in(span.start, span.end), span.start);
             // "giai đoạn 2026-2030" names a programme's span, not when a task is due.
             std::erase_if(found, [](const Period& p) { return fold_starts_with(p.text, "giai doan"); });
             t.deadline = pick_deadline(found);

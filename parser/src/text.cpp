@@ -129,7 +129,7 @@ void put_folded(std::string& out, std::size_t& n, char32_t cp, const std::array<
 }  // namespace
 
 std::string fold(std::string_view s) {
-    const auto& table = fold_table();
+    static const auto& table = fold_table();
     // Folding shortens or keeps every character but a handful (see put_folded), so the output is
     // written in place into a buffer the size of the input.
     std::string out(s.size(), '\0');
@@ -143,7 +143,13 @@ std::string fold(std::string_view s) {
             continue;
         }
         char32_t cp = next_cp(s, i);
-        if (cp >= 0x300 && cp <= 0x36F) continue;  // stray combining mark
+        if (cp < 0x1F00) {
+            if (cp >= 0x300 && cp <= 0x36F) continue;  // stray combining mark
+            if (char t = table[cp]) {
+                out[n++] = t;
+                continue;
+            }
+        }
         put_folded(out, n, cp, table, s.size() - i);
     }
     out.resize(n);
@@ -151,7 +157,7 @@ std::string fold(std::string_view s) {
 }
 
 std::string spelling(std::string_view s) {
-    const auto& table = tone_table();
+    static const auto& table = tone_table();
     std::string out;
     char tone = 0;
     bool in_word = false;
@@ -191,7 +197,7 @@ bool is_plain_ascii(std::string_view s) {
 }
 
 Folded fold_with_map(std::string_view s) {
-    const auto& table = fold_table();
+    static const auto& table = fold_table();
     Folded f;
     f.text.assign(s.size(), '\0');
     f.orig.resize(s.size() + 1);
@@ -207,7 +213,14 @@ Folded fold_with_map(std::string_view s) {
             continue;
         }
         char32_t cp = next_cp(s, i);
-        if (cp >= 0x300 && cp <= 0x36F) continue;
+        if (cp < 0x1F00) {
+            if (cp >= 0x300 && cp <= 0x36F) continue;
+            if (char t = table[cp]) {
+                f.text[n] = t;
+                f.orig[n++] = start;
+                continue;
+            }
+        }
         std::size_t before = n;
         put_folded(f.text, n, cp, table, s.size() - i);
         if (f.orig.size() < f.text.size() + 1) f.orig.resize(f.text.size() + 1);
@@ -330,7 +343,7 @@ std::string squeeze(std::string_view s) {
 
 bool fold_starts_with(std::string_view s, std::string_view folded_prefix) {
     // Fold code point by code point and stop at the first difference: no allocation.
-    const auto& table = fold_table();
+    static const auto& table = fold_table();
     std::size_t i = 0, k = 0;
     while (k < folded_prefix.size()) {
         if (i >= s.size()) return false;
