@@ -22,11 +22,24 @@ bool is_word_byte(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '&' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// The first word of a folded phrase, as the index key.
-std::string first_word(std::string_view f) {
-    std::size_t e = 0;
-    while (e < f.size() && is_word_byte(f[e])) ++e;
-    return std::string(f.substr(0, e));
+// The end of the first word of folded text at i, and of the second one if there is one (else 0).
+std::pair<std::size_t, std::size_t> word_ends(std::string_view f, std::size_t i) {
+    std::size_t e1 = i;
+    while (e1 < f.size() && is_word_byte(f[e1])) ++e1;
+    std::size_t s2 = e1;
+    while (s2 < f.size() && !is_word_byte(f[s2])) ++s2;
+    std::size_t e2 = s2;
+    while (e2 < f.size() && is_word_byte(f[e2])) ++e2;
+    return {e1, e2 > s2 && e1 > i ? e2 : 0};
+}
+
+// The index key of a folded phrase: its first two words with what separates them ("so y"), or its one
+// word ("ubnd"). A phrase that matches text at i has the key the text has there, so a look-up tries
+// the text's two-word key, then its one-word key: the buckets stay short ("so" alone would hold every
+// Sở of every province).
+std::string index_key(std::string_view f) {
+    auto [e1, e2] = word_ends(f, 0);
+    return std::string(f.substr(0, e2 ? e2 : e1));
 }
 
 std::vector<std::string> split(std::string_view s, char sep) {
@@ -71,14 +84,14 @@ AgencyCatalog::AgencyCatalog() {
         const auto& e = entries_[k];
         std::vector<std::string> phrases{e.name};
         phrases.insert(phrases.end(), e.aliases.begin(), e.aliases.end());
-        auto& index = e.kind == "province" ? provinces_ : by_first_word_;
+        auto& index = e.kind == "province" ? provinces_ : by_key_;
         for (const auto& p : phrases) {
             std::string f = squeeze(fold(p));
             if (f.empty()) continue;
-            index[first_word(f)].push_back(Phrase{f, k, is_all_caps(p)});
+            index[index_key(f)].push_back(Phrase{f, k, is_all_caps(p)});
         }
     }
-    for (auto* index : {&by_first_word_, &provinces_}) {
+    for (auto* index : {&by_key_, &provinces_}) {
         for (auto& [w, list] : *index) {
             std::stable_sort(list.begin(), list.end(),
                              [](const Phrase& a, const Phrase& b) { return a.folded.size() > b.folded.size(); });
@@ -108,21 +121,25 @@ const AgencyCatalog& AgencyCatalog::instance() {
 }
 
 std::optional<AgencyCatalog::Hit> match_in(const AgencyCatalog::Index& index, std::string_view folded, std::size_t i) {
-    std::size_t e = i;
-    while (e < folded.size() && is_word_byte(folded[e])) ++e;
-    if (e == i) return std::nullopt;
-    auto it = index.find(folded.substr(i, e - i));
-    if (it == index.end()) return std::nullopt;
-    for (const auto& p : it->second) {
-        if (folded.compare(i, p.folded.size(), p.folded) == 0 && boundary_after(folded, i + p.folded.size())) {
-            return AgencyCatalog::Hit{p.entry, p.folded.size(), p.caps_only};
+    auto [e1, e2] = word_ends(folded, i);
+    if (e1 == i) return std::nullopt;
+    // Two-word phrases are longer than any one-word phrase that matches here, so they go first, as the
+    // longest-first order of one bucket would have it.
+    for (std::size_t e : {e2, e1}) {
+        if (e == 0) continue;
+        auto it = index.find(folded.substr(i, e - i));
+        if (it == index.end()) continue;
+        for (const auto& p : it->second) {
+            if (folded.compare(i, p.folded.size(), p.folded) == 0 && boundary_after(folded, i + p.folded.size())) {
+                return AgencyCatalog::Hit{p.entry, p.folded.size(), p.caps_only};
+            }
         }
     }
     return std::nullopt;
 }
 
 std::optional<AgencyCatalog::Hit> AgencyCatalog::match(std::string_view folded, std::size_t i) const {
-    return match_in(by_first_word_, folded, i);
+    return match_in(by_key_, folded, i);
 }
 
 std::optional<AgencyCatalog::Hit> AgencyCatalog::match_province(std::string_view folded, std::size_t i) const {

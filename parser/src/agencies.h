@@ -74,8 +74,8 @@ private:
         std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
     using Index = std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>>;
-    // First folded word -> phrases starting with it, longest first.
-    Index by_first_word_;
+    // Index key (index_key(): the first two folded words, or the one) -> phrases with it, longest first.
+    Index by_key_;
     Index provinces_;
     friend std::optional<Hit> match_in(const Index& index, std::string_view folded, std::size_t i);
 };
