@@ -246,6 +246,16 @@ std::size_t read_portal_table(const Lines& in, std::size_t i, Lines& out) {
     return j + 1;
 }
 
+// No Markdown mark ('*', '\\'), tab or run of spaces: the line needs no undoing. One pass, most lines.
+bool plain_line(std::string_view line) {
+    char prev = 0;
+    for (char c : line) {
+        if (c == '*' || c == '\\' || c == '\t' || (c == ' ' && prev == ' ')) return false;
+        prev = c;
+    }
+    return true;
+}
+
 Lines undo_markdown(const Lines& in) {
     Lines out;
     out.reserve(in.size());
@@ -273,7 +283,7 @@ Lines undo_markdown(const Lines& in) {
             continue;
         }
         // Fast path: no Markdown marks and no runs of spaces (most lines).
-        if (!has_any_of(line, "*\\\t") && line.find("  ") == std::string_view::npos) {
+        if (plain_line(line)) {
             out.emplace_back(line);
             continue;
         }
@@ -686,7 +696,7 @@ int split_signals(std::string_view line) {
         i = j;
         while (!tok.empty() && std::string_view(",.;:)").find(tok.back()) != std::string_view::npos) tok.remove_suffix(1);
         if (tok.empty() || tok.size() > 4) continue;
-        bool letters = true, vowel = false, upper = false, lower = false;
+        bool letters = true, upper = false, lower = false;
         std::size_t k = 0, count = 0;
         while (k < tok.size()) {
             char32_t cp = next_cp(tok, k);
@@ -695,17 +705,16 @@ int split_signals(std::string_view line) {
                 letters = false;
                 break;
             }
-            std::string one;
-            append_cp(one, cp);
-            std::string f = fold(one);
-            if (f.size() == 1 && std::string_view("aeiouy").find(f[0]) != std::string_view::npos) vowel = true;
             upper |= is_upper(cp);
             lower |= is_lower(cp);
         }
-        if (!letters || vowel) continue;
+        if (!letters) continue;
+        // A vowel: a letter that folds to a, e, i, o, u or y (a letter's fold is one ASCII letter or
+        // non-ASCII bytes, so the fold of the token holds one of them exactly when a letter is a vowel).
+        std::string f = fold(tok);
+        if (f.find_first_of("aeiouy") != std::string::npos) continue;
         if (upper && !lower && count > 1) continue;  // "TP", "HCM": abbreviations
         if (count == 1) continue;                    // "điểm a, b và c": list letters
-        std::string f = fold(tok);
         if (f == "km" || f == "kg" || f == "cm" || f == "mm" || f == "kw" || f == "kwh" || f == "m" || f == "g" || f == "l") {
             continue;
         }

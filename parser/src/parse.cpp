@@ -163,8 +163,7 @@ void read_consolidation(const std::vector<Line>& lines, std::size_t body_end, Do
 // "Thực hiện trong thời gian ..."), else a period in the title ("giai đoạn 2026-2030").
 std::optional<Period> find_period_in_sections(const Document& doc, const std::vector<Section>& sections) {
     for (const auto& s : sections) {
-        std::string h = fold(s.heading);
-        if (h.starts_with("thoi gian thuc hien") || h.starts_with("thoi gian") || fold_starts_with(s.text, "thuc hien trong thoi gian")) {
+        if (fold_starts_with(s.heading, "thoi gian") || fold_starts_with(s.text, "thuc hien trong thoi gian")) {
             std::size_t from = s.span.start;
             auto found = find_periods(doc.slice(s.span), from);
             for (auto& p : found) {

@@ -21,8 +21,12 @@ class Scanner {
 public:
     explicit Scanner(const std::string& f) : f_(f) {}
 
+    // The first byte is tested here, small enough to inline: most positions fail it.
     bool lit(std::size_t& i, std::string_view w) const {
-        if (!w.empty() && (i >= f_.size() || f_[i] != w[0])) return false;  // most positions: no call
+        if (!w.empty() && (i >= f_.size() || f_[i] != w[0])) return false;
+        return lit_rest(i, w);
+    }
+    [[gnu::noinline]] bool lit_rest(std::size_t& i, std::string_view w) const {
         if (f_.compare(i, w.size(), w) != 0) return false;
         std::size_t e = i + w.size();
         // A literal ending in a letter must end a word.
