@@ -3,6 +3,9 @@
 #include "clean.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include "normalize.h"
 #include "numbering.h"
@@ -248,15 +251,20 @@ std::size_t read_portal_table(const Lines& in, std::size_t i, Lines& out) {
 
 // No Markdown mark ('*', '\\'), tab or run of spaces: the line needs no undoing. One pass, most lines.
 bool plain_line(std::string_view line) {
-    char prev = 0;
-    for (char c : line) {
-        if (c == '*' || c == '\\' || c == '\t' || (c == ' ' && prev == ' ')) return false;
-        prev = c;
-    }
-    return true;
+    // Four scans with memchr/memmem: faster on long lines than one test per byte.
+    return line.find('*') == std::string_view::npos && line.find('\\') == std::string_view::npos &&
+           line.find('\t') == std::string_view::npos && line.find("  ") == std::string_view::npos;
 }
 
-Lines undo_markdown(const Lines& in) {
+Lines undo_markdown(Lines&& in) {
+    // A plain line is moved out of `in`, unless read_portal_table may still look back at it (it reads
+    // the two lines before a pipe).
+    auto pipe_within_two = [&](std::size_t k) {
+        for (std::size_t j = k + 1; j <= k + 2 && j < in.size(); ++j) {
+            if (trim(in[j]) == "|") return true;
+        }
+        return false;
+    };
     Lines out;
     out.reserve(in.size());
     for (std::size_t idx = 0; idx < in.size(); ++idx) {
@@ -284,7 +292,11 @@ Lines undo_markdown(const Lines& in) {
         }
         // Fast path: no Markdown marks and no runs of spaces (most lines).
         if (plain_line(line)) {
-            out.emplace_back(line);
+            if (line.size() == raw.size() && !pipe_within_two(idx)) {
+                out.push_back(std::move(in[idx]));
+            } else {
+                out.emplace_back(line);
+            }
             continue;
         }
         std::string s = strip_emphasis(line);
@@ -549,8 +561,14 @@ namespace {
 // ---- Unwrapping ----------------------------------------------------------------------------
 
 std::size_t cp_length(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    // Code points are the bytes that are not continuation bytes (10xxxxxx); eight bytes at a time.
+    std::size_t n = 0, i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, s.data() + i, 8);
+        n += 8 - static_cast<std::size_t>(std::popcount(x & ~(x << 1) & 0x8080808080808080ULL));
+    }
+    for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
     return n;
 }
 
@@ -643,7 +661,8 @@ std::vector<Line> unwrap(const Lines& in) {
             std::string_view prev = out.back().text;
             bool caps_prev = is_all_caps(prev), caps_next = is_all_caps(l);
             bool join = false;
-            if (!starts_block(l) && !ends_sentence(prev) && !is_authority_line(prev) && !is_position_line(prev)) {
+            // Cheapest tests first (all of them pure).
+            if (!ends_sentence(prev) && !starts_block(l) && !is_authority_line(prev) && !is_position_line(prev)) {
                 if (caps_prev && caps_next) {
                     // A first line cut short by a page's indent ("CHÍNH" / "PHỦ", "CỘNG" / "HÒA XÃ HỘI ...").
                     bool short_head = std::count(prev.begin(), prev.end(), ' ') <= 1 && !is_motto(l) &&
@@ -656,10 +675,11 @@ std::vector<Line> unwrap(const Lines& in) {
                 } else if (blank_separated) {
                     join = true;
                 } else {
-                    join = width >= 40 && cp_length(prev) + 12 >= width && cp_length(prev) <= width + 25;
+                    std::size_t len = width >= 40 ? cp_length(prev) : 0;
+                    join = width >= 40 && len + 12 >= width && len <= width + 25;
                 }
             }
-            if (!join && blank_separated && !starts_block(l) && starts_lower(l) && !ends_sentence(prev)) join = true;
+            if (!join && blank_separated && !ends_sentence(prev) && starts_lower(l) && !starts_block(l)) join = true;
             // "... ngày 16 tháng 11 năm" / "2025": a date or a reference cut before its number.
             if (!join && !l.empty() && l[0] >= '0' && l[0] <= '9' && !detect_marker(l)) {
                 std::size_t sp = prev.rfind(' ');
@@ -791,7 +811,7 @@ Cleaned clean(std::string_view text) {
     Cleaned result;
     Lines lines;
     for (auto l : split_lines(text)) lines.emplace_back(l);
-    lines = undo_markdown(lines);
+    lines = undo_markdown(std::move(lines));
     lines = drop_gazette_furniture(std::move(lines));
     for (auto& l : lines) {
         if (is_rule(l)) l.clear();
@@ -805,10 +825,11 @@ Cleaned clean(std::string_view text) {
     for (auto& l : result.lines) {
         // Only a combining mark (U+0300..U+036F: bytes CC xx, CD 80..AF) can have been left out of its
         // composition; lines without one are already NFC.
-        bool mark = false;
-        for (std::size_t k = 0; k + 1 < l.text.size() && !mark; ++k) {
-            auto b = static_cast<unsigned char>(l.text[k]);
-            mark = b == 0xCC || (b == 0xCD && static_cast<unsigned char>(l.text[k + 1]) < 0xB0);
+        std::string_view t = l.text;
+        std::size_t cc = t.find('\xCC');
+        bool mark = cc != std::string_view::npos && cc + 1 < t.size();
+        for (std::size_t k = t.find('\xCD'); !mark && k != std::string_view::npos && k + 1 < t.size(); k = t.find('\xCD', k + 1)) {
+            mark = static_cast<unsigned char>(t[k + 1]) < 0xB0;
         }
         if (mark) l.text = to_nfc(l.text);
     }

@@ -109,6 +109,16 @@ bool already_clean(std::string_view bytes) {
             ++i;
             continue;
         }
+        // Vietnamese letters and combining marks (U+00C0..U+03FF: lead bytes C3..CF; U+1E00..U+1EFF:
+        // E1 B8..BB) are none of the characters below: skip them without decoding.
+        if (b >= 0xC3 && b <= 0xCF && i + 1 < size && (data[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (b == 0xE1 && i + 2 < size && data[i + 1] >= 0xB8 && data[i + 1] <= 0xBB && (data[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         UChar32 c = 0;
         U8_NEXT(data, i, size, c);
         if (c < 0) return false;
