@@ -21,6 +21,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -114,10 +117,17 @@ struct Grammar {
     using Slots = std::array<const void*, 6>;
     std::unordered_map<std::string, Slots, ViewHash, std::equal_to<>> slots;
 
-    // Every folded word a mention can begin with: first words of titles, heads, group nouns, "các",
-    // the place units, and the catalogue's names and aliases (filled by starts_mention()).
-    std::unordered_set<std::string, ViewHash, std::equal_to<>> starters;
-    // The same words as spelled (spelling()): most words of running text are not among them ("có" is
+    // Every folded word a mention can begin with (a starter: first words of titles, heads, group nouns,
+    // "các", the place units, and the catalogue's names and aliases), with what may follow it: a
+    // starter that is a phrase by itself (or whose phrase does not start with two plain words) may be
+    // followed by anything, any other only by the second word of one of its phrases. Most starters met
+    // in running text ("phối hợp", "cấp tỉnh", "nhà nước") are then passed over without reading.
+    struct Follow {
+        bool any = false;
+        std::unordered_set<std::string, ViewHash, std::equal_to<>> seconds;
+    };
+    std::unordered_map<std::string, Follow, ViewHash, std::equal_to<>> follows;
+    // The starters as spelled (spelling()): most words of running text are not among them ("có" is
     // not "cơ", "số" is not "sở"), so a text with diacritics is looked up by spelling.
     std::unordered_set<std::string, ViewHash, std::equal_to<>> spelled_starters;
 
@@ -141,9 +151,25 @@ struct Grammar {
         fill(generic);
         fill(false_nouns);
         auto add_starter = [&](std::string_view written) {
-            auto words = words_of_folded(fold(written));
+            std::string folded = fold(written);
+            auto words = words_of_folded(folded);
             if (words.empty()) return;
-            starters.insert(words.front());
+            // Two words of [a-z0-9&] with one space between them, then the end or a space: a token-wise
+            // match needs that second word. Anything else (one word, punctuation, a hyphen, other
+            // characters) lets every continuation through.
+            auto plain = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '&'; };
+            std::string_view fv = folded;
+            std::size_t a = 0;
+            while (a < fv.size() && plain(fv[a])) ++a;
+            std::size_t b = a + 1;
+            while (b < fv.size() && plain(fv[b])) ++b;
+            bool two = a == words.front().size() && a < fv.size() && fv[a] == ' ' && b > a + 1 && (b == fv.size() || fv[b] == ' ');
+            Follow& f = follows[words.front()];
+            if (two) {
+                f.seconds.insert(std::string(fv.substr(a + 1, b - a - 1)));
+            } else {
+                f.any = true;
+            }
             std::string sp = spelling(written);
             std::size_t e = 0;
             while (e < sp.size() && sp[e] != ' ' && sp[e] != ',' && sp[e] != ':' && sp[e] != '-') ++e;
@@ -253,14 +279,68 @@ std::vector<Tok> tokenize(std::string_view f, std::string_view text, const Folde
     return toks;
 }
 
+// What a Reader looks up per token, once: the catalogue's match, the spelling, the grammar's entries.
+// A document is read in many short spans, so the tables are kept between the Readers of one thread
+// rather than allocated and cleared for each: an entry holds when its stamp is the current Reader's.
+struct TokenMemo {
+    std::vector<std::uint32_t> cat_stamp, spelled_stamp, slots_stamp;
+    std::vector<std::optional<AgencyCatalog::Hit>> cat_hits;
+    std::vector<std::string> spelled;
+    std::vector<const Grammar::Slots*> slots;
+    std::uint32_t stamp = 0;
+    bool busy = false;
+
+    void begin(std::size_t tokens) {
+        if (cat_stamp.size() < tokens) {
+            cat_stamp.resize(tokens, 0);
+            spelled_stamp.resize(tokens, 0);
+            slots_stamp.resize(tokens, 0);
+            cat_hits.resize(tokens);
+            spelled.resize(tokens);
+            slots.resize(tokens, nullptr);
+        }
+        if (++stamp == 0) {  // wrapped: forget every entry
+            std::fill(cat_stamp.begin(), cat_stamp.end(), 0);
+            std::fill(spelled_stamp.begin(), spelled_stamp.end(), 0);
+            std::fill(slots_stamp.begin(), slots_stamp.end(), 0);
+            stamp = 1;
+        }
+    }
+};
+
+// The thread's memo while no other Reader of the thread holds it, else one of the Reader's own (also
+// for a very long span, so that a thread does not keep tables the size of the longest text it read).
+class MemoLease {
+public:
+    explicit MemoLease(std::size_t tokens) {
+        thread_local TokenMemo shared;
+        if (!shared.busy && tokens <= (std::size_t{1} << 18)) {
+            memo_ = &shared;
+        } else {
+            own_ = std::make_unique<TokenMemo>();
+            memo_ = own_.get();
+        }
+        memo_->busy = true;
+        memo_->begin(tokens);
+    }
+    ~MemoLease() { memo_->busy = false; }
+    MemoLease(const MemoLease&) = delete;
+    MemoLease& operator=(const MemoLease&) = delete;
+    TokenMemo& operator*() const { return *memo_; }
+
+private:
+    std::unique_ptr<TokenMemo> own_;
+    TokenMemo* memo_ = nullptr;
+};
+
 // The reader of one piece of text: its tokens, the catalogue, and the mentions found so far.
 class Reader {
 public:
     Reader(std::string_view text, const Folded& fm, const HomePlace& home)
-        : text_(text), fm_(fm), home_(home), cat_(AgencyCatalog::instance()), g_(grammar()) {
+        : text_(text), fm_(fm), home_(home), cat_(AgencyCatalog::instance()), g_(grammar()),
+          toks_(tokenize(fm.text, text, fm)), lease_(toks_.size()), memo_(*lease_) {
         f_ = fm.text;
         std::replace(f_.begin(), f_.end(), '\n', ' ');
-        toks_ = tokenize(fm.text, text, fm);
         plain_ = is_plain_ascii(text);
         hi_ = toks_.size();
         fv_ = f_;
@@ -305,6 +385,8 @@ private:
     std::string f_;
     std::string_view fv_;          // the folded text read (f_)
     std::vector<Tok> toks_;
+    MemoLease lease_;
+    TokenMemo& memo_;
     std::size_t lo_ = 0, hi_ = 0;  // the tokens read: all of them
     bool plain_ = false;  // written without diacritics: spelling tells nothing
 
@@ -313,32 +395,31 @@ private:
     // The catalogue's longest name or alias at token i, looked up once.
     std::optional<AgencyCatalog::Hit> cat_at(std::size_t i) const {
         if (i >= hi_) return std::nullopt;
-        if (cat_done_.size() < toks_.size()) {
-            cat_done_.assign(toks_.size(), false);
-            cat_hits_.assign(toks_.size(), std::nullopt);
+        if (memo_.cat_stamp[i] != memo_.stamp) {
+            memo_.cat_hits[i] = cat_.match(fv_, toks_[i].s);
+            memo_.cat_stamp[i] = memo_.stamp;
         }
-        if (!cat_done_[i]) {
-            cat_hits_[i] = cat_.match(fv_, toks_[i].s);
-            cat_done_[i] = true;
-        }
-        return cat_hits_[i];
+        return memo_.cat_hits[i];
     }
-    mutable std::vector<bool> cat_done_;
-    mutable std::vector<std::optional<AgencyCatalog::Hit>> cat_hits_;
 
     // The spelling of token i (spelling(): tone placement aside), computed once.
     const std::string& spelled(std::size_t i) const {
-        if (spelled_.size() < toks_.size()) spelled_.resize(toks_.size());  // per text, across parts
-        std::string& sp = spelled_[i];
-        if (sp.empty() && word(i)) sp = spelling(text_.substr(tok_start(i), tok_end(i) - tok_start(i)));
+        static const std::string none;
+        if (!word(i)) return none;
+        std::string& sp = memo_.spelled[i];
+        if (memo_.spelled_stamp[i] != memo_.stamp) {
+            sp = spelling(text_.substr(tok_start(i), tok_end(i) - tok_start(i)));
+            memo_.spelled_stamp[i] = memo_.stamp;
+        }
         return sp;
     }
-    mutable std::vector<std::string> spelled_;
 
     // A mention may begin at token i: its word (by spelling where the text has diacritics) begins a
     // title, a head or group noun, a place unit or a catalogue name.
     bool may_start(std::size_t i) const {
-        if (!g_.starters.contains(w(i))) return false;
+        auto it = g_.follows.find(w(i));
+        if (it == g_.follows.end()) return false;
+        if (!it->second.any && (!word(i + 1) || !it->second.seconds.contains(w(i + 1)))) return false;
         return plain_ || g_.spelled_starters.contains(spelled(i));
     }
 
@@ -391,14 +472,13 @@ private:
     // The grammar's entries for token i's word, looked up once per token (null: none).
     const Grammar::Slots* slots_at(std::size_t i) const {
         static const Grammar::Slots none{};
-        if (slots_.size() < toks_.size()) slots_.assign(toks_.size(), nullptr);
-        if (!slots_[i]) {
+        if (memo_.slots_stamp[i] != memo_.stamp) {
             auto it = g_.slots.find(w(i));
-            slots_[i] = it == g_.slots.end() ? &none : &it->second;
+            memo_.slots[i] = it == g_.slots.end() ? &none : &it->second;
+            memo_.slots_stamp[i] = memo_.stamp;
         }
-        return slots_[i];
+        return memo_.slots[i];
     }
-    mutable std::vector<const Grammar::Slots*> slots_;
 
     template <class T>
     const typename PhraseIndex<T>::Entry* phrase_at(const PhraseIndex<T>& index, std::size_t i) const {

@@ -200,15 +200,17 @@ Folded fold_with_map(std::string_view s) {
     static const auto& table = fold_table();
     Folded f;
     f.text.assign(s.size(), '\0');
-    f.orig.resize(s.size() + 1);
+    // Appended rather than resized first: the map is eight times the text, and zeroing it first would
+    // write it twice.
+    f.orig.reserve(s.size() + 1);
     std::size_t n = 0;
     std::size_t i = 0;
     while (i < s.size()) {
         std::size_t start = i;
         auto b = static_cast<unsigned char>(s[i]);
         if (b < 0x80) {
-            f.text[n] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
-            f.orig[n++] = start;
+            f.text[n++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            f.orig.push_back(start);
             ++i;
             continue;
         }
@@ -216,19 +218,17 @@ Folded fold_with_map(std::string_view s) {
         if (cp < 0x1F00) {
             if (cp >= 0x300 && cp <= 0x36F) continue;
             if (char t = table[cp]) {
-                f.text[n] = t;
-                f.orig[n++] = start;
+                f.text[n++] = t;
+                f.orig.push_back(start);
                 continue;
             }
         }
         std::size_t before = n;
         put_folded(f.text, n, cp, table, s.size() - i);
-        if (f.orig.size() < f.text.size() + 1) f.orig.resize(f.text.size() + 1);
-        for (std::size_t k = before; k < n; ++k) f.orig[k] = start;
+        for (std::size_t k = before; k < n; ++k) f.orig.push_back(start);
     }
     f.text.resize(n);
-    f.orig.resize(n + 1);
-    f.orig[n] = s.size();
+    f.orig.push_back(s.size());
     return f;
 }
 
@@ -240,7 +240,8 @@ Folded fold_slice(const Folded& whole, std::size_t a, std::size_t b) {
     Folded f;
     f.text = whole.text.substr(ia, ib - ia);
     f.orig.reserve(ib - ia + 1);
-    for (std::size_t k = ia; k < ib; ++k) f.orig.push_back(whole.orig[k] - a);
+    f.orig.assign(first, last);
+    for (auto& o : f.orig) o -= a;
     f.orig.push_back(b - a);
     return f;
 }
