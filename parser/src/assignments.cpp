@@ -193,6 +193,7 @@ void add_unique(std::vector<AgencyMention>& to, AgencyMention m) {
 // spaces turned into spaces, spaces squeezed: "phối hợp chặt chẽ với" -> "phoi hop chat che voi".
 std::string normalized(std::string_view f) {
     std::string out;
+    out.reserve(f.size());
     for (char c : f) {
         bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ',' || static_cast<unsigned char>(c) >= 0x80;
         char x = keep ? c : ' ';

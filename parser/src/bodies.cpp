@@ -210,6 +210,7 @@ char punct_of(char32_t cp) {
 
 std::vector<Tok> tokenize(std::string_view f, std::string_view text, const Folded& fm) {
     std::vector<Tok> toks;
+    toks.reserve(f.size() / 4 + 4);  // about one token per five bytes of running text
     std::size_t i = 0;
     bool nl = false;
     bool caps = false;  // the current line is in capitals

@@ -3,6 +3,7 @@
 #include "clean.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -361,6 +362,18 @@ bool ends_with_period(std::string_view s) {
     return s.ends_with('.') || s.ends_with(';') || s.ends_with(':');
 }
 
+// The first byte of fold(s) (0 for an empty s), or -1 when it takes more than the first character
+// to tell: a cheap test before folding a line's beginning.
+int folded_first(std::string_view s) {
+    if (s.empty()) return 0;
+    auto b = static_cast<unsigned char>(s[0]);
+    if (b < 0x80) return b >= 'A' && b <= 'Z' ? b + 32 : b;
+    std::size_t i = 0;
+    next_cp(s, i);
+    std::string f = fold(s.substr(0, i));
+    return f.empty() ? -1 : static_cast<unsigned char>(f[0]);
+}
+
 // Portal boilerplate that ends the document when it follows it (`footers`: portal_clutter.tsv, footer).
 bool is_footer_line(std::string_view s, std::span<const std::string_view> footers) {
     std::string f = fold(trim(s).substr(0, std::min<std::size_t>(trim(s).size(), 60)));
@@ -529,7 +542,13 @@ Lines cut_portal_clutter(Lines in, PortalMeta& meta) {
     std::size_t end = in.size();
     std::size_t from = start + (in.size() - start) / 3;
     const auto footers = clutter_phrases(ClutterRole::footer);
+    std::array<bool, 256> first{};  // the first bytes of the footers
+    for (auto m : footers) {
+        if (!m.empty()) first[static_cast<unsigned char>(m[0])] = true;
+    }
     for (std::size_t i = from; i < in.size(); ++i) {
+        int c = folded_first(trim(in[i]));
+        if (c >= 0 && !first[static_cast<std::size_t>(c)]) continue;
         if (is_footer_line(in[i], footers)) {
             end = i;
             break;
