@@ -502,19 +502,6 @@ Roles roles_in(std::string_view text, const Folded& fm, std::size_t base, const 
 
 // --- 2. the walk ---
 
-// ASCII slug of a name: "Các doanh nghiệp viễn thông" -> "cac-doanh-nghiep-vien-thong".
-std::string slug_of(std::string_view name) {
-    std::string out;
-    for (char c : fold(name)) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            out += c;
-        } else if (!out.empty() && out.back() != '-') {
-            out += '-';
-        }
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-}
 
 // The words a heading may hold besides the names of the bodies it is addressed to.
 bool only_heading_glue(std::string_view rest) {
@@ -598,7 +585,7 @@ std::vector<AgencyMention> block_bodies(std::string_view heading, const Folded& 
             g.name = squeeze(heading.substr(hs, he - hs));
             g.canonical = g.name + g.completion;
             std::size_t at = g.id.find('@');
-            g.id = "collective:" + slug_of(g.name) + (at == std::string::npos ? "" : g.id.substr(at));
+            g.id = "collective:" + slug(g.name) + (at == std::string::npos ? "" : g.id.substr(at));
             g.catalogued = false;
             any = true;
             if (!env.speaks(g)) out.push_back(mention_of(g, Role::lead, base));

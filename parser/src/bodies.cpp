@@ -52,19 +52,6 @@ std::vector<std::string> words_of_folded(std::string_view f) {
     return out;
 }
 
-// ASCII slug of a name: "Báo Hà Nội mới" -> "bao-ha-noi-moi".
-std::string slug(std::string_view name) {
-    std::string f = fold(name), out;
-    for (char c : f) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            out += c;
-        } else if (!out.empty() && out.back() != '-') {
-            out += '-';
-        }
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-}
 
 // The grammar's phrase tables, indexed by first word; built once.
 // Hashing that takes string_view keys without building a string.

@@ -90,6 +90,26 @@ struct LineInfo {
     bool basis;
 };
 
+// The date of a cited document written right after its number, at line[k...]: "ngày 29 tháng 4 năm
+// 2022" or "ngày 29/4/2022" (its digits within a few bytes of "ngày"). Sets `end` past it.
+std::optional<std::string> date_at(std::string_view line, std::size_t k, std::size_t& end) {
+    if (!fold_starts_with(line.substr(k), "ngay")) return std::nullopt;
+    std::string_view rest = line.substr(k, std::min<std::size_t>(line.size() - k, 40));
+    std::size_t ds = 0, de = 0;
+    auto d = find_written_date(rest, ds, de);
+    if (!d || ds != 0) {
+        std::size_t ns = 0, ne = 0;
+        d = find_numeric_date(rest, ns, ne);
+        if (d && ns <= 6) {
+            de = ne;
+        } else {
+            d.reset();
+        }
+    }
+    if (d) end = k + de;
+    return d;
+}
+
 }  // namespace
 
 std::vector<Reference> find_references(const Document& doc, const Folded& doc_fold) {
@@ -281,21 +301,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
             {
                 std::size_t k = o;
                 while (k < line.size() && (line[k] == ' ' || line[k] == ',')) ++k;
-                std::size_t ds = 0, de = 0;
-                if (fold_starts_with(line.substr(k), "ngay")) {
-                    std::string_view rest = line.substr(k, std::min<std::size_t>(line.size() - k, 40));
-                    auto d = find_written_date(rest, ds, de);
-                    if (!d || ds != 0) {
-                        std::size_t ns = 0, ne = 0;
-                        d = find_numeric_date(rest, ns, ne);
-                        if (d && ns <= 6) de = ne;
-                        else d.reset();
-                    }
-                    if (d) {
-                        r.date = *d;
-                        end = k + de;
-                    }
-                }
+                if (auto d = date_at(line, k, end)) r.date = *d;
             }
             {
                 std::size_t k = end;
@@ -401,21 +407,7 @@ std::vector<Reference> find_references(const Document& doc, const Folded& doc_fo
                 {
                     std::size_t k = end;
                     while (k < line.size() && (line[k] == ' ' || line[k] == ',')) ++k;
-                    if (fold_starts_with(line.substr(k), "ngay")) {
-                        std::string_view rest = line.substr(k, std::min<std::size_t>(line.size() - k, 40));
-                        std::size_t ds = 0, de = 0;
-                        auto d = find_written_date(rest, ds, de);
-                        if (!d || ds != 0) {
-                            std::size_t ns = 0, ne = 0;
-                            d = find_numeric_date(rest, ns, ne);
-                            if (d && ns <= 6) de = ne;
-                            else d.reset();
-                        }
-                        if (d) {
-                            r.date = *d;
-                            end = k + de;
-                        }
-                    }
+                    if (auto d = date_at(line, k, end)) r.date = *d;
                 }
                 r.span = Span{li.start + op, li.start + end};
                 r.relation = relation_for(p, 0);

@@ -246,6 +246,19 @@ Folded fold_slice(const Folded& whole, std::size_t a, std::size_t b) {
     return f;
 }
 
+std::string slug(std::string_view name) {
+    std::string out;
+    for (char c : fold(name)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out += c;
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
 std::string lower(std::string_view s) {
     std::string out;
     out.reserve(s.size());

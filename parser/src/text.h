@@ -69,6 +69,10 @@ Folded fold_with_map(std::string_view s);
 /// instead of a second fold.
 Folded fold_slice(const Folded& whole, std::size_t a, std::size_t b);
 
+/// ASCII slug of a name, for ids: fold(), every run of other characters one '-', none at either end
+/// ("Báo Hà Nội mới" -> "bao-ha-noi-moi").
+std::string slug(std::string_view name);
+
 /// Lowercase (ICU simple case mapping, enough for Vietnamese).
 std::string lower(std::string_view s);
 
