@@ -5,7 +5,9 @@ Usage: check_gold.py VANBAN GOLD_DIR --min-recall R --min-precision P [--shared 
   GOLD_DIR       corpus/gold: the 30 portal documents and assignments.jsonl (copied from
                  ../shared/corpus, see its README)
   --shared DIR   ../shared/tools: when it holds score_assignments.py, its copy here must be the same,
-                 so the figure is the one ../shared's scorer gives.
+                 so the figure is the one ../shared's scorer gives; and when DIR/../corpus holds the
+                 gold, GOLD_DIR's assignments.jsonl and documents must be byte-equal to it (gold/ and
+                 portal/ there), so the copy is never edited or stale.
 Prints the scorer's line and every miss; exit 0, 1 below a floor or on a stale copy, 2 usage error."""
 import argparse, filecmp, os, sys
 
@@ -31,6 +33,16 @@ def main():
     if not os.path.exists(gold):
         print(f"{gold} not found", file=sys.stderr)
         return 2
+    if a.shared:
+        corpus = os.path.join(a.shared, "..", "corpus")
+        pairs = [(gold, os.path.join(corpus, "gold", "assignments.jsonl"))]
+        pairs += [(os.path.join(a.gold_dir, n), os.path.join(corpus, "portal", n))
+                  for n in sorted(os.listdir(a.gold_dir)) if n.endswith(".md")]
+        if os.path.exists(pairs[0][1]):
+            for ours, theirs in pairs:
+                if not os.path.exists(theirs) or not filecmp.cmp(ours, theirs, shallow=False):
+                    print(f"{ours} differs from {theirs}: copy it again (never edit the gold)", file=sys.stderr)
+                    return 1
     hit_r, tot_r, hit_p, tot_p = score_assignments.score(a.vanban, [(a.gold_dir, gold)], misses=True)
     recall, precision = 100.0 * hit_r / max(tot_r, 1), 100.0 * hit_p / max(tot_p, 1)
     print(f"assignments: recall {hit_r}/{tot_r} = {recall:.1f}%, precision {hit_p}/{tot_p} = {precision:.1f}%")
