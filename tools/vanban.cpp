@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "vanban/index.h"
+#include "vanban/render.h"
 #include "vanban/parser.h"
 #include "vanban/server.h"
 

@@ -28,6 +28,7 @@
 #include "query.h"
 #include "rows.h"
 #include "sqlite.h"
+#include "vanban/fts.h"
 #include "vanban/index.h"
 #include "vanban/parser.h"
 
@@ -230,13 +231,18 @@ std::string_view to_string(ImportStatus status) {
 
 struct Index::Impl {
     sqlite3* db = nullptr;
-    // Statements the import runs for every document, prepared once per connection.
-    mutable std::unordered_map<std::string_view, std::unique_ptr<Stmt>> cache;
+    // Statements run again and again, prepared once per connection. The cache owns its keys (a copy
+    // of the SQL), so a caller may pass SQL built on the fly; it is looked up without a copy.
+    struct SqlHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    mutable std::unordered_map<std::string, std::unique_ptr<Stmt>, SqlHash, std::equal_to<>> cache;
 
     Stmt& cached(std::string_view sql) const {
-        auto& slot = cache[sql];
-        if (!slot) slot = std::make_unique<Stmt>(db, sql);
-        return *slot;
+        auto it = cache.find(sql);
+        if (it == cache.end()) it = cache.emplace(std::string(sql), std::make_unique<Stmt>(db, sql)).first;
+        return *it->second;
     }
 
     // IDFs of the phrases of a query expression (see detail::RankContext), kept while the index

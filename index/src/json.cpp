@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "vanban/index.h"
+#include "vanban/render.h"
 
 namespace vanban {
 

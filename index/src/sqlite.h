@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "vanban/index.h"
+#include "vanban/index_errors.h"
 
 namespace vanban::detail {
 

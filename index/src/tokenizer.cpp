@@ -19,7 +19,8 @@
 #include <new>
 #include <string>
 
-#include "vanban/index.h"
+#include "vanban/fts.h"
+#include "vanban/index_errors.h"
 #include "vanban/parser.h"
 
 namespace vanban {

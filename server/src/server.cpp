@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "vanban/index.h"
+#include "vanban/render.h"
 #include "vanban/parser.h"
 #include "vocabulary.h"
 

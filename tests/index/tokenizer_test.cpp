@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "vanban/fts.h"
 #include "vanban/index.h"
 
 namespace {

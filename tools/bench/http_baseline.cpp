@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "vanban/index.h"
+#include "vanban/render.h"
 
 namespace {
 

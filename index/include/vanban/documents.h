@@ -1,0 +1,96 @@
+// Documents as the index returns them: references to documents, imports, the citations between
+// documents, a document's detail, lists and the citation graph.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban {
+
+/// A document as lists and results show it.
+struct DocumentRef {
+    std::int64_t id = 0;
+    std::string number, type, issuer, date, title;
+};
+
+/// What an import did with one document.
+enum class ImportStatus { added, replaced, unchanged };
+
+std::string_view to_string(ImportStatus status);
+
+struct ImportResult {
+    std::int64_t id = 0;
+    ImportStatus status = ImportStatus::added;
+};
+
+/// A deadline as the parser read it: its words and the ISO dates it spans.
+struct Deadline {
+    std::string text, from, to;
+};
+
+struct Citation {
+    std::string number, number_key, relation, date;
+    std::optional<DocumentRef> resolved;
+};
+
+struct CitedBy {
+    DocumentRef document;
+    std::string relation;
+};
+
+struct References {
+    DocumentRef document;
+    std::vector<Citation> cites;
+    std::vector<CitedBy> cited_by;
+};
+
+/// A document with its text, outline, tasks and references, as `vanban show` prints it. Offsets
+/// (`start`, `end`) are [start, end) in UTF-16 code units of `text`, as JavaScript indexes strings.
+struct DocumentDetail {
+    DocumentRef document;
+    std::string source_path, imported_at, text;
+    struct Section {
+        std::string path, kind, heading;
+        int depth = 0;
+        int start = 0, end = 0;
+    };
+    struct TaskAgency {
+        std::string id, name, role;
+    };
+    struct Task {
+        std::string path, text;
+        int start = 0, end = 0;
+        std::vector<TaskAgency> agencies;
+        std::optional<Deadline> deadline;
+    };
+    std::vector<Section> sections;
+    std::vector<Task> tasks;
+    References references;
+};
+
+/// Filters for listing documents (newest first); empty = none; `type` and `issuer` as SearchOptions.
+struct ListOptions {
+    std::string type, issuer, from, to;
+    int limit = 20;   ///< 1-100
+    int offset = 0;
+};
+
+struct DocumentList {
+    std::int64_t total = 0;
+    std::vector<DocumentRef> documents;
+};
+
+/// The citation graph around a document: documents within `depth` citation steps, either way.
+struct Graph {
+    struct Edge {
+        std::int64_t from = 0, to = 0;
+        std::string relation;
+    };
+    std::vector<DocumentRef> nodes;
+    std::vector<Edge> edges;
+};
+
+}  // namespace vanban
