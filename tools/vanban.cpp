@@ -625,6 +625,19 @@ bool parse_int(const std::string& s, int& out) {
 }
 
 // YYYY, YYYY-MM or YYYY-MM-DD.
+// Options checked by their own validate() (the same check the server and the index make); a
+// refusal is printed with the command's name.
+template <class Options>
+bool valid_options(const Options& options, const char* cmd) {
+    try {
+        options.validate();
+        return true;
+    } catch (const vanban::QueryError& e) {
+        std::cerr << "vanban " << cmd << ": " << e.what() << '\n';
+        return false;
+    }
+}
+
 int cmd_search(const Args& args) {
     if (args.help) {
         std::cout << help_text(kSearchHelp);
@@ -643,17 +656,7 @@ int cmd_search(const Args& args) {
     opt.from = args.get("from");
     opt.to = args.get("to");
     opt.in = args.get("in");
-    if (!opt.in.empty() && opt.in != "title" && opt.in != "text" && opt.in != "tasks") {
-        std::cerr << "vanban search: --in must be title, text or tasks\n";
-        return kUsage;
-    }
-    for (const auto* d : {&opt.from, &opt.to}) {
-        if (!d->empty() && !vanban::valid_date(*d)) {
-            std::cerr << "vanban search: '" << *d << "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n";
-            return kUsage;
-        }
-    }
-    if (args.values.count("limit") && (!parse_int(args.get("limit"), opt.limit) || opt.limit < 1 || opt.limit > 100)) {
+    if (args.values.count("limit") && !parse_int(args.get("limit"), opt.limit)) {
         std::cerr << "vanban search: --limit must be a number from 1 to 100\n";
         return kUsage;
     }
@@ -661,6 +664,7 @@ int cmd_search(const Args& args) {
         std::cerr << "vanban search: --offset must be a number\n";
         return kUsage;
     }
+    if (!valid_options(opt, "search")) return kUsage;  // before the database is opened (or created)
     vanban::Index index(db_path(args));
     vanban::SearchResult r = index.search(query, opt);
     if (args.has("json")) {
@@ -794,12 +798,7 @@ int cmd_assignments(const Args& args) {
     opt.to = args.get("to");
     opt.include_collective = args.has("include-collective");
     opt.include_former = !args.has("no-former");
-    for (const auto* d : {&opt.from, &opt.to}) {
-        if (!d->empty() && !vanban::valid_date(*d)) {
-            std::cerr << "vanban assignments: '" << *d << "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n";
-            return kUsage;
-        }
-    }
+    if (!valid_options(opt, "assignments")) return kUsage;
     vanban::Index index(db_path(args));
     vanban::AssignmentResult r = index.assignments(agency, opt);
     if (args.has("json")) {
@@ -1029,6 +1028,9 @@ int main(int argc, char** argv) {
         std::cerr << "vanban: unknown command '" << cmd << "' (see 'vanban --help')\n";
         return kUsage;
     } catch (const vanban::QueryError& e) {
+        std::cerr << "vanban: " << e.what() << '\n';
+        return kUsage;
+    } catch (const vanban::NotFound& e) {
         std::cerr << "vanban: " << e.what() << '\n';
         return kUsage;
     } catch (const vanban::ServerError& e) {

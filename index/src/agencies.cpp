@@ -152,12 +152,6 @@ std::vector<std::string> collectives_including(const std::string& kind, const st
     return out;
 }
 
-void check_role(const std::string& role) {
-    if (!role.empty() && role != "lead" && role != "support" && role != "requested") {
-        throw QueryError("unknown role '" + role + "' (expected lead, support or requested)");
-    }
-}
-
 // The tasks of one agency under the options (role, deadline period, collectives, former bodies):
 // its own first, then each former body's, then those addressed to its collectives and to its former
 // bodies' collectives; newest document first within each. A task is listed once, for the first.
@@ -304,7 +298,7 @@ private:
 }  // namespace
 
 AssignmentResult Index::assignments(std::string_view query, const AssignmentOptions& options) const {
-    check_role(options.role);
+    options.validate();
     AssignmentResult result;
     result.query = std::string(query);
     const std::string folded = detail::fold_query(query);
@@ -348,7 +342,7 @@ AssignmentResult Index::assignments(std::string_view query, const AssignmentOpti
 
 std::optional<AgencyAssignments> Index::agency_assignments(std::string_view agency_id,
                                                            const AssignmentOptions& options) const {
-    check_role(options.role);
+    options.validate();
     sqlite3* db = static_cast<sqlite3*>(handle());
     const Succession succession(db);
     const std::string id(agency_id);

@@ -598,6 +598,7 @@ std::vector<DocumentRef> Index::lookup(std::string_view number) const {
 }
 
 SearchResult Index::search(std::string_view query, const SearchOptions& options) const {
+    options.validate();
     SearchResult result;
     if (detail::looks_like_number(query)) {
         result.candidates = lookup(query);
@@ -612,7 +613,6 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
     bool in_tasks = options.in == "tasks";
     if (options.in == "title") expr = "{title} : (" + expr + ")";
     else if (options.in == "text") expr = "{text} : (" + expr + ")";
-    else if (!options.in.empty() && !in_tasks) throw QueryError("'in' must be title, text or tasks");
     std::vector<std::string> raw_snippets;
     const bool filtered = !options.type.empty() || !options.issuer.empty() || !options.from.empty() ||
                           !options.to.empty() || !options.agency.empty();
@@ -742,6 +742,7 @@ void Index::Impl::finish_hits(SearchResult& result, const std::vector<std::strin
 }
 
 DocumentList Index::list(const ListOptions& options) const {
+    options.validate();
     std::string where = " WHERE 1";
     const std::string type_key = options.type.empty() ? "" : fold_text(canonical_type(options.type));
     const std::string issuer_needles = options.issuer.empty() ? "" : name_needles(options.issuer);
@@ -886,7 +887,7 @@ std::optional<DocumentDetail> Index::detail(std::int64_t id) const {
 Graph Index::graph(std::int64_t id, int depth) const {
     if (depth < 1 || depth > 5) throw QueryError("the depth must be from 1 to 5");
     auto root = document(id);
-    if (!root) throw QueryError("no document with id " + std::to_string(id));
+    if (!root) throw NotFound("no document with id " + std::to_string(id));
     Graph g;
     std::set<std::int64_t> seen = {id};
     std::vector<std::int64_t> frontier = {id};

@@ -116,11 +116,12 @@ Response search(Api& api, const Request&, const Match& m) {
     opt.type = p.get("type");
     opt.issuer = p.get("issuer");
     opt.agency = p.get("agency");
-    opt.from = p.date("from");
-    opt.to = p.date("to");
-    opt.in = p.get("in");  // checked by Index::search (QueryError: 400)
-    opt.limit = p.integer("limit", 20, 1, 100);
-    opt.offset = p.integer("offset", 0, 0, 1000000);
+    opt.from = p.get("from");
+    opt.to = p.get("to");
+    opt.in = p.get("in");
+    opt.limit = p.integer("limit", 20);
+    opt.offset = p.integer("offset", 0);
+    opt.validate();  // QueryError: 400
     auto index = api.readers.acquire();
     return json(200, to_json(index->search(q_text, opt), 0));
 }
@@ -143,10 +144,11 @@ Response list_documents(Api& api, const Request&, const Match& m) {
     ListOptions opt;
     opt.type = p.get("type");
     opt.issuer = p.get("issuer");
-    opt.from = p.date("from");
-    opt.to = p.date("to");
-    opt.limit = p.integer("limit", 20, 1, 100);
-    opt.offset = p.integer("offset", 0, 0, 100000000);
+    opt.from = p.get("from");
+    opt.to = p.get("to");
+    opt.limit = p.integer("limit", 20);
+    opt.offset = p.integer("offset", 0);
+    opt.validate();
     auto index = api.readers.acquire();
     return json(200, to_json(index->list(opt), 0));
 }
@@ -188,7 +190,7 @@ Response references(Api& api, const Request&, const Match& m) {
 Response graph(Api& api, const Request&, const Match& m) {
     std::int64_t id = document_id(m.seg[2]);
     Params p(m.query, {"depth"});
-    int depth = p.integer("depth", 1, 1, 5);
+    int depth = p.integer("depth", 1);  // 1-5: Index::graph says so (QueryError)
     auto index = api.readers.acquire();
     if (!index->document(id)) not_found("no document with id " + m.seg[2]);
     return json(200, to_json(index->graph(id, depth), 0));
@@ -205,12 +207,13 @@ Response assignments(Api& api, const Request& request, const Match& m) {
     Params p(m.query, {"role", "from", "to", "include_collective", "include_former", "format"});
     AssignmentOptions opt;
     opt.role = p.get("role");
-    opt.from = p.date("from");
-    opt.to = p.date("to");
+    opt.from = p.get("from");
+    opt.to = p.get("to");
     opt.include_collective = p.flag("include_collective");
     opt.include_former = !p.has("include_former") || p.flag("include_former");
     std::string format = p.get("format");
     if (!format.empty() && format != "json" && format != "csv") bad_request("'format' must be json or csv");
+    opt.validate();
     bool csv = format == "csv" || (format.empty() && request.header("Accept").find("text/csv") != std::string::npos);
     auto index = api.readers.acquire();
     auto a = index->agency_assignments(agency_id, opt);
@@ -435,6 +438,8 @@ Response Api::respond(const Request& request) {
         for (const auto& [name, value] : e.headers) r.set(name, value);
         r.close = e.status == 413 || e.status == 411;  // the body was not read
         return r;
+    } catch (const NotFound& e) {
+        return json(404, error_json(404, e.what()));
     } catch (const QueryError& e) {
         return json(400, error_json(400, e.what()));
     }

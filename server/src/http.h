@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "vanban/index_errors.h"
+
 namespace vanban::http {
 
 /// An answer other than 200 decided while handling a request: becomes {"error": {code, message}}
@@ -19,7 +21,8 @@ struct HttpError {
 };
 
 [[noreturn]] inline void bad_request(std::string message) { throw HttpError{400, std::move(message)}; }
-[[noreturn]] inline void not_found(std::string message) { throw HttpError{404, std::move(message)}; }
+/// Not found: vanban::NotFound, the index's own (Api::respond answers it 404).
+[[noreturn]] inline void not_found(const std::string& message) { throw NotFound(message); }
 
 struct Request {
     std::string method;  ///< "GET", "HEAD", "POST", ...

@@ -6,7 +6,6 @@
 #include <cstdint>
 
 #include "http.h"
-#include "vanban/search.h"
 
 namespace vanban::http {
 
@@ -116,23 +115,13 @@ std::string Params::get(const std::string& name) const {
     auto it = values_.find(name);
     return it == values_.end() ? std::string() : it->second;
 }
-int Params::integer(const std::string& name, int fallback, int min, int max) const {
+int Params::integer(const std::string& name, int fallback) const {
     if (!has(name)) return fallback;
     const std::string v = get(name);
-    long long n = 0;
     bool ok = !v.empty() && v.size() <= 9;
     for (char c : v) ok = ok && c >= '0' && c <= '9';
-    if (ok) n = std::stoll(v);
-    if (!ok || n < min || n > max) {
-        bad_request("'" + name + "' must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
-    }
-    return static_cast<int>(n);
-}
-
-std::string Params::date(const std::string& name) const {
-    std::string v = get(name);
-    if (!v.empty() && !valid_date(v)) bad_request("'" + name + "' must be a date: YYYY, YYYY-MM or YYYY-MM-DD");
-    return v;
+    if (!ok) bad_request("'" + name + "' must be a whole number");
+    return std::stoi(v);
 }
 
 bool Params::flag(const std::string& name) const {

@@ -36,10 +36,9 @@ public:
 
     std::string get(const std::string& name) const;
     bool has(const std::string& name) const { return values_.count(name) > 0; }
-    /// A whole number in [min, max], `fallback` when absent.
-    int integer(const std::string& name, int fallback, int min, int max) const;
-    /// A date as filters take it (YYYY, YYYY-MM, YYYY-MM-DD), "" when absent.
-    std::string date(const std::string& name) const;
+    /// A whole number (at most nine digits), `fallback` when absent; its range is the options'
+    /// validate() to check.
+    int integer(const std::string& name, int fallback) const;
     /// 1/true/empty or 0/false; false when absent.
     bool flag(const std::string& name) const;
 

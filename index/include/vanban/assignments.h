@@ -16,6 +16,8 @@ struct AssignmentOptions {
     std::string from, to;           ///< only tasks whose deadline overlaps [from, to] (ISO dates, or a prefix)
     bool include_collective = false;  ///< add tasks addressed to a collective that includes the agency
     bool include_former = true;     ///< add the tasks of the bodies it took over (2025 reorganisation)
+
+    void validate() const;  ///< QueryError for an unknown role or a date that is none
 };
 
 /// An agency named in passing: a successor or a former body.

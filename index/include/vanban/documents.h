@@ -75,7 +75,9 @@ struct DocumentDetail {
 struct ListOptions {
     std::string type, issuer, from, to;
     int limit = 20;   ///< 1-100
-    int offset = 0;
+    int offset = 0;   ///< 0-100000000
+
+    void validate() const;  ///< QueryError naming the first option out of range (dates, limit, offset)
 };
 
 struct DocumentList {

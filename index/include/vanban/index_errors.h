@@ -1,4 +1,4 @@
-// The errors of the index: a database error, a query that cannot be understood.
+// The errors of the index: a database error, something not found, a query that cannot be understood.
 #pragma once
 
 #include <stdexcept>
@@ -14,6 +14,13 @@ public:
 
 private:
     int code_;
+};
+
+/// What a request names is not in the index (a document id, an agency id): a 404 over HTTP, exit
+/// code 2 in the CLI. The one way every layer says "not found".
+class NotFound : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
 };
 
 /// A search query that cannot be understood (an unbalanced quote, nothing to search for).

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "vanban/documents.h"
+#include "vanban/index_errors.h"
 
 namespace vanban {
 
@@ -20,8 +21,12 @@ namespace vanban {
 struct SearchOptions {
     std::string type, issuer, agency, from, to;
     std::string in;                              ///< "", "title", "text", "tasks"
-    int limit = 20;
-    int offset = 0;
+    int limit = 20;                              ///< 1-100
+    int offset = 0;                              ///< 0-1000000
+
+    /// Throws QueryError naming the first option out of range (`in`, a date, `limit`, `offset`).
+    /// The CLI and the server call it before they open anything; Index::search calls it too.
+    void validate() const;
 };
 
 struct SearchHit {
