@@ -11,6 +11,7 @@
 
 #include "corpus_files.h"
 #include "query.h"
+#include "vanban/import.h"
 #include "vanban/index.h"
 #include "vanban/parser.h"
 
@@ -47,6 +48,43 @@ protected:
     }
     fs::path path_;
 };
+
+TEST_F(IndexTest, ImportFilesWalksAFolderAndReportsEachFileInOrder) {
+    fs::path dir = fs::temp_directory_path() / ("vanban-import-files-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "sub");
+    fs::create_directories(dir / ".hidden");
+    std::ofstream(dir / "a.txt") << plan("12/KH-UBND", "HUYỆN ĐÔNG ANH", "Đông Anh, ngày 3 tháng 2 năm 2025",
+                                         "I. NHIỆM VỤ\n1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm.");
+    std::ofstream(dir / "sub" / "b.txt") << plan("13/KH-UBND", "HUYỆN GIA LÂM", "Gia Lâm, ngày 4 tháng 2 năm 2025",
+                                                 "I. NHIỆM VỤ\n1. Sở Tài chính chủ trì bố trí kinh phí.");
+    std::ofstream(dir / "c.pdf", std::ios::binary) << "%PDF-1.7 binary";
+    std::ofstream(dir / "README.md") << "not a document";
+    std::ofstream(dir / "data.jsonl") << "{}";
+    std::ofstream(dir / ".hidden" / "d.txt") << "hidden";
+    std::vector<std::string> missing;
+    auto files = vanban::collect_files({dir.string(), (dir / "nope.txt").string()}, missing);
+    ASSERT_EQ(files.size(), 3u);  // a.txt, c.pdf, sub/b.txt: sorted, README, data and hidden left out
+    EXPECT_EQ(fs::path(files[0]).filename(), "a.txt");
+    EXPECT_EQ(fs::path(files[2]).filename(), "b.txt");
+    ASSERT_EQ(missing.size(), 1u);
+    vanban::Index index(path_.string());
+    std::vector<std::string> seen, errors;
+    auto sum = vanban::import_files(index, files, [&](const vanban::ImportEvent& e) {
+        seen.push_back(fs::path(e.path).filename().string());
+        if (!e.result) errors.push_back(e.error);
+    });
+    EXPECT_EQ(seen, (std::vector<std::string>{"a.txt", "c.pdf", "b.txt"}));
+    EXPECT_EQ(sum.added, 2u);
+    EXPECT_EQ(sum.failed, 1u);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_NE(errors[0].find("not a text document"), std::string::npos) << errors[0];
+    EXPECT_EQ(index.count(), 2);
+    auto again = vanban::import_files(index, files);
+    EXPECT_EQ(again.unchanged, 2u);
+    EXPECT_EQ(again.added, 0u);
+    fs::remove_all(dir);
+}
 
 TEST_F(IndexTest, ImportIsIdempotentAndReplacesInPlace) {
     vanban::Index index(path_.string());

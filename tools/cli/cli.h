@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "vanban/import.h"
 #include "vanban/index.h"
 
 namespace vanban::cli {
@@ -48,11 +49,6 @@ std::string help_text(std::string text);
 
 // Parses options wherever they appear. Returns false (with a message) on a usage error.
 bool parse_args(int argc, char** argv, int first, const Spec& spec, Args& args, std::string& error);
-
-// Why a file's bytes are not a text document, or "" when they are.
-std::string not_text_reason(const std::string& bytes);
-
-bool read_file(const std::string& path, std::string& out, std::string& error);
 
 std::string db_path(const Args& args);
 

@@ -93,40 +93,6 @@ bool parse_args(int argc, char** argv, int first, const Spec& spec, Args& args, 
     return true;
 }
 
-// Why a file's bytes are not a text document, or "" when they are.
-std::string not_text_reason(const std::string& bytes) {
-    if (bytes.starts_with("%PDF")) return "it is a PDF file; extract its text first (e.g. pdftotext)";
-    if (bytes.starts_with("PK\x03\x04")) return "it is a ZIP archive (a Word .docx?); save it as text first";
-    if (bytes.starts_with("\xD0\xCF\x11\xE0")) return "it is an old Office document (.doc); save it as text first";
-    if (bytes.starts_with("\x89PNG") || bytes.starts_with("\xFF\xD8\xFF") || bytes.starts_with("GIF8")) {
-        return "it is an image";
-    }
-    // Binary data: many NUL or control bytes in the first 64 KiB (a stray NUL in a text is tolerated).
-    std::size_t n = std::min<std::size_t>(bytes.size(), 65536), control = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        unsigned char c = static_cast<unsigned char>(bytes[i]);
-        if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == 0x7F) ++control;
-    }
-    if (n > 0 && control * 100 > n) return "it looks like binary data, not text";
-    return "";
-}
-
-bool read_file(const std::string& path, std::string& out, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = std::strerror(errno);
-        return false;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        error = "read error";
-        return false;
-    }
-    out = ss.str();
-    return true;
-}
-
 std::string db_path(const Args& args) {
     if (auto v = args.get("db"); !v.empty()) return v;
     if (const char* env = std::getenv("VANBAN_DB"); env && *env) return env;

@@ -1,0 +1,49 @@
+// Importing files: which files a set of paths covers, reading them as documents, and the parallel
+// pipeline (parse on every core, write in order through one Index) that `vanban import` runs.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vanban/documents.h"
+
+namespace vanban {
+
+class Index;
+
+/// The files an import of `paths` covers, in a stable order: a file as named; a folder walked
+/// recursively without hidden files and folders, READMEs and data files (.json, .jsonl, .csv, .tsv,
+/// databases). Paths that do not exist go to `missing`.
+std::vector<std::string> collect_files(const std::vector<std::string>& paths, std::vector<std::string>& missing);
+
+/// Why a file's bytes are not a text document (a PDF, a Word file, an image, binary data), or "".
+std::string not_text_reason(const std::string& bytes);
+
+/// Reads a whole file; false with `error` (the system's reason) when it cannot.
+bool read_file(const std::string& path, std::string& out, std::string& error);
+
+/// What the pipeline did with one file: its result, or why it was not imported.
+struct ImportEvent {
+    std::string path;
+    std::size_t bytes = 0;
+    std::optional<ImportResult> result;  ///< empty: failed, see `error`
+    std::string error;                   ///< "cannot read: ...", "not a text document: ...", a database error
+};
+
+struct ImportSummary {
+    std::size_t added = 0, replaced = 0, unchanged = 0, failed = 0;
+    double bytes = 0;
+};
+
+/// Imports `files` into `index`: each file read and parsed on one of the cores (at most a few files
+/// ahead of the writer, so memory stays bounded), then written in order, documents sharing a
+/// transaction committed every 500 documents or 16 MB; the full-text index is merged after 1,000
+/// changes or more. `on_file` is called once per file, in order, on the calling thread. A file that
+/// fails is counted and reported; the others go on.
+ImportSummary import_files(Index& index, const std::vector<std::string>& files,
+                           const std::function<void(const ImportEvent&)>& on_file = {});
+
+}  // namespace vanban

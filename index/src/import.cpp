@@ -1,0 +1,199 @@
+// Importing files (import.h): the folder walk, reading files as documents, the parallel pipeline.
+#include "vanban/import.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "vanban/index.h"
+#include "vanban/parser.h"
+
+namespace vanban {
+
+namespace {
+
+// A file found in a folder walk that is not a document: hidden files, READMEs, data files.
+bool skipped_in_folder(const std::filesystem::path& p) {
+    std::string name = p.filename().string();
+    if (name.empty() || name[0] == '.') return true;
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (lower.starts_with("readme")) return true;
+    for (const char* ext : {".json", ".jsonl", ".csv", ".tsv", ".db", ".db-wal", ".db-shm"}) {
+        if (lower.ends_with(ext)) return true;
+    }
+    return false;
+}
+
+// One file parsed by a worker: the document, or why it could not be.
+struct Parsed {
+    std::string path, bytes, error;
+    std::optional<Document> doc;
+};
+
+// Parses files on all cores and hands them, in order, to one writer (`consume`). Workers stay
+// at most a few files ahead of the writer, so memory stays bounded.
+void parse_parallel(const std::vector<std::string>& files, const std::function<void(Parsed&)>& consume) {
+    std::size_t n = files.size();
+    unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 16));
+    std::vector<std::optional<Parsed>> slots(n);
+    std::mutex mu;
+    std::condition_variable ready, room;
+    std::size_t next_job = 0, next_write = 0;
+    const std::size_t window = workers * 4;
+    auto work = [&] {
+        for (;;) {
+            std::size_t i;
+            {
+                std::unique_lock lock(mu);
+                room.wait(lock, [&] { return next_job >= n || next_job < next_write + window; });
+                if (next_job >= n) return;
+                i = next_job++;
+            }
+            Parsed p;
+            p.path = files[i];
+            std::string error;
+            if (!read_file(p.path, p.bytes, error)) {
+                p.error = "cannot read: " + error;
+            } else if (std::string why = not_text_reason(p.bytes); !why.empty()) {
+                p.error = "not a text document: " + why;
+            } else {
+                try {
+                    p.doc = parse(p.bytes);
+                } catch (const std::exception& e) {
+                    p.error = std::string("cannot parse: ") + e.what();
+                }
+            }
+            {
+                std::lock_guard lock(mu);
+                slots[i] = std::move(p);
+            }
+            ready.notify_all();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < workers; ++t) threads.emplace_back(work);
+    for (std::size_t i = 0; i < n; ++i) {
+        Parsed p;
+        {
+            std::unique_lock lock(mu);
+            ready.wait(lock, [&] { return slots[i].has_value(); });
+            p = std::move(*slots[i]);
+            slots[i].reset();
+            next_write = i + 1;
+        }
+        room.notify_all();
+        consume(p);
+    }
+    for (auto& t : threads) t.join();
+}
+
+}  // namespace
+
+std::vector<std::string> collect_files(const std::vector<std::string>& paths, std::vector<std::string>& missing) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        fs::file_status st = fs::status(p, ec);
+        if (ec || !fs::exists(st)) {
+            missing.push_back(p);
+        } else if (fs::is_directory(st)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                const fs::path& f = it->path();
+                if (it->is_directory() && f.filename().string().starts_with(".")) {
+                    it.disable_recursion_pending();
+                    continue;
+                }
+                if (it->is_regular_file() && !skipped_in_folder(f)) found.push_back(f.string());
+            }
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+        } else {
+            out.push_back(p);
+        }
+    }
+    return out;
+}
+
+std::string not_text_reason(const std::string& bytes) {
+    if (bytes.starts_with("%PDF")) return "it is a PDF file; extract its text first (e.g. pdftotext)";
+    if (bytes.starts_with("PK\x03\x04")) return "it is a ZIP archive (a Word .docx?); save it as text first";
+    if (bytes.starts_with("\xD0\xCF\x11\xE0")) return "it is an old Office document (.doc); save it as text first";
+    if (bytes.starts_with("\x89PNG") || bytes.starts_with("\xFF\xD8\xFF") || bytes.starts_with("GIF8")) {
+        return "it is an image";
+    }
+    // Binary data: many NUL or control bytes in the first 64 KiB (a stray NUL in a text is tolerated).
+    std::size_t n = std::min<std::size_t>(bytes.size(), 65536), control = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        unsigned char c = static_cast<unsigned char>(bytes[i]);
+        if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == 0x7F) ++control;
+    }
+    if (n > 0 && control * 100 > n) return "it looks like binary data, not text";
+    return "";
+}
+
+bool read_file(const std::string& path, std::string& out, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = std::strerror(errno);
+        return false;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) {
+        error = "read error";
+        return false;
+    }
+    out = ss.str();
+    return true;
+}
+
+ImportSummary import_files(Index& index, const std::vector<std::string>& files,
+                           const std::function<void(const ImportEvent&)>& on_file) {
+    ImportSummary sum;
+    std::optional<ImportBatch> batch;
+    std::size_t batch_docs = 0, batch_bytes = 0;
+    parse_parallel(files, [&](Parsed& p) {
+        sum.bytes += static_cast<double>(p.bytes.size());
+        ImportEvent event;
+        event.path = p.path;
+        event.bytes = p.bytes.size();
+        if (!p.doc) {
+            event.error = p.error;
+        } else {
+            try {
+                if (!batch) batch.emplace(index);
+                event.result = index.import_document(*p.doc, p.path, p.bytes);
+                batch_docs += 1;
+                batch_bytes += p.bytes.size();
+                if (batch_docs >= 500 || batch_bytes >= (16u << 20)) {
+                    batch->commit();
+                    batch.reset();
+                    batch_docs = batch_bytes = 0;
+                }
+            } catch (const IndexError& e) {
+                event.error = e.what();
+            }
+        }
+        if (!event.result) ++sum.failed;
+        else if (event.result->status == ImportStatus::added) ++sum.added;
+        else if (event.result->status == ImportStatus::replaced) ++sum.replaced;
+        else ++sum.unchanged;
+        if (on_file) on_file(event);
+    });
+    if (batch) batch->commit();
+    // After a bulk import, merge the full-text indexes (smaller, faster queries).
+    if (sum.added + sum.replaced >= 1000) index.optimize();
+    return sum;
+}
+
+}  // namespace vanban
