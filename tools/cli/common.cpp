@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <CLI/CLI.hpp>
+
 #include "cli.h"
 #include "vanban/parser.h"
 
@@ -45,43 +47,34 @@ std::string help_text(std::string text) {
 
 // Parses options wherever they appear. Returns false (with a message) on a usage error.
 bool parse_args(int argc, char** argv, int first, const Spec& spec, Args& args, std::string& error) {
-    for (int i = first; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a == "--") {
-            for (++i; i < argc; ++i) args.positional.emplace_back(argv[i]);
-            break;
-        }
-        if (a == "-h" || a == "--help") {
-            args.help = true;
-        } else if (a.starts_with("--")) {
-            std::string name = a.substr(2), value;
-            bool inline_value = false;
-            if (auto eq = name.find('='); eq != std::string::npos) {
-                value = name.substr(eq + 1);
-                name = name.substr(0, eq);
-                inline_value = true;
-            }
-            if (spec.values.count(name)) {
-                if (!inline_value) {
-                    if (i + 1 >= argc) {
-                        error = "--" + name + " needs a value";
-                        return false;
-                    }
-                    value = argv[++i];
-                }
-                args.values[name] = value;
-            } else if (spec.flags.count(name) && !inline_value) {
-                args.flags.insert(name);
-            } else {
-                error = "unknown option '" + a + "'";
-                return false;
-            }
-        } else if (a.size() > 1 && a[0] == '-' && !std::isdigit(static_cast<unsigned char>(a[1]))) {
-            error = "unknown option '" + a + "'";
-            return false;
-        } else {
-            args.positional.push_back(a);
-        }
+    // CLI11 reads the command line: "--name VALUE" and "--name=VALUE", flags, "--", options before
+    // or after the positional arguments, a negative number as a positional one. The help is the
+    // command's own text (its -h/--help is a flag here), with the parser's lists in it.
+    CLI::App app;
+    app.set_help_flag();
+    app.allow_extras(false);
+    app.add_flag("-h,--help", args.help);
+    std::map<std::string, std::string> values;
+    std::map<std::string, bool> flags;
+    std::vector<std::pair<std::string, CLI::Option*>> given;
+    for (const auto& name : spec.values) {
+        given.emplace_back(name, app.add_option("--" + name, values[name])->multi_option_policy(CLI::MultiOptionPolicy::TakeLast));
+    }
+    for (const auto& name : spec.flags) app.add_flag("--" + name, flags[name])->disable_flag_override();
+    app.add_option("arguments", args.positional);
+    std::vector<std::string> rest;
+    for (int i = argc - 1; i >= first; --i) rest.emplace_back(argv[i]);  // CLI11 reads them from the back
+    try {
+        app.parse(rest);
+    } catch (const CLI::ParseError& e) {
+        error = e.what();
+        return false;
+    }
+    for (const auto& [name, option] : given) {
+        if (option->count() > 0) args.values[name] = values[name];
+    }
+    for (const auto& [name, on] : flags) {
+        if (on) args.flags.insert(name);
     }
     if (args.values.count("format")) {
         const std::string& v = args.values["format"];
