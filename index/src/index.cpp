@@ -12,6 +12,8 @@
 //   documents_fts: FTS5(title, text) with external content (the text is stored once) and tokenizer vi.
 // Children cascade on delete; a replaced document keeps its id, its children are rewritten.
 #include <sqlite3.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include <Poco/SHA1Engine.h>
 
@@ -130,19 +132,20 @@ std::string now_iso() {
 // At most `max` bytes of UTF-8 text, cut at a character boundary, with an ellipsis when cut.
 std::string shorten(std::string_view text, std::size_t max) {
     if (text.size() <= max) return std::string(text);
-    std::size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return std::string(text.substr(0, cut)) + "…";
+    int32_t cut = static_cast<int32_t>(max);
+    U8_SET_CP_START(reinterpret_cast<const uint8_t*>(text.data()), 0, cut);
+    return std::string(text.substr(0, static_cast<std::size_t>(cut))) + "…";
 }
 
-// UTF-16 length of UTF-8 text (JavaScript string indexes).
+// UTF-16 length of UTF-8 text (JavaScript string indexes); an invalid byte counts as one U+FFFD.
 int utf16_length(std::string_view s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t i = 0, size = static_cast<int32_t>(s.size());
     int n = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        n += len == 4 ? 2 : 1;
-        i += static_cast<std::size_t>(len);
+    while (i < size) {
+        UChar32 c;
+        U8_NEXT_OR_FFFD(p, i, size, c);
+        n += U16_LENGTH(c);
     }
     return n;
 }
@@ -846,12 +849,20 @@ std::optional<DocumentDetail> Index::detail(std::int64_t id) const {
     out.imported_at = s.text(7);
     out.text = s.text(8);
     // UTF-16 index of every byte offset of the text (offsets are stored as bytes).
+    // (A byte inside a character maps to the character's end, as the spans never point there.)
     std::vector<int> utf16(out.text.size() + 1, 0);
-    for (std::size_t i = 0, n = 0; i < out.text.size(); ++i) {
-        utf16[i] = static_cast<int>(n);
-        auto c = static_cast<unsigned char>(out.text[i]);
-        if ((c & 0xC0) != 0x80) n += c >= 0xF0 ? 2 : 1;
-        utf16[i + 1] = static_cast<int>(n);
+    {
+        const auto* p = reinterpret_cast<const uint8_t*>(out.text.data());
+        int32_t i = 0, size = static_cast<int32_t>(out.text.size());
+        int n = 0;
+        while (i < size) {
+            int32_t start = i;
+            UChar32 c;
+            U8_NEXT_OR_FFFD(p, i, size, c);
+            utf16[static_cast<std::size_t>(start)] = n;
+            n += U16_LENGTH(c);
+            for (int32_t k = start + 1; k <= i; ++k) utf16[static_cast<std::size_t>(k)] = n;
+        }
     }
     auto at = [&](std::int64_t byte) { return utf16[static_cast<std::size_t>(std::clamp<std::int64_t>(byte, 0, static_cast<std::int64_t>(out.text.size())))]; };
     Stmt sec(impl_->db, "SELECT path, kind, heading, start, end FROM sections WHERE document_id = ?1 ORDER BY id");

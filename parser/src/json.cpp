@@ -2,6 +2,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
+#include <unicode/utf8.h>
 
 #include <sstream>
 
@@ -187,9 +188,9 @@ void tree_section(const Document& doc, const Section& s, int depth, std::ostring
     }
     std::string h = s.heading;
     if (h.size() > 100) {
-        std::size_t cut = 100;
-        while (cut > 0 && (static_cast<unsigned char>(h[cut]) & 0xC0) == 0x80) --cut;
-        h = h.substr(0, cut) + "…";
+        int32_t cut = 100;
+        U8_SET_CP_START(reinterpret_cast<const uint8_t*>(h.data()), 0, cut);
+        h = h.substr(0, static_cast<std::size_t>(cut)) + "…";
     }
     out << h << '\n';
     for (const auto& c : s.children) tree_section(doc, c, depth + 1, out);

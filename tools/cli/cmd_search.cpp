@@ -1,4 +1,6 @@
 // vanban search: full-text search, or a document opened by its number.
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -101,11 +103,13 @@ int cmd_search(const Args& args) {
                 }
             }
             if (i == h.snippet.size()) break;
-            auto c = static_cast<unsigned char>(h.snippet[i]);
-            std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            int32_t at = static_cast<int32_t>(i), size = static_cast<int32_t>(h.snippet.size());
+            UChar32 c;
+            U8_NEXT_OR_FFFD(reinterpret_cast<const uint8_t*>(h.snippet.data()), at, size, c);
+            std::size_t len = static_cast<std::size_t>(at) - i;
             if (c == '\n') out += ' ';
             else out.append(h.snippet, i, len);
-            unit += len == 4 ? 2 : 1;
+            unit += U16_LENGTH(c);
             i += len;
         }
         if (open && tty) out += "\x1b[0m";

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include <CLI/CLI.hpp>
+#include <unicode/utf8.h>
 
 #include "cli.h"
 #include "vanban/parser.h"
@@ -132,9 +133,9 @@ std::optional<std::int64_t> find_document(const vanban::Index& index, const std:
 // At most `max` bytes of text, cut at a character boundary, with an ellipsis when cut.
 std::string shorten(const std::string& text, std::size_t max) {
     if (text.size() <= max) return text;
-    std::size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return text.substr(0, cut) + "…";
+    int32_t cut = static_cast<int32_t>(max);
+    U8_SET_CP_START(reinterpret_cast<const uint8_t*>(text.data()), 0, cut);
+    return text.substr(0, static_cast<std::size_t>(cut)) + "…";
 }
 
 }  // namespace vanban::cli
