@@ -1,0 +1,393 @@
+// The index's reads: number look-up, search, lists, a document's references and detail, the
+// citation graph (index_impl.h).
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <set>
+#include <tuple>
+
+#include "index_impl.h"
+
+namespace vanban {
+
+namespace {
+
+// UTF-16 length of UTF-8 text (JavaScript string indexes); an invalid byte counts as one U+FFFD.
+int utf16_length(std::string_view s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t i = 0, size = static_cast<int32_t>(s.size());
+    int n = 0;
+    while (i < size) {
+        UChar32 c;
+        U8_NEXT_OR_FFFD(p, i, size, c);
+        n += U16_LENGTH(c);
+    }
+    return n;
+}
+
+// A snippet with its matches between \x01 and \x02 -> the plain snippet and UTF-16 highlight ranges.
+void split_highlights(const std::string& raw, SearchHit& h) {
+    std::string plain;
+    int open = -1;
+    for (char c : raw) {
+        if (c == '\x01') {
+            open = utf16_length(plain);
+        } else if (c == '\x02') {
+            if (open >= 0) h.highlights.emplace_back(open, utf16_length(plain));
+            open = -1;
+        } else {
+            plain += c;
+        }
+    }
+    h.snippet = std::move(plain);
+}
+
+// The parser's name of the document type a filter asks for: a name ("Kế hoạch", "ke hoach") or a
+// number's type code ("KH", "QĐ"), from vanban::document_types(). Throws QueryError for anything else.
+std::string canonical_type(std::string_view type) {
+    const std::string folded = detail::fold_query(type);
+    std::string code;
+    for (char c : folded) {
+        if (c >= 'a' && c <= 'z') code += static_cast<char>(c - 'a' + 'A');
+        else if (c != ' ' && c != '.') code += c;
+    }
+    for (const auto& t : document_types()) {
+        if (detail::fold_query(t.name) == folded) return t.name;
+    }
+    for (const auto& t : document_types()) {
+        if (std::find(t.codes.begin(), t.codes.end(), code) != t.codes.end()) return t.name;
+    }
+    std::string some;
+    for (const char* name : {"Kế hoạch", "Quyết định", "Công văn"}) some += (some.empty() ? "" : ", ") + std::string(name);
+    throw QueryError("unknown document type '" + std::string(type) + "' (expected a type such as " + some +
+                     ", with or without diacritics, or a number's type code such as KH or QĐ)");
+}
+
+// A name filter's needles for vi_fold_has: the query folded and the canonical names of the bodies it
+// names ("UBND Hà Nội" -> "uy ban nhan dan thanh pho ha noi"), separated by \x1f.
+std::string name_needles(std::string_view issuer) {
+    std::string out;
+    for (const auto& form : detail::name_forms(issuer)) {
+        if (form.find('\x1f') != std::string::npos) continue;
+        out += (out.empty() ? "" : "\x1f") + form;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<DocumentRef> Index::lookup(std::string_view number) const {
+    std::vector<DocumentRef> out;
+    std::string compact = detail::number_compact(number);
+    if (compact.empty()) return out;
+    Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.number_compact = ?1 ORDER BY d.date DESC");
+    s.bind(1, compact);
+    while (s.step()) out.push_back(ref_from(s, 0));
+    return out;
+}
+
+SearchResult Index::search(std::string_view query, const SearchOptions& options) const {
+    options.validate();
+    SearchResult result;
+    if (detail::looks_like_number(query)) {
+        result.candidates = lookup(query);
+        if (!result.candidates.empty()) {
+            result.total = static_cast<std::int64_t>(result.candidates.size());
+            return result;
+        }
+    }
+    std::string expr = detail::to_fts5(query);
+    const std::string type_key = options.type.empty() ? "" : fold_text(canonical_type(options.type));
+    const std::string issuer_needles = options.issuer.empty() ? "" : name_needles(options.issuer);
+    bool in_tasks = options.in == "tasks";
+    if (options.in == "title") expr = "{title} : (" + expr + ")";
+    else if (options.in == "text") expr = "{text} : (" + expr + ")";
+    std::vector<std::string> raw_snippets;
+    const bool filtered = !options.type.empty() || !options.issuer.empty() || !options.from.empty() ||
+                          !options.to.empty() || !options.agency.empty();
+    try {
+        if (!in_tasks && !filtered) {
+            // No filter: ranked by vi_bm25 (bm25 with the title weighted 10x, computed faster:
+            // rank.cpp), whose ORDER BY ... LIMIT keeps only the page in the sorter. The total comes
+            // from the same pass: vi_bm25 counts the rows it scores into the rank context (bound as a
+            // pointer), which also carries the IDFs kept per expression and the row lengths.
+            // These statements are the same for every query: prepared once per connection.
+            static const std::string ref_by_id = std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.id = ?1";
+            Stmt& page = impl_->cached("SELECT rowid, vi_bm25(documents_fts, 10.0, 1.0, ?4) AS score FROM documents_fts"
+                                       " WHERE documents_fts MATCH ?1 ORDER BY score LIMIT ?2 OFFSET ?3");
+            detail::RankContext matches;
+            const std::int64_t gen = generation();
+            matches.idf = &impl_->idf_for(expr, gen);
+            matches.lengths = &impl_->lengths_for(gen);
+            ResetOnExit page_reset(page);
+            page.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
+            page.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
+            sqlite3_bind_pointer(page.get(), 4, &matches, detail::kRankContextType, nullptr);
+            Stmt& ref = impl_->cached(ref_by_id);
+            ResetOnExit ref_reset(ref);
+            while (page.step()) {
+                SearchHit h;
+                ref.bind(1, page.integer(0));
+                if (ref.step()) h.document = ref_from(ref, 0);
+                ref.reset();
+                h.score = -page.real(1);
+                result.results.push_back(std::move(h));
+            }
+            result.total = matches.rows;
+        } else {
+            // Filters or tasks: the MATCH runs first, in a CTE; filters and the join come after it.
+            std::string where = " WHERE 1";
+            if (!options.type.empty()) where += " AND vi_fold(d.type) = ?4";
+            if (!options.issuer.empty()) where += " AND vi_fold_has(d.issuer, ?5)";
+            if (!options.from.empty()) where += " AND d.date >= ?6";
+            if (!options.to.empty()) where += " AND d.date <= ?7";
+            if (!options.agency.empty()) {
+                where += " AND d.id IN (SELECT t.document_id FROM tasks t JOIN task_agencies ta ON ta.task_id = t.id"
+                         " JOIN agencies a ON a.id = ta.agency_id WHERE vi_fold_has(a.name_folded, ?8))";
+            }
+            std::string sql =
+                in_tasks ? "WITH m AS (SELECT rowid AS tid, vi_bm25(tasks_fts) AS score FROM tasks_fts WHERE tasks_fts MATCH ?1),"
+                           " b AS (SELECT t.document_id AS id, m.score AS score, t.id AS tid, t.path AS path,"
+                           " row_number() OVER (PARTITION BY t.document_id ORDER BY m.score) AS rn FROM m JOIN tasks t"
+                           " ON t.id = m.tid) SELECT " +
+                               std::string(kRefColumns) +
+                               ", b.score, count(*) OVER (), b.tid, b.path FROM b JOIN documents d ON d.id = b.id" + where +
+                               " AND b.rn = 1 ORDER BY b.score LIMIT ?2 OFFSET ?3"
+                         : "WITH m AS (SELECT rowid AS id, vi_bm25(documents_fts, 10.0, 1.0) AS score FROM documents_fts"
+                           " WHERE documents_fts MATCH ?1) SELECT " +
+                               std::string(kRefColumns) +
+                               ", m.score, count(*) OVER (), NULL, NULL FROM m JOIN documents d ON d.id = m.id" + where +
+                               " ORDER BY m.score LIMIT ?2 OFFSET ?3";
+            Stmt s(impl_->db, sql);
+            s.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
+            s.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
+            if (!options.type.empty()) s.bind(4, type_key);
+            if (!options.issuer.empty()) s.bind(5, issuer_needles);
+            if (!options.from.empty()) s.bind(6, options.from);
+            if (!options.to.empty()) s.bind(7, options.to + "~");  // "2022-04" covers the whole month
+            if (!options.agency.empty()) s.bind(8, name_needles(options.agency));
+            std::vector<std::int64_t> task_ids;
+            while (s.step()) {
+                SearchHit h;
+                h.document = ref_from(s, 0);
+                h.score = -s.real(6);
+                result.total = s.integer(7);
+                if (in_tasks) {
+                    task_ids.push_back(s.integer(8));
+                    h.section_path = s.text(9);
+                }
+                result.results.push_back(std::move(h));
+            }
+            if (in_tasks) {
+                Stmt& snip = impl_->cached("SELECT vi_snippet(tasks_fts, 0, char(1), char(2), '…', 24) FROM tasks_fts"
+                                           " WHERE tasks_fts MATCH ?1 AND rowid = ?2");
+                ResetOnExit snip_reset(snip);
+                for (std::size_t i = 0; i < result.results.size(); ++i) {
+                    snip.bind(1, expr).bind(2, task_ids[i]);
+                    if (snip.step()) split_highlights(snip.text(0), result.results[i]);
+                    snip.reset();
+                }
+                return result;
+            }
+        }
+        // Snippets for the page only, each with the offset of its first match (for its section).
+        Stmt& snip = impl_->cached("SELECT vi_snippet(documents_fts, 1, char(1), char(2), '…', 24, 1) FROM documents_fts"
+                                   " WHERE documents_fts MATCH ?1 AND rowid = ?2");
+        ResetOnExit snip_reset(snip);
+        for (const auto& h : result.results) {
+            snip.bind(1, expr).bind(2, h.document.id);
+            raw_snippets.push_back(snip.step() ? snip.text(0) : std::string());
+            snip.reset();
+        }
+    } catch (const IndexError& e) {
+        throw QueryError(std::string("the query could not be run: ") + e.what());
+    }
+    impl_->finish_hits(result, raw_snippets);
+    return result;
+}
+
+void Index::Impl::finish_hits(SearchResult& result, const std::vector<std::string>& raw_snippets) const {
+    // Each snippet starts with the byte offset of its first match ("1234\x03..."; vi_snippet's
+    // with_offset). Walking back from that offset along sections_position, the first section that
+    // has not ended is the deepest one around it: the hit's section.
+    Stmt& section = cached("SELECT path FROM sections WHERE document_id = ?1 AND start <= ?2 AND end > ?2"
+                           " ORDER BY start DESC LIMIT 1");
+    ResetOnExit section_reset(section);
+    for (std::size_t i = 0; i < result.results.size(); ++i) {
+        SearchHit& h = result.results[i];
+        std::string_view raw = raw_snippets[i];
+        std::int64_t offset = -1;
+        if (std::size_t mark = raw.find('\x03'); mark != std::string_view::npos) {
+            std::string digits(raw.substr(0, mark));
+            if (!digits.empty() && digits != "-1") offset = std::stoll(digits);
+            raw.remove_prefix(mark + 1);
+        }
+        split_highlights(std::string(raw), h);
+        if (offset < 0) continue;
+        section.bind(1, h.document.id).bind(2, offset);
+        if (section.step()) h.section_path = section.text(0);
+        section.reset();
+    }
+}
+
+DocumentList Index::list(const ListOptions& options) const {
+    options.validate();
+    std::string where = " WHERE 1";
+    const std::string type_key = options.type.empty() ? "" : fold_text(canonical_type(options.type));
+    const std::string issuer_needles = options.issuer.empty() ? "" : name_needles(options.issuer);
+    if (!options.type.empty()) where += " AND vi_fold(d.type) = ?3";
+    if (!options.issuer.empty()) where += " AND vi_fold_has(d.issuer, ?4)";
+    if (!options.from.empty()) where += " AND d.date >= ?5";
+    if (!options.to.empty()) where += " AND d.date <= ?6";
+    auto bind = [&](Stmt& s) {
+        if (!options.type.empty()) s.bind(3, type_key);
+        if (!options.issuer.empty()) s.bind(4, issuer_needles);
+        if (!options.from.empty()) s.bind(5, options.from);
+        if (!options.to.empty()) s.bind(6, options.to + "~");  // "2022-04" covers the whole month
+    };
+    DocumentList out;
+    Stmt count(impl_->db, "SELECT count(*) FROM documents d" + where);
+    bind(count);
+    if (count.step()) out.total = count.integer(0);
+    Stmt page(impl_->db, std::string("SELECT ") + kRefColumns + " FROM documents d" + where +
+                             " ORDER BY d.date IS NULL, d.date DESC, d.id DESC LIMIT ?1 OFFSET ?2");
+    page.bind(1, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
+    page.bind(2, static_cast<std::int64_t>(std::max(options.offset, 0)));
+    bind(page);
+    while (page.step()) out.documents.push_back(ref_from(page, 0));
+    return out;
+}
+
+std::optional<DocumentRef> Index::document(std::int64_t id) const {
+    Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.id = ?1");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return ref_from(s, 0);
+}
+
+References Index::references(std::int64_t id) const {
+    References r;
+    auto doc = document(id);
+    if (!doc) throw IndexError("no document with id " + std::to_string(id), SQLITE_NOTFOUND);
+    r.document = *doc;
+    Stmt cites(impl_->db, std::string("SELECT c.number, c.number_key, c.relation, ifnull(c.date,''), c.target_id, ") +
+                              kRefColumns + " FROM citations c LEFT JOIN documents d ON d.id = c.target_id"
+                              " WHERE c.document_id = ?1 ORDER BY c.start");
+    cites.bind(1, id);
+    // One entry per cited number and relation (a plan names what it implements in its title and again
+    // in its opening), in the order of first mention.
+    std::set<std::pair<std::string, std::string>> listed;
+    while (cites.step()) {
+        if (!listed.emplace(cites.text(1).empty() ? cites.text(0) : cites.text(1), cites.text(2)).second) continue;
+        Citation c;
+        c.number = cites.text(0);
+        c.number_key = cites.text(1);
+        c.relation = cites.text(2);
+        c.date = cites.text(3);
+        if (!cites.is_null(4)) c.resolved = ref_from(cites, 5);
+        r.cites.push_back(std::move(c));
+    }
+    Stmt by(impl_->db, std::string("SELECT c.relation, ") + kRefColumns +
+                           " FROM citations c JOIN documents d ON d.id = c.document_id WHERE c.target_id = ?1"
+                           " GROUP BY d.id, c.relation ORDER BY d.date, d.id, min(c.start)");
+    by.bind(1, id);
+    while (by.step()) r.cited_by.push_back(CitedBy{ref_from(by, 1), by.text(0)});
+    return r;
+}
+
+std::optional<DocumentDetail> Index::detail(std::int64_t id) const {
+    Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + ", ifnull(d.source_path,''), d.imported_at, d.text FROM documents d"
+                                                             " WHERE d.id = ?1");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    DocumentDetail out;
+    out.document = ref_from(s, 0);
+    out.source_path = s.text(6);
+    out.imported_at = s.text(7);
+    out.text = s.text(8);
+    // UTF-16 index of every byte offset of the text (offsets are stored as bytes).
+    // (A byte inside a character maps to the character's end, as the spans never point there.)
+    std::vector<int> utf16(out.text.size() + 1, 0);
+    {
+        const auto* p = reinterpret_cast<const uint8_t*>(out.text.data());
+        int32_t i = 0, size = static_cast<int32_t>(out.text.size());
+        int n = 0;
+        while (i < size) {
+            int32_t start = i;
+            UChar32 c;
+            U8_NEXT_OR_FFFD(p, i, size, c);
+            utf16[static_cast<std::size_t>(start)] = n;
+            n += U16_LENGTH(c);
+            for (int32_t k = start + 1; k <= i; ++k) utf16[static_cast<std::size_t>(k)] = n;
+        }
+    }
+    auto at = [&](std::int64_t byte) { return utf16[static_cast<std::size_t>(std::clamp<std::int64_t>(byte, 0, static_cast<std::int64_t>(out.text.size())))]; };
+    Stmt sec(impl_->db, "SELECT path, kind, heading, start, end FROM sections WHERE document_id = ?1 ORDER BY id");
+    sec.bind(1, id);
+    while (sec.step()) {
+        std::string path = sec.text(0);
+        int depth = static_cast<int>(std::count(path.begin(), path.end(), '.'));
+        out.sections.push_back({path, sec.text(1), sec.text(2), depth, at(sec.integer(3)), at(sec.integer(4))});
+    }
+    Stmt task(impl_->db, std::string("SELECT t.id, t.path, ") + kTaskText +
+                             ", t.deadline_text, ifnull(t.deadline_from,''), ifnull(t.deadline_to,''), t.start, t.end"
+                             " FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.document_id = ?1"
+                             " ORDER BY t.id");
+    Stmt ag(impl_->db, "SELECT a.id, a.name, ta.role FROM task_agencies ta JOIN agencies a ON a.id = ta.agency_id"
+                       " WHERE ta.task_id = ?1 ORDER BY ta.rowid");
+    task.bind(1, id);
+    while (task.step()) {
+        DocumentDetail::Task t;
+        t.path = task.text(1);
+        t.text = task.text(2);
+        t.start = at(task.integer(6));
+        t.end = at(task.integer(7));
+        if (!task.is_null(3)) t.deadline = Deadline{task.text(3), task.text(4), task.text(5)};
+        ag.bind(1, task.integer(0));
+        while (ag.step()) t.agencies.push_back({ag.text(0), ag.text(1), ag.text(2)});
+        ag.reset();
+        out.tasks.push_back(std::move(t));
+    }
+    out.references = references(id);
+    return out;
+}
+
+Graph Index::graph(std::int64_t id, int depth) const {
+    if (depth < 1 || depth > 5) throw QueryError("the depth must be from 1 to 5");
+    auto root = document(id);
+    if (!root) throw NotFound("no document with id " + std::to_string(id));
+    Graph g;
+    std::set<std::int64_t> seen = {id};
+    std::vector<std::int64_t> frontier = {id};
+    g.nodes.push_back(*root);
+    std::set<std::tuple<std::int64_t, std::int64_t, std::string>> edges;
+    Stmt out_edges(impl_->db, "SELECT document_id, target_id, relation FROM citations WHERE target_id IS NOT NULL AND"
+                              " (document_id = ?1 OR target_id = ?1)");
+    for (int level = 0; level < depth && !frontier.empty(); ++level) {
+        std::vector<std::int64_t> next;
+        for (auto n : frontier) {
+            out_edges.bind(1, n);
+            while (out_edges.step()) {
+                std::int64_t from = out_edges.integer(0), to = out_edges.integer(1);
+                edges.insert({from, to, out_edges.text(2)});
+                for (auto other : {from, to}) {
+                    if (seen.insert(other).second) {
+                        next.push_back(other);
+                        if (auto d = document(other)) g.nodes.push_back(*d);
+                    }
+                }
+            }
+            out_edges.reset();
+        }
+        frontier = std::move(next);
+    }
+    for (const auto& [from, to, relation] : edges) {
+        if (seen.count(from) && seen.count(to)) g.edges.push_back({from, to, relation});
+    }
+    return g;
+}
+
+}  // namespace vanban
