@@ -136,6 +136,26 @@ protected:
         return request(session, "GET", target, headers);
     }
 
+    // The page's ES modules by name, followed from /static/app.js through their imports ("from
+    // './x.js'", "import './x.js'"); each must be served 200 as JavaScript.
+    static std::map<std::string, std::string> page_modules() {
+        std::map<std::string, std::string> seen;
+        std::vector<std::string> todo = {"app.js"};
+        while (!todo.empty()) {
+            std::string name = todo.back();
+            todo.pop_back();
+            if (seen.count(name)) continue;
+            Reply r = get("/static/" + name);
+            EXPECT_EQ(r.status, 200) << name;
+            EXPECT_EQ(r.content_type, "text/javascript; charset=utf-8") << name;
+            seen[name] = r.body;
+            for (std::size_t p = r.body.find("'./"); p != std::string::npos; p = r.body.find("'./", p + 3)) {
+                std::size_t e = r.body.find('\'', p + 3);
+                if (e != std::string::npos && r.body.compare(e - 3, 3, ".js") == 0) todo.push_back(r.body.substr(p + 3, e - p - 3));
+            }
+        }
+        return seen;
+    }
     static Reply post(const std::string& target, const std::string& body, std::map<std::string, std::string> headers,
                       vanban::Server* server = nullptr) {
         Poco::Net::HTTPClientSession session("127.0.0.1", (server ? server : server_.get())->port());
@@ -522,11 +542,14 @@ TEST_F(Api, VocabularyOpenApiAndThePageAgreeWithTheParser) {
     for (std::size_t i = 0; i < types->size(); ++i) {
         EXPECT_EQ(types->getObject(i)->getValue<std::string>("name"), vanban::document_types()[i].name);
     }
-    // The page takes its words from there: no relation table in app.js, no type list in index.html.
-    std::string js = get("/static/app.js").body, html = get("/").body;
-    for (const auto& rel : relations) {
-        EXPECT_EQ(js.find(rel + ":"), std::string::npos) << "app.js holds a label of '" << rel << "'";
-        EXPECT_EQ(js.find("'" + rel + "'"), std::string::npos) << "app.js names the relation '" << rel << "'";
+    // The page takes its words from there: no relation table in any of its modules, no type list in
+    // index.html.
+    std::string html = get("/").body;
+    for (const auto& [name, js] : page_modules()) {
+        for (const auto& rel : relations) {
+            EXPECT_EQ(js.find(rel + ":"), std::string::npos) << name << " holds a label of '" << rel << "'";
+            EXPECT_EQ(js.find("'" + rel + "'"), std::string::npos) << name << " names the relation '" << rel << "'";
+        }
     }
     for (const auto& t : vanban::document_types()) {
         EXPECT_EQ(html.find("<option>" + t.name + "</option>"), std::string::npos) << "index.html lists " << t.name;
@@ -564,6 +587,10 @@ TEST_F(Api, ThePageAndItsViews) {
     Reply js = get("/static/app.js");
     EXPECT_EQ(js.status, 200);
     EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
+    // Every ES module the page imports, followed from app.js, is served as JavaScript.
+    auto modules = page_modules();
+    EXPECT_GE(modules.size(), 5u);
+    EXPECT_TRUE(modules.count("view_document.js"));
     EXPECT_EQ(get("/static/app.css").content_type, "text/css; charset=utf-8");
     Reply spec = get("/api/openapi.json");
     ASSERT_EQ(spec.status, 200);
