@@ -32,6 +32,12 @@ struct Args {
         return it == values.end() ? fallback : it->second;
     }
     bool has(const std::string& name) const { return flags.count(name) > 0; }
+    /// The positional arguments as one text, separated by spaces ("so y te" typed unquoted).
+    std::string joined() const {
+        std::string out;
+        for (const auto& p : positional) out += (out.empty() ? "" : " ") + p;
+        return out;
+    }
 };
 
 // The options one command accepts: those that take a value and plain flags.

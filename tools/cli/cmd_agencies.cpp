@@ -19,8 +19,7 @@ int cmd_agencies(const Args& args) {
         std::cout << kAgenciesHelp;
         return kOk;
     }
-    std::string query;
-    for (const auto& p : args.positional) query += (query.empty() ? "" : " ") + p;
+    const std::string query = args.joined();
     vanban::Index index(db_path(args));
     auto list = index.agencies(query);
     if (args.has("json")) {

@@ -42,8 +42,7 @@ int cmd_assignments(const Args& args) {
         std::cerr << "vanban assignments: --json and --csv exclude each other\n";
         return kUsage;
     }
-    std::string agency;
-    for (const auto& p : args.positional) agency += (agency.empty() ? "" : " ") + p;
+    const std::string agency = args.joined();
     vanban::AssignmentOptions opt;
     opt.place = args.get("place");
     opt.role = args.get("role");

@@ -45,8 +45,7 @@ int cmd_search(const Args& args) {
         std::cerr << "vanban search: no query given (see 'vanban search --help')\n";
         return kUsage;
     }
-    std::string query;
-    for (const auto& p : args.positional) query += (query.empty() ? "" : " ") + p;
+    const std::string query = args.joined();
     vanban::SearchOptions opt;
     opt.type = args.get("type");
     opt.issuer = args.get("issuer");
