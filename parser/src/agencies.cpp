@@ -58,8 +58,7 @@ bool boundary_after(std::string_view f, std::size_t e) { return e >= f.size() ||
 
 }  // namespace
 
-AgencyCatalog::AgencyCatalog() {
-    std::string_view data(reinterpret_cast<const char*>(kAgenciesTsv), kAgenciesTsv_size);
+AgencyCatalog::AgencyCatalog(std::string_view data, std::string_view members) {
     for (const auto& raw : split(data, '\n')) {
         std::string_view line = raw;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -97,7 +96,6 @@ AgencyCatalog::AgencyCatalog() {
                              [](const Phrase& a, const Phrase& b) { return a.folded.size() > b.folded.size(); });
         }
     }
-    std::string_view members(reinterpret_cast<const char*>(kCollectiveMembersTsv), kCollectiveMembersTsv_size);
     std::size_t number = 0;
     for (const auto& raw : split(members, '\n')) {
         ++number;
@@ -115,8 +113,10 @@ AgencyCatalog::AgencyCatalog() {
     }
 }
 
-const AgencyCatalog& AgencyCatalog::instance() {
-    static const AgencyCatalog catalog;
+const AgencyCatalog& AgencyCatalog::builtin() {
+    static const AgencyCatalog catalog(std::string_view(reinterpret_cast<const char*>(kAgenciesTsv), kAgenciesTsv_size),
+                                       std::string_view(reinterpret_cast<const char*>(kCollectiveMembersTsv),
+                                                        kCollectiveMembersTsv_size));
     return catalog;
 }
 
@@ -155,12 +155,13 @@ std::optional<std::size_t> AgencyCatalog::find_province(std::string_view text) c
     return std::nullopt;
 }
 
-HomePlace home_place(std::string_view issuer, std::string_view issuer_parent, std::string_view place) {
+HomePlace home_place(std::string_view issuer, std::string_view issuer_parent, std::string_view place,
+                     const AgencyCatalog& cat) {
     // A local issuer names its province; a central one (a ministry, the Prime Minister) has none, even
     // though it dates its documents in Hà Nội. Only a document whose issuer is unknown falls back on
     // its place line.
-    const auto& cat = AgencyCatalog::instance();
     HomePlace h;
+    h.catalog = &cat;
     for (std::string_view s : {issuer, issuer_parent}) {
         if (s.empty()) continue;
         if (auto p = cat.find_province(s)) {
@@ -176,10 +177,14 @@ HomePlace home_place(std::string_view issuer, std::string_view issuer_parent, st
 
 namespace vanban {
 
+std::shared_ptr<const detail::AgencyCatalog> make_catalog(std::string_view agencies_tsv, std::string_view members_tsv) {
+    return std::make_shared<const detail::AgencyCatalog>(agencies_tsv, members_tsv);
+}
+
 const std::vector<CatalogAgency>& agency_catalog() {
     static const std::vector<CatalogAgency> catalog = [] {
         std::vector<CatalogAgency> out;
-        const auto& cat = detail::AgencyCatalog::instance();
+        const auto& cat = detail::AgencyCatalog::builtin();
         for (const auto& e : cat.entries()) {
             CatalogAgency a{e.id, e.kind, e.name, e.aliases, e.scope, e.successor, {}};
             if (e.kind == "collective") {

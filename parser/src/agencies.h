@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,10 +33,25 @@ struct MemberRow {
     std::size_t line = 0;  ///< 1-based line of the file
 };
 
-/// The agency catalogue: parsed once (thread-safe static) from the embedded data.
+/// An agency catalogue: names, aliases, kinds, successors, collectives' members. The built-in one is
+/// read once from the embedded data (builtin()); another may be built from tables in the same format
+/// (make_catalog(), catalog.h) and given to parse() in ParseOptions. Immutable once built; thread-safe.
 class AgencyCatalog {
 public:
-    static const AgencyCatalog& instance();
+    /// The catalogue of parser/data/agencies.tsv and collective_members.tsv, built on first use.
+    static const AgencyCatalog& builtin();
+    /// A catalogue from tables in the format of those files.
+    AgencyCatalog(std::string_view agencies_tsv, std::string_view members_tsv);
+    AgencyCatalog(const AgencyCatalog&) = delete;
+    AgencyCatalog& operator=(const AgencyCatalog&) = delete;
+
+    /// A value built once from this catalogue and kept with it (the body grammar's tables:
+    /// bodies_reader.h); T is constructed from the catalogue.
+    template <class T>
+    const T& derived() const {
+        std::call_once(derived_once_, [this] { derived_ = std::make_shared<const T>(*this); });
+        return *static_cast<const T*>(derived_.get());
+    }
 
     const std::vector<AgencyEntry>& entries() const { return entries_; }
 
@@ -60,7 +77,8 @@ public:
     std::optional<std::size_t> find_province(std::string_view text) const;
 
 private:
-    AgencyCatalog();
+    mutable std::once_flag derived_once_;
+    mutable std::shared_ptr<const void> derived_;
     std::vector<AgencyEntry> entries_;
     std::vector<MemberRow> member_rows_;
     std::vector<std::size_t> member_bad_lines_;
@@ -108,9 +126,16 @@ struct FoundAgency {
 /// in a Hanoi document): the province named by the issuer, its parent, or the place line.
 struct HomePlace {
     std::optional<std::size_t> province;  ///< index into the catalogue
+    const AgencyCatalog* catalog = nullptr;  ///< the catalogue it indexes (null: the built-in one)
 };
 
-HomePlace home_place(std::string_view issuer, std::string_view issuer_parent, std::string_view place);
+/// The catalogue a place belongs to: its own, else the built-in one.
+inline const AgencyCatalog& catalog_of(const HomePlace& home) {
+    return home.catalog ? *home.catalog : AgencyCatalog::builtin();
+}
+
+HomePlace home_place(std::string_view issuer, std::string_view issuer_parent, std::string_view place,
+                     const AgencyCatalog& catalog = AgencyCatalog::builtin());
 
 /// Finds agency names in `text`, left to right, non-overlapping, longest first. Lists such as
 /// "các sở: YT, TC, XD" and "Giám đốc các Sở: Y tế, Xây dựng" and "các Báo: Hà Nội mới, Kinh tế và

@@ -445,13 +445,13 @@ struct Walker {
 
 }  // namespace
 
-std::vector<Task> find_tasks(const Document& doc, const Folded& folded) {
+std::vector<Task> find_tasks(const Document& doc, const Folded& folded, const AgencyCatalog& catalog) {
     using namespace tasks;
     Env env;
-    env.home = home_place(doc.issuer.value_or(""), doc.issuer_parent.value_or(""), doc.place.value_or(""));
+    env.home = home_place(doc.issuer.value_or(""), doc.issuer_parent.value_or(""), doc.place.value_or(""), catalog);
     // A document whose header was lost: the province it names first (its addressees', its own).
     if (!doc.issuer && !doc.place && !env.home.province) {
-        env.home.province = AgencyCatalog::instance().find_province(std::string_view(doc.text).substr(0, 3000));
+        env.home.province = catalog.find_province(std::string_view(doc.text).substr(0, 3000));
     }
     env.speakers = speakers_of(doc, env.home);
     env.doc = &doc;

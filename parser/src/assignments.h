@@ -20,7 +20,9 @@ namespace vanban::detail {
 ///   - agencies named in a task's text take their role from the words around them: the subject of the
 ///     clause, after "giao" or "chủ trì" -> lead; after "phối hợp (với)", "cùng" -> support; after "đề
 ///     nghị", "kiến nghị" -> requested; other mentions ("theo hướng dẫn của Bộ Y tế") are not assignees.
+/// Agencies are read against `catalog`.
 struct Folded;
-std::vector<Task> find_tasks(const Document& doc, const Folded& folded_text);
+class AgencyCatalog;
+std::vector<Task> find_tasks(const Document& doc, const Folded& folded_text, const AgencyCatalog& catalog);
 
 }  // namespace vanban::detail

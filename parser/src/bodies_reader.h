@@ -103,7 +103,7 @@ struct Grammar {
     // not "cơ", "số" is not "sở"), so a text with diacritics is looked up by spelling.
     std::unordered_set<std::string, ViewHash, std::equal_to<>> spelled_starters;
 
-    Grammar() {
+    explicit Grammar(const AgencyCatalog& catalog) {
         for (const auto& h : head_nouns()) heads.add(h.written, &h);
         for (const auto& t : vanban::detail::titles()) titles.add(t.lower, &t);
         for (const auto& g : group_nouns()) groups.add(g.written, &g);
@@ -151,17 +151,13 @@ struct Grammar {
         for (const auto& t : vanban::detail::titles()) add_starter(t.lower);
         for (const auto& g : group_nouns()) add_starter(g.written);
         for (const char* w : {"các", "tỉnh", "thành phố", "tp"}) add_starter(w);
-        for (const auto& e : AgencyCatalog::instance().entries()) {
+        for (const auto& e : catalog.entries()) {
             add_starter(e.name);
             for (const auto& a : e.aliases) add_starter(a);
         }
     }
 };
 
-inline const Grammar& grammar() {
-    static const Grammar g;
-    return g;
-}
 
 // A token of the folded text: a word (p == 0) or one punctuation character.
 struct Tok {
@@ -235,7 +231,7 @@ private:
 class Reader {
 public:
     Reader(std::string_view text, const Folded& fm, const HomePlace& home)
-        : text_(text), fm_(fm), home_(home), cat_(AgencyCatalog::instance()), g_(grammar()),
+        : text_(text), fm_(fm), home_(home), cat_(catalog_of(home)), g_(cat_.derived<Grammar>()),
           toks_(tokenize(fm.text, text, fm)), lease_(toks_.size()), memo_(*lease_) {
         f_ = fm.text;
         std::replace(f_.begin(), f_.end(), '\n', ' ');

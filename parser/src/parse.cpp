@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "agencies.h"
 #include "assignments.h"
 #include "body.h"
 #include "citations.h"
@@ -192,7 +193,7 @@ std::optional<Period> find_document_period(const Document& doc) {
 
 }  // namespace
 
-Document parse(std::string_view utf8) {
+Document parse(std::string_view utf8, const ParseOptions& options) {
     Document doc;
     Normalized norm = normalize(utf8);
     Cleaned cleaned = clean(norm.text);
@@ -295,7 +296,7 @@ Document parse(std::string_view utf8) {
     }
     Folded folded = fold_with_map(doc.text);
     doc.references = find_references(doc, folded);
-    doc.tasks = find_tasks(doc, folded);
+    doc.tasks = find_tasks(doc, folded, options.catalog ? *options.catalog : AgencyCatalog::builtin());
     doc.period = find_document_period(doc);
 
     // Diagnostics: invalid bytes (each became U+FFFD, found again in order in the final text).

@@ -125,7 +125,7 @@ TEST(RuleTablesTest, ClutterOfEachSiteIsCut) {
 // ---- Collective memberships -----------------------------------------------------------------------
 
 TEST(RuleTablesTest, EveryMembershipNamesACollectiveAndBodiesOfTheCatalogue) {
-    const auto& cat = AgencyCatalog::instance();
+    const auto& cat = AgencyCatalog::builtin();
     EXPECT_TRUE(cat.member_bad_lines().empty()) << "collective_members.tsv: first unreadable row at line "
                                                 << (cat.member_bad_lines().empty() ? 0 : cat.member_bad_lines()[0]);
     ASSERT_FALSE(cat.member_rows().empty());

@@ -1,7 +1,9 @@
 // The built-in agency catalogue (parser/data/agencies.tsv, collective_members.tsv) as the index reads it.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vanban {
@@ -26,7 +28,15 @@ struct CatalogAgency {
     std::vector<CollectiveMember> members;  ///< a collective's members; empty for every other kind
 };
 
-/// The whole catalogue, in file order.
+/// The whole built-in catalogue, in file order.
 const std::vector<CatalogAgency>& agency_catalog();
+
+namespace detail {
+class AgencyCatalog;
+}
+
+/// A catalogue other than the built-in one, from tables in the format of parser/data/agencies.tsv and
+/// collective_members.tsv (another data set, or a test's): give it to parse() in ParseOptions.
+std::shared_ptr<const detail::AgencyCatalog> make_catalog(std::string_view agencies_tsv, std::string_view members_tsv);
 
 }  // namespace vanban

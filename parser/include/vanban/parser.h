@@ -19,9 +19,15 @@
 
 namespace vanban {
 
+/// How to parse. `catalog`: the agency catalogue mentions are read against (make_catalog(),
+/// catalog.h); null: the built-in one (parser/data/agencies.tsv), built once on first use.
+struct ParseOptions {
+    const detail::AgencyCatalog* catalog = nullptr;
+};
+
 /// Parses a document. Total and pure: never throws on content (only std::bad_alloc), no I/O.
 /// Invalid UTF-8 becomes U+FFFD plus a diagnostic; the result's spans point into Document::text.
-Document parse(std::string_view utf8);
+Document parse(std::string_view utf8, const ParseOptions& options = {});
 
 /// Folds text for comparison and search: lowercase, Vietnamese diacritics removed, đ -> d
 /// ("Ủy ban" -> "uy ban"; "hoà" and "hòa" -> "hoa"). Other characters are kept.
