@@ -18,14 +18,15 @@ namespace vanban {
 
 namespace {
 
-// A file found in a folder walk that is not a document: hidden files, READMEs, data files.
+// A file found in a folder walk that is not a document: hidden files, READMEs, data files, the
+// tests' golden files (corpus/*.golden).
 bool skipped_in_folder(const std::filesystem::path& p) {
     std::string name = p.filename().string();
     if (name.empty() || name[0] == '.') return true;
     std::string lower = name;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
     if (lower.starts_with("readme")) return true;
-    for (const char* ext : {".json", ".jsonl", ".csv", ".tsv", ".db", ".db-wal", ".db-shm"}) {
+    for (const char* ext : {".json", ".jsonl", ".csv", ".tsv", ".db", ".db-wal", ".db-shm", ".golden"}) {
         if (lower.ends_with(ext)) return true;
     }
     return false;

@@ -1,6 +1,7 @@
-// Golden files: every corpus/<name>.txt|.md with a corpus/<name>.expected.json beside it is parsed and
-// its canonical JSON compared with the expected file. VANBAN_UPDATE_GOLDEN=1 rewrites the expected
-// files, so that every change of behaviour is a reviewable diff.
+// Golden files: every corpus/<name>.txt|.md with a corpus/<name>.golden beside it is parsed and
+// rendered as a reviewer reads it (golden_text.h: a line per field, section, task, agency, reference,
+// spans as the text they cover) and compared with the file. VANBAN_UPDATE_GOLDEN=1 rewrites the
+// files, so that every change of behaviour is a reviewable diff of words, not of byte offsets.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "corpus_files.h"
+#include "golden_text.h"
 #include "vanban/parser.h"
 
 namespace fs = std::filesystem;
@@ -30,7 +32,7 @@ std::vector<fs::path> golden_inputs() {
 }
 
 fs::path expected_path(const fs::path& input) {
-    return input.parent_path() / (input.stem().string() + ".expected.json");
+    return input.parent_path() / (input.stem().string() + ".golden");
 }
 
 TEST(GoldenTest, CorpusHasGoldenFiles) {
@@ -45,7 +47,7 @@ TEST(GoldenTest, MatchesExpectedJson) {
         fs::path exp = expected_path(input);
         if (!fs::exists(exp) && !update) continue;
         SCOPED_TRACE(input.filename().string());
-        std::string actual = vanban::to_json(vanban::parse(slurp(input))) + "\n";
+        std::string actual = vanban::test::golden_text(vanban::parse(slurp(input)));
         if (update) {
             std::ofstream(exp, std::ios::binary) << actual;
             continue;

@@ -16,7 +16,7 @@ class Index;
 
 /// The files an import of `paths` covers, in a stable order: a file as named; a folder walked
 /// recursively without hidden files and folders, READMEs and data files (.json, .jsonl, .csv, .tsv,
-/// databases). Paths that do not exist go to `missing`.
+/// databases, the tests' .golden files). Paths that do not exist go to `missing`.
 std::vector<std::string> collect_files(const std::vector<std::string>& paths, std::vector<std::string>& missing);
 
 /// Why a file's bytes are not a text document (a PDF, a Word file, an image, binary data), or "".
