@@ -249,6 +249,137 @@ std::optional<TypeHeading> read_type_heading(std::string_view line) {
 
 std::string type_from_code(std::string_view type_code) { return std::string(type_for_code(type_code)); }
 
+namespace {
+
+// Step 3 of read_header: a header block displaced from the top (a portal's chunks out of order): a
+// number line next to the national motto or a place-and-date line, anywhere in the document, gives
+// the number (and the date, place and issuer around it when they are missing). Only when no number
+// was found in the header.
+void find_displaced_header(const std::vector<Line>& lines, Document& doc) {
+    if (doc.number) return;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        std::string_view rest;
+        auto n = read_number_line(trim(lines[k].text), rest);
+        if (!n) continue;
+        bool header_like = false;
+        std::string place;
+        for (std::size_t m = k > 3 ? k - 3 : 0; m < lines.size() && m <= k + 3; ++m) {
+            std::string_view l = trim(lines[m].text);
+            if (is_motto_line(l)) header_like = true;
+            if (auto d = read_place_date(l, place)) {
+                header_like = true;
+                if (!doc.date) doc.date = *d, doc.place = place;
+            }
+        }
+        if (header_like) {
+            doc.number = *n;
+            // The issuer printed above it ("CHÍNH PHỦ" / "Số: 75/2021/NĐ-CP").
+            if (!doc.issuer) {
+                std::vector<std::string> caps;
+                for (std::size_t m = k > 3 ? k - 3 : 0; m < k; ++m) {
+                    std::string_view l = trim(lines[m].text);
+                    if (is_all_caps(l) && l.size() < 160 && !is_motto_line(l) && !is_position_line(l) &&
+                        !is_authority_line(l)) {
+                        caps.emplace_back(l);
+                    } else {
+                        caps.clear();
+                    }
+                }
+                read_issuer(caps, doc);
+            }
+            break;
+        }
+    }
+}
+
+// Step 4: the type from the number when the heading gave none (or the number says it is a
+// consolidated text): its type code; a letter with a subject line ("V/v") or addressed to bodies is a
+// Công văn whatever its symbol.
+void type_from_number(Document& doc, bool vv_title, bool addressed) {
+    // A number with the VBHN code is a consolidated text, whatever heading it carries: the heading
+    // names the type of the document it consolidates.
+    if (doc.number && type_from_code(doc.number->type_code) == "Văn bản hợp nhất" && doc.type != "Văn bản hợp nhất") {
+        if (doc.type) doc.consolidates = *doc.type;
+        doc.type = "Văn bản hợp nhất";
+    }
+    // Fallbacks: the number's type code, then the portal's attribute block.
+    if (!doc.type && doc.number) {
+        std::string t = type_from_code(doc.number->type_code);
+        if (vv_title && t != "Công văn") {
+            // A letter with a subject line ("V/v ...") is a Công văn whatever its number's symbol: in
+            // "5282/CT-CS" the CT is the Cục Thuế, not a Chỉ thị. The code goes back to the issuer's part.
+            doc.type = "Công văn";
+            if (!doc.number->type_code.empty()) {
+                doc.number->issuer_code = doc.number->type_code + "-" + doc.number->issuer_code;
+                doc.number->type_code.clear();
+            }
+        } else if (!t.empty()) {
+            doc.type = t;
+        } else if (!doc.number->year && doc.number->type_code.empty()) {
+            doc.type = "Công văn";
+        }
+    }
+    if (!doc.type && (vv_title || addressed)) doc.type = "Công văn";
+}
+
+// Step 5: the portal's attribute block (portal_clutter.tsv: label) fills only what the document's own
+// header lacks: number, type, date, issuer (its issuing body, or a province's committee or council
+// by the number's code), title (the portal's description after "về việc").
+void fill_from_portal(const PortalMeta& portal, Document& doc) {
+    if (!doc.number) {
+        if (auto it = portal.find("so hieu"); it != portal.end()) {
+            if (auto n = parse_number(it->second)) doc.number = *n;
+        }
+    }
+    if (!doc.type) {
+        if (auto it = portal.find("loai van ban"); it != portal.end()) doc.type = it->second;
+    }
+    if (!doc.date) {
+        if (auto it = portal.find("ngay ban hanh"); it != portal.end()) {
+            std::size_t s = 0, e = 0;
+            if (auto d = find_numeric_date(it->second, s, e)) doc.date = *d;
+        }
+    }
+    // The issuer, for a page whose header was lost: the block's issuing body ("Cơ quan ban hành"), or its
+    // "Nơi ban hành" when that names a body ("Bộ Tài chính", "Cục Thuế") rather than a province; a
+    // province with a number of a People's Committee or Council ("4001/UBND-ĐT") names that body.
+    if (!doc.issuer) {
+        std::string body;
+        if (auto it = portal.find("co quan ban hanh"); it != portal.end()) body = it->second;
+        if (auto it = portal.find("noi ban hanh"); body.empty() && it != portal.end()) {
+            std::string f = fold(it->second);
+            bool province = f.starts_with("tinh ") || f.starts_with("thanh pho ");
+            std::string code = doc.number ? number_key(doc.number->issuer_code) : std::string();
+            if (!province) {
+                body = it->second;
+            } else if (code.starts_with("UBND")) {
+                body = "Ủy ban nhân dân " + (f.starts_with("tinh ") ? lower(it->second.substr(0, 5)) + it->second.substr(5) : it->second);
+            } else if (code.starts_with("HDND")) {
+                body = "Hội đồng nhân dân " + (f.starts_with("tinh ") ? lower(it->second.substr(0, 5)) + it->second.substr(5) : it->second);
+            }
+        }
+        std::string fb = fold(body);
+        if (!body.empty() && !is_no_value(fb)) {
+            doc.issuer = body;
+            doc.issuers = {body};
+        }
+    }
+    if (!doc.title) {
+        if (auto it = portal.find("title"); it != portal.end()) {
+            std::string_view d = it->second;
+            std::size_t p = d.find(" về việc ");
+            if (p == std::string_view::npos) p = d.find(" về ");
+            if (p != std::string_view::npos) doc.title = capitalize_first(trim(d.substr(p + 1)));
+        }
+    }
+}
+
+}  // namespace
+
+// read_header (header.h) in steps: 1. the header lines up to the type heading (issuer block, number,
+// place and date, the motto as the anchor); 2. the type heading and the title under it (which stops at
+// a Công điện's address formula, the first paragraph, a consolidation note); then
+// find_displaced_header, type_from_number and fill_from_portal above.
 Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Document& doc) {
     Header h;
     std::vector<std::string> caps_before;
@@ -434,113 +565,9 @@ Header read_header(const std::vector<Line>& lines, const PortalMeta& portal, Doc
     }
     if (!title.empty()) doc.title = squeeze(title);
 
-    // A header block displaced from the top (a portal's chunks out of order): a number line next to the
-    // national motto or a place-and-date line, anywhere in the document.
-    if (!doc.number) {
-        for (std::size_t k = 0; k < lines.size(); ++k) {
-            std::string_view rest;
-            auto n = read_number_line(trim(lines[k].text), rest);
-            if (!n) continue;
-            bool header_like = false;
-            std::string place;
-            for (std::size_t m = k > 3 ? k - 3 : 0; m < lines.size() && m <= k + 3; ++m) {
-                std::string_view l = trim(lines[m].text);
-                if (is_motto_line(l)) header_like = true;
-                if (auto d = read_place_date(l, place)) {
-                    header_like = true;
-                    if (!doc.date) doc.date = *d, doc.place = place;
-                }
-            }
-            if (header_like) {
-                doc.number = *n;
-                // The issuer printed above it ("CHÍNH PHỦ" / "Số: 75/2021/NĐ-CP").
-                if (!doc.issuer) {
-                    std::vector<std::string> caps;
-                    for (std::size_t m = k > 3 ? k - 3 : 0; m < k; ++m) {
-                        std::string_view l = trim(lines[m].text);
-                        if (is_all_caps(l) && l.size() < 160 && !is_motto_line(l) && !is_position_line(l) &&
-                            !is_authority_line(l)) {
-                            caps.emplace_back(l);
-                        } else {
-                            caps.clear();
-                        }
-                    }
-                    read_issuer(caps, doc);
-                }
-                break;
-            }
-        }
-    }
-    // A number with the VBHN code is a consolidated text, whatever heading it carries: the heading
-    // names the type of the document it consolidates.
-    if (doc.number && type_from_code(doc.number->type_code) == "Văn bản hợp nhất" && doc.type != "Văn bản hợp nhất") {
-        if (doc.type) doc.consolidates = *doc.type;
-        doc.type = "Văn bản hợp nhất";
-    }
-    // Fallbacks: the number's type code, then the portal's attribute block.
-    if (!doc.type && doc.number) {
-        std::string t = type_from_code(doc.number->type_code);
-        if (vv_title && t != "Công văn") {
-            // A letter with a subject line ("V/v ...") is a Công văn whatever its number's symbol: in
-            // "5282/CT-CS" the CT is the Cục Thuế, not a Chỉ thị. The code goes back to the issuer's part.
-            doc.type = "Công văn";
-            if (!doc.number->type_code.empty()) {
-                doc.number->issuer_code = doc.number->type_code + "-" + doc.number->issuer_code;
-                doc.number->type_code.clear();
-            }
-        } else if (!t.empty()) {
-            doc.type = t;
-        } else if (!doc.number->year && doc.number->type_code.empty()) {
-            doc.type = "Công văn";
-        }
-    }
-    if (!doc.type && (vv_title || addressed)) doc.type = "Công văn";
-    if (!doc.number) {
-        if (auto it = portal.find("so hieu"); it != portal.end()) {
-            if (auto n = parse_number(it->second)) doc.number = *n;
-        }
-    }
-    if (!doc.type) {
-        if (auto it = portal.find("loai van ban"); it != portal.end()) doc.type = it->second;
-    }
-    if (!doc.date) {
-        if (auto it = portal.find("ngay ban hanh"); it != portal.end()) {
-            std::size_t s = 0, e = 0;
-            if (auto d = find_numeric_date(it->second, s, e)) doc.date = *d;
-        }
-    }
-    // The issuer, for a page whose header was lost: the block's issuing body ("Cơ quan ban hành"), or its
-    // "Nơi ban hành" when that names a body ("Bộ Tài chính", "Cục Thuế") rather than a province; a
-    // province with a number of a People's Committee or Council ("4001/UBND-ĐT") names that body.
-    if (!doc.issuer) {
-        std::string body;
-        if (auto it = portal.find("co quan ban hanh"); it != portal.end()) body = it->second;
-        if (auto it = portal.find("noi ban hanh"); body.empty() && it != portal.end()) {
-            std::string f = fold(it->second);
-            bool province = f.starts_with("tinh ") || f.starts_with("thanh pho ");
-            std::string code = doc.number ? number_key(doc.number->issuer_code) : std::string();
-            if (!province) {
-                body = it->second;
-            } else if (code.starts_with("UBND")) {
-                body = "Ủy ban nhân dân " + (f.starts_with("tinh ") ? lower(it->second.substr(0, 5)) + it->second.substr(5) : it->second);
-            } else if (code.starts_with("HDND")) {
-                body = "Hội đồng nhân dân " + (f.starts_with("tinh ") ? lower(it->second.substr(0, 5)) + it->second.substr(5) : it->second);
-            }
-        }
-        std::string fb = fold(body);
-        if (!body.empty() && !is_no_value(fb)) {
-            doc.issuer = body;
-            doc.issuers = {body};
-        }
-    }
-    if (!doc.title) {
-        if (auto it = portal.find("title"); it != portal.end()) {
-            std::string_view d = it->second;
-            std::size_t p = d.find(" về việc ");
-            if (p == std::string_view::npos) p = d.find(" về ");
-            if (p != std::string_view::npos) doc.title = capitalize_first(trim(d.substr(p + 1)));
-        }
-    }
+    find_displaced_header(lines, doc);
+    type_from_number(doc, vv_title, addressed);
+    fill_from_portal(portal, doc);
     return h;
 }
 
