@@ -271,7 +271,7 @@ std::optional<DocumentRef> Index::document(std::int64_t id) const {
 References Index::references(std::int64_t id) const {
     References r;
     auto doc = document(id);
-    if (!doc) throw IndexError("no document with id " + std::to_string(id), SQLITE_NOTFOUND);
+    if (!doc) throw NotFound("no document with id " + std::to_string(id));
     r.document = *doc;
     Stmt cites(impl_->db, std::string("SELECT c.number, c.number_key, c.relation, ifnull(c.date,''), c.target_id, ") +
                               kRefColumns + " FROM citations c LEFT JOIN documents d ON d.id = c.target_id"

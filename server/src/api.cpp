@@ -186,8 +186,7 @@ Response references(Api& api, const Request&, const Match& m) {
     std::int64_t id = document_id(m.seg[2]);
     Params p(m.query, {});
     auto index = api.readers.acquire();
-    if (!index->document(id)) not_found("no document with id " + m.seg[2]);
-    return json(200, to_json(index->references(id), 0));
+    return json(200, to_json(index->references(id), 0));  // NotFound: 404
 }
 
 Response graph(Api& api, const Request&, const Match& m) {
@@ -195,8 +194,7 @@ Response graph(Api& api, const Request&, const Match& m) {
     Params p(m.query, {"depth"});
     int depth = p.integer("depth", 1);  // 1-5: Index::graph says so (QueryError)
     auto index = api.readers.acquire();
-    if (!index->document(id)) not_found("no document with id " + m.seg[2]);
-    return json(200, to_json(index->graph(id, depth), 0));
+    return json(200, to_json(index->graph(id, depth), 0));  // QueryError (depth): 400; NotFound: 404
 }
 
 Response agencies(Api& api, const Request&, const Match& m) {

@@ -103,6 +103,13 @@ TEST_F(ApiTest, UnknownPathsAndMethodsAreTheTablesAnswer) {
     EXPECT_EQ(path.status, 404);
     EXPECT_NE(path.body.find("\"code\":\"not_found\""), std::string::npos) << path.body;
     EXPECT_NE(api.respond(get("/api/documents/abc/graph")).body.find("no document with id 'abc'"), std::string::npos);
+    // The index's own NotFound, for an id it does not hold; a depth out of range is said first.
+    for (const char* missing : {"/api/documents/999999/references", "/api/documents/999999/graph", "/api/documents/999999"}) {
+        Response r = api.respond(get(missing));
+        EXPECT_EQ(r.status, 404) << missing;
+        EXPECT_NE(r.body.find("no document with id 999999"), std::string::npos) << r.body;
+    }
+    EXPECT_EQ(api.respond(get("/api/documents/999999/graph?depth=9")).status, 400);
 
     Request put = get("/api/documents");
     put.method = "PUT";

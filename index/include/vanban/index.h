@@ -52,13 +52,15 @@ public:
     DocumentList list(const ListOptions& options = {}) const;
 
     std::optional<DocumentRef> document(std::int64_t id) const;  ///< by id, or nullopt
-    References references(std::int64_t id) const;  ///< what it cites (resolved or not), what cites it
+    /// What it cites (resolved or not) and what cites it; NotFound when there is no such id.
+    References references(std::int64_t id) const;
 
     /// A document with its outline, tasks and references; nullopt when there is no such id.
     std::optional<DocumentDetail> detail(std::int64_t id) const;
 
     /// Documents within `depth` (1-5) citation steps of `id`, in either direction, and the citations
-    /// between them (resolved ones only: a node is a document in the index).
+    /// between them (resolved ones only: a node is a document in the index). QueryError for a depth out
+    /// of range, NotFound when there is no such id.
     Graph graph(std::int64_t id, int depth = 1) const;
 
     /// Every task assigned to the agencies `agency` names: canonical name, alias or abbreviation,
