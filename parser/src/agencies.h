@@ -33,6 +33,10 @@ struct MemberRow {
     std::size_t line = 0;  ///< 1-based line of the file
 };
 
+namespace reading {
+struct Grammar;
+}
+
 /// An agency catalogue: names, aliases, kinds, successors, collectives' members. The built-in one is
 /// read once from the embedded data (builtin()); another may be built from tables in the same format
 /// (make_catalog(), catalog.h) and given to parse() in ParseOptions. Immutable once built; thread-safe.
@@ -45,13 +49,9 @@ public:
     AgencyCatalog(const AgencyCatalog&) = delete;
     AgencyCatalog& operator=(const AgencyCatalog&) = delete;
 
-    /// A value built once from this catalogue and kept with it (the body grammar's tables:
-    /// bodies_reader.h); T is constructed from the catalogue.
-    template <class T>
-    const T& derived() const {
-        std::call_once(derived_once_, [this] { derived_ = std::make_shared<const T>(*this); });
-        return *static_cast<const T*>(derived_.get());
-    }
+    /// The body grammar's tables for this catalogue (the words a mention may start with come from its
+    /// names and aliases): built on first use, kept with it (bodies.cpp).
+    const reading::Grammar& grammar() const;
 
     const std::vector<AgencyEntry>& entries() const { return entries_; }
 
@@ -77,8 +77,8 @@ public:
     std::optional<std::size_t> find_province(std::string_view text) const;
 
 private:
-    mutable std::once_flag derived_once_;
-    mutable std::shared_ptr<const void> derived_;
+    mutable std::once_flag grammar_once_;
+    mutable std::shared_ptr<const reading::Grammar> grammar_;
     std::vector<AgencyEntry> entries_;
     std::vector<MemberRow> member_rows_;
     std::vector<std::size_t> member_bad_lines_;

@@ -312,6 +312,11 @@ bool Reader::mention_at(std::size_t i, std::size_t& next) {
 
 }  // namespace reading
 
+const reading::Grammar& AgencyCatalog::grammar() const {
+    std::call_once(grammar_once_, [this] { grammar_ = std::make_shared<const reading::Grammar>(*this); });
+    return *grammar_;
+}
+
 std::vector<FoundAgency> find_agencies(std::string_view text, const HomePlace& home) {
     return find_agencies(text, fold_with_map(text), home);
 }

@@ -231,7 +231,7 @@ private:
 class Reader {
 public:
     Reader(std::string_view text, const Folded& fm, const HomePlace& home)
-        : text_(text), fm_(fm), home_(home), cat_(catalog_of(home)), g_(cat_.derived<Grammar>()),
+        : text_(text), fm_(fm), home_(home), cat_(catalog_of(home)), g_(cat_.grammar()),
           toks_(tokenize(fm.text, text, fm)), lease_(toks_.size()), memo_(*lease_) {
         f_ = fm.text;
         std::replace(f_.begin(), f_.end(), '\n', ' ');
