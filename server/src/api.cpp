@@ -52,7 +52,7 @@ std::string error_code(int status) {
 
 /// A page or a script of the web page: revalidated on every use, under the page's content policy.
 Response page(std::string_view content_type, std::string_view body) {
-    Response r{200, std::string(content_type), std::string(body), {}};
+    Response r{200, std::string(content_type), std::string(body), {}, {}};
     r.set("Cache-Control", "no-cache");
     r.set("Content-Security-Policy",
           "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'");
@@ -165,7 +165,7 @@ Response get_document(Api& api, const Request& request, const Match& m) {
     const std::int64_t generation = index->generation();
     const std::string etag = "\"" + std::to_string(generation) + "-" + m.seg[2] + "\"";
     if (request.header("If-None-Match") == etag) {
-        Response r{304, "", "", {}};
+        Response r{304, "", "", {}, {}};
         r.set("ETag", etag);
         r.set("Cache-Control", "no-cache");
         return r;
@@ -176,7 +176,7 @@ Response get_document(Api& api, const Request& request, const Match& m) {
         if (!d) not_found("no document with id " + m.seg[2]);
         body = api.documents.put(id, generation, to_json(*d, 0));
     }
-    Response r{200, "application/json; charset=utf-8", *body, {}};
+    Response r{200, "application/json; charset=utf-8", {}, body, {}};
     r.set("ETag", etag);
     r.set("Cache-Control", "no-cache");
     return r;
@@ -225,7 +225,7 @@ Response assignments(Api& api, const Request& request, const Match& m) {
     r.agencies.push_back(std::move(*a));
     std::string name;
     for (char c : agency_id) name += (std::isalnum(static_cast<unsigned char>(c)) || c == '-') ? c : '_';
-    Response out{200, "text/csv; charset=utf-8", "\xEF\xBB\xBF" + to_csv(r), {}};  // BOM: Excel reads UTF-8
+    Response out{200, "text/csv; charset=utf-8", "\xEF\xBB\xBF" + to_csv(r), {}, {}};  // BOM: Excel reads UTF-8
     out.set("Content-Disposition", "attachment; filename=\"assignments-" + name + ".csv\"");
     out.set("Cache-Control", "no-store");
     return out;

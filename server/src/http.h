@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,8 +39,12 @@ struct Response {
     int status = 200;
     std::string content_type;  ///< empty: none (a 304)
     std::string body;
+    /// Instead of `body`, a body shared with a cache (a rendered document), sent without a copy.
+    std::shared_ptr<const std::string> shared_body;
     std::vector<std::pair<std::string, std::string>> headers;
     bool close = false;  ///< close the connection after this answer (the body was not read)
+
+    std::string_view payload() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 
     Response& set(std::string name, std::string value) {
         headers.emplace_back(std::move(name), std::move(value));
@@ -49,7 +54,7 @@ struct Response {
 
 /// A JSON answer, not to be cached ("Cache-Control: no-store").
 inline Response json(int status, std::string body) {
-    Response r{status, "application/json; charset=utf-8", std::move(body), {}};
+    Response r{status, "application/json; charset=utf-8", std::move(body), {}, {}};
     r.set("Cache-Control", "no-store");
     return r;
 }

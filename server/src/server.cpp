@@ -88,9 +88,10 @@ void send(HTTPServerResponse& response, const http::Response& r) {
         response.set("X-Content-Type-Options", "nosniff");
     }
     if (r.close) response.setKeepAlive(false);
-    response.setContentLength64(static_cast<Poco::Int64>(r.body.size()));
+    const std::string_view body = r.payload();
+    response.setContentLength64(static_cast<Poco::Int64>(body.size()));
     std::ostream& out = response.send();
-    out.write(r.body.data(), static_cast<std::streamsize>(r.body.size()));
+    out.write(body.data(), static_cast<std::streamsize>(body.size()));
 }
 
 }  // namespace
