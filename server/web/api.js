@@ -6,7 +6,7 @@ import { el } from './dom.js';
 
 /// An error to show: `message` in Vietnamese for the reader; `detail` (the server's own English
 /// message, or the browser's reason) and `requestId` for whoever supports them.
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(message, status, { code = '', detail = '', requestId = '' } = {}) {
     super(message);
     this.name = 'ApiError';

@@ -3,7 +3,6 @@
 import { api } from './api.js';
 import { el } from './dom.js';
 
-
 // The words of relations, roles and document types come from the server (GET /api/vocabulary, the
 // parser's lists with their Vietnamese labels); until they arrive, or if they cannot, ids are shown.
 const ROLE = {};
@@ -105,7 +104,6 @@ export function roleBadge(role) {
 export function relationBadge(rel) {
   return el('span', { class: `badge rel rel-${rel || 'unknown'}`, text: relationLabel(rel) });
 }
-
 
 export const vocabularyReady = api('/api/vocabulary').then((v) => {
   for (const r of v.relations || []) {

@@ -1,8 +1,8 @@
 // The router (History API): every view has its own URL; back/forward re-render from the URL.
-import { ApiError, api, errorContent } from './api.js';
+import { errorContent } from './api.js';
 import { el } from './dom.js';
 import { vocabularyReady } from './labels.js';
-import { fillSearchForm, fillTypeOptions, form } from './search_form.js';
+import { fillSearchForm, fillTypeOptions } from './search_form.js';
 import { viewAgency } from './view_agency.js';
 import { viewDocument } from './view_document.js';
 import { viewHome } from './view_home.js';
@@ -12,9 +12,9 @@ import { viewSearch } from './view_search.js';
 // ---------------------------------------------------------------------------------------------
 // 3. Router
 
-export const main = document.getElementById('main');
+const main = document.getElementById('main');
 const statusRegion = document.getElementById('status');
-export let current = { key: null, controller: null };
+let current = { key: null, controller: null };
 let firstRender = true;
 
 const routeKey = () => location.pathname + location.search;

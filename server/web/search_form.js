@@ -7,7 +7,7 @@ import { navigate } from './router.js';
 // ---------------------------------------------------------------------------------------------
 // 4. The search form in the header
 
-export const form = document.getElementById('search-form');
+const form = document.getElementById('search-form');
 const fields = {
   q: document.getElementById('q'),
   type: document.getElementById('f-type'),

@@ -2,8 +2,7 @@
 import { api, query } from './api.js';
 import { el } from './dom.js';
 import { ROLES, agencyHref, docHref, docLabel, expandable, fmtDate, fmtDeadline, roleBadge, roleLabel } from './labels.js';
-import { announce, current, errorBox, loading, navigate, setMain, setTitle } from './router.js';
-import { form } from './search_form.js';
+import { announce, errorBox, loading, navigate, setMain, setTitle } from './router.js';
 import { emptyNote } from './view_common.js';
 import { metaRow } from './view_document.js';
 

@@ -3,7 +3,7 @@
 import { api, errorContent } from './api.js';
 import { el, svgEl } from './dom.js';
 import { BULLET_KINDS, RELATION_ORDER, RELATION_SHORT, agencyHref, docHref, docLabel, expandable, fmtDate, fmtDateTime, fmtDeadline, relationBadge, relationLabel, roleBadge, roleLabel, truncate } from './labels.js';
-import { announce, current, loading, main, setMain, setTitle } from './router.js';
+import { announce, loading, setMain, setTitle } from './router.js';
 import { emptyNote } from './view_common.js';
 
 // ---- document

@@ -2,8 +2,7 @@
 import { api, errorContent, query } from './api.js';
 import { el } from './dom.js';
 import { PAGE_SIZE, ROLES, agencyHref, fmtNumber, roleLabel } from './labels.js';
-import { announce, loading, replaceUrl, setMain, setTitle } from './router.js';
-import { form } from './search_form.js';
+import { announce, replaceUrl, setMain, setTitle } from './router.js';
 import { docItem, emptyNote, pageOf, pager } from './view_common.js';
 
 // ---- home: recent documents and the agency lookup
