@@ -27,9 +27,10 @@ const char* const kImportHelp = R"(Usage: vanban import PATH... [--db FILE] [--q
 
 Parses and indexes documents: each PATH is a file or a folder, walked recursively. In a folder,
 hidden files, README files, data files (.json, .jsonl, .csv, .tsv), databases and the tests' golden
-files (.golden) are left out; a file named on the command line is always imported. An unchanged file is skipped; a changed version of a
-document already in the index (same number, issuer and date; or the same file when it has no
-number) replaces it. A file that cannot be imported is reported with its reason and the others go on.
+files (.golden) are left out; a file named on the command line is always imported. An unchanged file
+is skipped; a changed version of a document already in the index (same number, issuer and date; or
+the same file when it has no number) replaces it. A file that cannot be imported is reported with
+its reason and the others go on.
 
   --db FILE   the database (default: $VANBAN_DB, else ./vanban.db); created when missing
   --quiet     no progress bar and no summary line
