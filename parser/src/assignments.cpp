@@ -337,6 +337,9 @@ struct Walker {
         tasks.push_back(std::move(t));
     }
 
+    // Walks the section tree: every item that assigns work becomes a task (add_task), with the bodies
+    // it inherits from the items above it. `in_task`: an ancestor is a task part; `inherited`: the bodies
+    // named above; `requested_lead_in`: an ancestor ends "đề nghị:"; `excluded`: under a report part.
     void walk(const Section& s, const std::string& path, bool in_task, const std::vector<AgencyMention>& inherited,
               bool requested_lead_in, bool excluded = false, bool in_article = false) {
         in_article = in_article || s.kind == SectionKind::article;
@@ -345,80 +348,113 @@ struct Walker {
         bool task_heading = !in_task && is_task_heading(s.heading);
         excluded = excluded || (!in_task && !task_heading && is_report_heading(s.heading));
         bool task_here = !excluded && (in_task || whole || task_heading);
-        Span own = own_span(s);
-        bool leaf = s.children.empty();
-        // The heading (for an item with sub-items, its whole own part) may name the bodies below it.
+        if (s.children.empty()) {
+            walk_leaf(s, path, task_here, excluded, in_article, inherited, requested_lead_in);
+        } else {
+            walk_branch(s, path, task_here, excluded, in_article, inherited, requested_lead_in);
+        }
+    }
+
+    // A leaf is read whole, clause by clause ("1. Sở Y tế: chủ trì ..." has its subject before the colon);
+    // it is a task in a task part, or an article that gives a body work, or an execution clause or a
+    // "Giao ..." sentence anywhere.
+    void walk_leaf(const Section& s, const std::string& path, bool task_here, bool excluded, bool in_article,
+                   const std::vector<AgencyMention>& inherited, bool requested_lead_in) {
         std::vector<AgencyMention> block;
         bool block_any = false;
-        // A leaf is read whole, clause by clause ("1. Sở Y tế: chủ trì ..." has its subject before the colon).
-        Span head = own;
-        if (!leaf && !excluded && (task_here || s.kind == SectionKind::article)) block = block_of(head, block_any);
-        // An item that opens with its subject gives it to the items below ("1. Các đồng chí Bộ trưởng, Thủ
-        // trưởng cơ quan ngang Bộ ... trực tiếp chỉ đạo ...; trong đó lưu ý: - ...").
-        Roles own_roles;
-        if (!leaf && !excluded && !block_any && task_here) own_roles = roles_of(own);
-        if (!block_any && !leaf && !own_roles.opens_with_subject && head.end > heading_span(s).end) {
+        Span head = own_span(s);
+        // "Điều 6. Nội dung Công an tỉnh có trách nhiệm chủ trì" / text: a heading that states whose the
+        // item is, read apart from the text below it.
+        Span hs = heading_span(s);
+        if (!excluded && hs.end < s.span.end && role_heading(doc.slice(hs))) {
             bool any = false;
-            auto b = block_of(heading_span(s), any);
-            if (any) block = std::move(b), block_any = true, head = heading_span(s);
+            auto b = block_of(hs, any);
+            if (any) {
+                block = std::move(b);
+                block_any = true;
+                head = hs;
+                task_here = true;
+            }
         }
         const std::vector<AgencyMention>& give = block_any ? block : inherited;
-        // An item headed by the bodies it is given to assigns work, whatever its part is called.
-        if (block_any) task_here = true;
-        if (leaf) {
-            // "Điều 6. Nội dung Công an tỉnh có trách nhiệm chủ trì" / text: a heading that states whose the
-            // item is, read apart from the text below it.
-            Span hs = heading_span(s);
-            if (!excluded && hs.end < s.span.end && role_heading(doc.slice(hs))) {
-                bool any = false;
-                auto b = block_of(hs, any);
-                if (any) {
-                    block = std::move(b);
-                    block_any = true;
-                    head = hs;
-                    task_here = true;
-                }
-            }
-            const std::vector<AgencyMention>& lgive = block_any ? block : inherited;
-            // An article that gives a body work ("Điều 1. ... Bộ Tài chính chịu trách nhiệm về nội dung giải
-            // trình ...") is a task wherever it stands; so is an execution clause or a "Giao ..." sentence.
-            bool article_task = !task_here && !excluded && in_article && !roles_of(s.span).mentions.empty();
-            bool by_words = false;
-            if (!task_here && !article_task && !excluded) {
-                std::string_view f = std::string_view(folded.text).substr(folded_at(folded, s.span.start),
-                                                                          folded_at(folded, s.span.end) - folded_at(folded, s.span.start));
-                by_words = is_execution_clause_folded(f) || assigns_by_word_folded(f.substr(0, std::min<std::size_t>(f.size(), 2000)));
-            }
-            if (task_here || article_task || by_words) {
-                Span body = s.span;
-                std::string text = s.text.empty() ? s.heading : s.heading + "\n" + s.text;
-                if (block_any && head.end < s.span.end) {
-                    body.start = head.end;
-                    while (body.start < body.end && (doc.text[body.start] == '\n' || doc.text[body.start] == ' ')) ++body.start;
-                    text = s.text;
-                }
-                add_task(body, std::move(text), path, lgive, requested_lead_in);
-            }
-            return;
+        // "Điều 1. ... Bộ Tài chính chịu trách nhiệm về nội dung giải trình ..." is a task wherever it stands.
+        bool article_task = !task_here && !excluded && in_article && !roles_of(s.span).mentions.empty();
+        bool by_words = false;
+        if (!task_here && !article_task && !excluded) {
+            std::string_view f = std::string_view(folded.text).substr(folded_at(folded, s.span.start),
+                                                                      folded_at(folded, s.span.end) - folded_at(folded, s.span.start));
+            by_words = is_execution_clause_folded(f) || assigns_by_word_folded(f.substr(0, std::min<std::size_t>(f.size(), 2000)));
         }
-        // An introduction that names the assignees of the items below it: "Giao Ban Quản lý ... chỉ đạo:",
-        // "thành phố Đà Nẵng cần tập trung thực hiện các nhiệm vụ sau:"; or a lead-in "... đề nghị:".
+        if (!task_here && !article_task && !by_words) return;
+        Span body = s.span;
+        std::string text = s.text.empty() ? s.heading : s.heading + "\n" + s.text;
+        if (block_any && head.end < s.span.end) {
+            body.start = head.end;
+            while (body.start < body.end && (doc.text[body.start] == '\n' || doc.text[body.start] == ' ')) ++body.start;
+            text = s.text;
+        }
+        add_task(body, std::move(text), path, give, requested_lead_in);
+    }
+
+    // What an item with sub-items says about the items below it.
+    struct ItemHead {
+        std::vector<AgencyMention> bodies;  // the bodies its heading names, when `any`
+        bool any = false;
+        Roles own_roles;  // its own part read as a task, when it names no heading bodies
+    };
+
+    // The bodies an item with sub-items is headed by ("II. Sở Y tế", "3. Giao Sở Y tế chủ trì:"), read in
+    // its whole own part, or in its heading line alone when the own part does not open with a subject.
+    ItemHead item_head(const Section& s, Span own, bool task_here, bool excluded) const {
+        ItemHead h;
+        if (!excluded && (task_here || s.kind == SectionKind::article)) h.bodies = block_of(own, h.any);
+        // An item that opens with its subject gives it to the items below ("1. Các đồng chí Bộ trưởng, Thủ
+        // trưởng cơ quan ngang Bộ ... trực tiếp chỉ đạo ...; trong đó lưu ý: - ...").
+        if (!excluded && !h.any && task_here) h.own_roles = roles_of(own);
+        if (!h.any && !h.own_roles.opens_with_subject && own.end > heading_span(s).end) {
+            bool any = false;
+            auto b = block_of(heading_span(s), any);
+            if (any) h.bodies = std::move(b), h.any = true;
+        }
+        return h;
+    }
+
+    // An introduction that names the assignees of the items below it: "Giao Ban Quản lý ... chỉ đạo:",
+    // "thành phố Đà Nẵng cần tập trung thực hiện các nhiệm vụ sau:" (its subjects, or every lead it names
+    // when it ends with a colon). Sets `lead_in` for a lead-in "... (kính) đề nghị:".
+    std::vector<AgencyMention> intro_of(const std::string& own_text, const Roles& own_roles, bool& lead_in) const {
+        std::vector<AgencyMention> intro;
+        bool colon = trim(own_text).ends_with(":");
+        for (const auto& m : own_roles.mentions) {
+            bool subject = std::find(own_roles.subject_ids.begin(), own_roles.subject_ids.end(), m.id) != own_roles.subject_ids.end();
+            if (m.role != Role::support && (subject || colon)) intro.push_back(m);
+        }
+        std::string n = normalized(fold(own_text));
+        if (ends_with_words(n, "de nghi") || ends_with_words(n, "kinh de nghi")) lead_in = true;
+        return intro;
+    }
+
+    // An item with sub-items: its own text may be a task, its attribute lines make one task, and its
+    // children are walked with the bodies it gives them (its heading's, its introduction's, or those it
+    // inherited).
+    void walk_branch(const Section& s, const std::string& path, bool task_here, bool excluded, bool in_article,
+                     const std::vector<AgencyMention>& inherited, bool requested_lead_in) {
+        Span own = own_span(s);
+        ItemHead h = item_head(s, own, task_here, excluded);
+        const std::vector<AgencyMention>& give = h.any ? h.bodies : inherited;
+        // An item headed by the bodies it is given to assigns work, whatever its part is called.
+        if (h.any) task_here = true;
         std::vector<AgencyMention> intro;
         bool lead_in = requested_lead_in;
         std::string own_text(doc.slice(own));
-        if (task_here && !block_any && (trim(own_text).ends_with(":") || own_roles.opens_with_subject)) {
-            for (auto& m : own_roles.mentions) {
-                bool subject = std::find(own_roles.subject_ids.begin(), own_roles.subject_ids.end(), m.id) != own_roles.subject_ids.end();
-                if (m.role != Role::support && (subject || trim(own_text).ends_with(":"))) intro.push_back(m);
-            }
-            std::string n = normalized(fold(own_text));
-            if (ends_with_words(n, "de nghi") || ends_with_words(n, "kinh de nghi")) lead_in = true;
+        if (task_here && !h.any && (trim(own_text).ends_with(":") || h.own_roles.opens_with_subject)) {
+            intro = intro_of(own_text, h.own_roles, lead_in);
         }
         const std::vector<AgencyMention>& pass = intro.empty() ? give : intro;
         // Own text of an item with sub-items, when it says more than a heading: "(1) Bộ Y tế chỉ đạo Ban
         // Quản lý dự án ... ; tập trung ...", or a long lead-in with its own work ("2. Để ..., yêu cầu Bộ Y
         // tế, Ban Quản lý dự án, các nhà thầu ... hoàn thành các công việc còn lại:").
-        if (task_here && !block_any && own.end - own.start > 100) {
+        if (task_here && !h.any && own.end - own.start > 100) {
             add_task(own, s.text.empty() ? s.heading : s.heading + "\n" + s.text, path, give, requested_lead_in);
         }
         // "- Cơ quan chủ trì: Sở X", "- Cơ quan phối hợp: ...", "- Thời gian thực hiện: Quý IV/2025": the
@@ -429,7 +465,7 @@ struct Walker {
         }
         if (task_here && !attrs.empty()) add_attributed_task(s, path, pass, attrs);
         bool mixed_before = block_mixed;
-        if (block_any) block_mixed = any_own_task(s);
+        if (h.any) block_mixed = any_own_task(s);
         int bullet = 0;
         for (const auto& c : s.children) {
             bool is_bullet = c.kind == SectionKind::dash || c.kind == SectionKind::plus;

@@ -107,27 +107,39 @@ std::vector<Tok> tokenize(std::string_view f, std::string_view text, const Folde
     return toks;
 }
 
-bool Reader::mention_at(std::size_t i, std::size_t& next) {
-    std::size_t t = i;
-    const Title* title = nullptr;
-    bool titled = false;
+Reader::At Reader::start_at(std::size_t i) {
+    At a;
+    a.i = i;
+    a.t = i;
     // "Các Bộ trưởng, Thủ trưởng ...": "các" before a title.
-    if (w(t) == "cac" && title_at(t + 1)) ++t;
+    if (w(a.t) == "cac" && title_at(a.t + 1)) ++a.t;
     for (int n = 0; n < 2; ++n) {
         const Title* tt = nullptr;
-        std::size_t len = title_at(t, &tt);
+        std::size_t len = title_at(a.t, &tt);
         if (!len) break;
         // "Giám đốc Sở", "Bộ trưởng Bộ Y tế": a title is followed by its body.
-        title = tt;
-        titled = true;
-        t += len;
+        a.title = tt;
+        a.titled = true;
+        a.t += len;
         // "Giám đốc: Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Công báo - Tin học tỉnh".
-        if (punct(t, ':') && word(t + 1)) ++t;
+        if (punct(a.t, ':') && word(a.t + 1)) ++a.t;
     }
-    bool plural = w(t) == "cac";
-    std::size_t core = plural ? t + 1 : t;
-    bool may_lower = titled || caps_at(t);
+    a.plural = w(a.t) == "cac";
+    a.core = a.plural ? a.t + 1 : a.t;
+    a.may_lower = a.titled || caps_at(a.t);
+    return a;
+}
 
+bool Reader::mention_at(std::size_t i, std::size_t& next) {
+    At a = start_at(i);
+    if (listed_mention(a, next)) return true;
+    if (auto decided = catalogued_mention(a, next)) return *decided;
+    return named_mention(a, next) || group_mention(a, next) || implied_group_mention(a, next) ||
+           province_mention(a, next);
+}
+
+bool Reader::listed_mention(const At& a, std::size_t& next) {
+    auto [i, t, title, titled, plural, core, may_lower] = a;
     // 1. Lists after a colon: "các Sở: Y tế, Tài chính", "Các Bộ: Quốc phòng, ...", "các Báo: ...";
     //    "Các Bộ Quốc phòng, Công an" without one when the first item names a ministry.
     if ((plural || cap(core) || may_lower) && (w(core) == "so" || w(core) == "bo" || w(core) == "bao")) {
@@ -150,6 +162,11 @@ bool Reader::mention_at(std::size_t i, std::size_t& next) {
             return true;
         }
     }
+    return false;
+}
+
+std::optional<bool> Reader::catalogued_mention(const At& a, std::size_t& next) {
+    auto [i, t, title, titled, plural, core, may_lower] = a;
     // 2. A catalogue name (aliases of collectives start with "các").
     if (word(t)) {
         if (auto h = cat_at(t)) {
@@ -231,6 +248,11 @@ bool Reader::mention_at(std::size_t i, std::size_t& next) {
             }
         }
     }
+    return std::nullopt;
+}
+
+bool Reader::named_mention(const At& a, std::size_t& next) {
+    auto [i, t, title, titled, plural, core, may_lower] = a;
     // 3. A head noun and its name: "Kho bạc Nhà nước khu vực XI", "Bệnh viện Hữu nghị Việt Đức".
     // In a text in capitals, case tells nothing: a head noun counts only where a name may begin,
     // after a title or punctuation ("NHIỆM VỤ VÀ GIẢI PHÁP" has no "Vụ" in it).
@@ -248,6 +270,11 @@ bool Reader::mention_at(std::size_t i, std::size_t& next) {
             }
         }
     }
+    return false;
+}
+
+bool Reader::group_mention(const At& a, std::size_t& next) {
+    auto [i, t, title, titled, plural, core, may_lower] = a;
     // 4. A group: "các doanh nghiệp viễn thông", "các Bộ, ngành", "Sở, ban, ngành", "báo, đài",
     //    "Thủ trưởng cơ quan ngang bộ".
     // (A group is read only where one may stand: after "các" or a title, on a list of bodies, or where
@@ -280,6 +307,11 @@ bool Reader::mention_at(std::size_t i, std::size_t& next) {
             return true;
         }
     }
+    return false;
+}
+
+bool Reader::implied_group_mention(const At& a, std::size_t& next) {
+    auto [i, t, title, titled, plural, core, may_lower] = a;
     // 5. A title standing for its group: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ ...".
     if (title && !title->implies.empty() && (t >= hi_ || punct(t, ',') || punct(t, ';') || w(t) == "va")) {
         FoundAgency fa = base(i, i, t, true);
@@ -295,6 +327,11 @@ bool Reader::mention_at(std::size_t i, std::size_t& next) {
         next = t;
         return true;
     }
+    return false;
+}
+
+bool Reader::province_mention(const At& a, std::size_t& next) {
+    auto [i, t, title, titled, plural, core, may_lower] = a;
     // 6. A province named as an actor: "tỉnh Đắk Lắk", "thành phố Đà Nẵng", "các tỉnh: Đắk Lắk, Khánh
     //    Hòa" (their People's Committees; whether they act is for the caller to decide from the words
     //    around them).

@@ -513,7 +513,33 @@ private:
     // of "các tỉnh: A, B"; `listed`: named by the province alone).
     void add_province_committee(std::size_t head_tok, std::size_t a, std::size_t end, std::size_t province, bool listed);
 
+    // Where a mention may start at token i: "các" and up to two titles read ("Các Bộ trưởng, Thủ
+    // trưởng ...", "Giám đốc Sở"); t is the token after them, core the one after a plural "các".
+    struct At {
+        std::size_t i = 0, t = 0;
+        const Title* title = nullptr;
+        bool titled = false, plural = false;
+        std::size_t core = 0;
+        bool may_lower = false;  // a lowercase name may follow (after a title, in a line in capitals)
+    };
+    At start_at(std::size_t i);
+
+    // The mention that starts at token i, if any, in the order the steps below are tried; next is set
+    // past it. Each step returns true when it added a mention.
     bool mention_at(std::size_t i, std::size_t& next);
+    // 1. Lists after a colon ("các Sở: Y tế, Tài chính"), "Các Bộ Quốc phòng, Công an", "các tỉnh: A, B".
+    bool listed_mention(const At& a, std::size_t& next);
+    // 2. A catalogue name, with its place, its members or its district's unit. nullopt: no catalogue
+    //    name here; false: the name is no body here ("Thuế" without its place), stop.
+    std::optional<bool> catalogued_mention(const At& a, std::size_t& next);
+    // 3. A head noun and its name: "Kho bạc Nhà nước khu vực XI", "Bệnh viện Hữu nghị Việt Đức".
+    bool named_mention(const At& a, std::size_t& next);
+    // 4. A group: "các doanh nghiệp viễn thông", "các Bộ, ngành", "Sở, ban, ngành", "báo, đài".
+    bool group_mention(const At& a, std::size_t& next);
+    // 5. A title standing for its group: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ ...".
+    bool implied_group_mention(const At& a, std::size_t& next);
+    // 6. A province named as an actor: "tỉnh Đắk Lắk", "thành phố Đà Nẵng".
+    bool province_mention(const At& a, std::size_t& next);
 
     // "Giám đốc các sở; Thủ trưởng các ban, ngành cấp tỉnh" is one group, "các sở, ban, ngành cấp tỉnh";
     // "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ" is "các Bộ, cơ quan

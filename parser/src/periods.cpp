@@ -135,6 +135,239 @@ int quarter_value(const std::string& f, std::size_t& i) {
     return 0;
 }
 
+// A pattern's match at a position: where it ends in the folded text and what it means.
+struct Match {
+    std::size_t end;
+    std::optional<std::string> from, to, recurrence;
+};
+
+using Pattern = std::optional<Match> (*)(const Scanner&, const std::string& f, std::size_t i);
+
+// "từ ngày A đến (ngày) B", "từ năm Y1 đến năm Y2".
+std::optional<Match> from_to(const Scanner& sc, const std::string&, std::size_t i) {
+    std::size_t j = i;
+    if (!sc.lit(j, "tu")) return std::nullopt;
+    sc.sp(j);
+    std::size_t k = j;
+    Ymd a, b;
+    if (sc.date(k, a)) {
+        std::size_t e = k;
+        sc.sp(e);
+        if (sc.lit(e, "den")) {
+            sc.sp(e);
+            if (sc.date(e, b)) return Match{e, iso(a), iso(b), std::nullopt};
+        }
+    }
+    k = j;
+    if (!sc.lit(k, "nam")) return std::nullopt;
+    sc.sp(k);
+    int y1 = sc.year(k);
+    sc.sp(k);
+    if (y1 <= 0 || !sc.lit(k, "den")) return std::nullopt;
+    sc.sp(k);
+    sc.lit(k, "nam");
+    sc.sp(k);
+    int y2 = sc.year(k);
+    if (y2 < y1) return std::nullopt;
+    return Match{k, month_start(y1, 1), month_end(y2, 12), std::nullopt};
+}
+
+// "trước ngày D/M/Y", "chậm nhất (là) (trước) (ngày) D/M/Y", "hạn chót D/M/Y"; also before a month,
+// a quarter or a year ("trước tháng 9/2022" is due by the end of August).
+std::optional<Match> before(const Scanner& sc, const std::string& f, std::size_t i) {
+    std::size_t k = i;
+    if (!sc.lit(k, "truoc")) {
+        k = i;
+        if (sc.lit(k, "cham nhat")) {
+            sc.sp(k);
+            sc.lit(k, "la");
+            sc.sp(k);
+            sc.lit(k, "truoc");
+        } else if (!sc.lit(k, "han chot")) {
+            return std::nullopt;
+        }
+    }
+    sc.sp(k);
+    Ymd a;
+    std::size_t d = k;
+    if (sc.date(d, a)) return Match{d, std::nullopt, iso(a), std::nullopt};
+    int m = 0, y = 0;
+    std::size_t t = k;
+    if (sc.lit(t, "thang")) {
+        sc.sp(t);
+        if (sc.month_year(t, m, y)) {
+            int pm = m == 1 ? 12 : m - 1, py = m == 1 ? y - 1 : y;
+            return Match{t, std::nullopt, month_end(py, pm), std::nullopt};
+        }
+    }
+    t = k;
+    if (sc.lit(t, "quy")) {
+        sc.sp(t);
+        int q = quarter_value(f, t);
+        std::size_t u = t;
+        if (q > 0 && u < f.size() && f[u] == '/') {
+            ++u;
+        } else {
+            sc.sp(u);
+            sc.lit(u, "nam");
+            sc.sp(u);
+        }
+        y = sc.year(u);
+        if (q > 0 && y > 0) {
+            int first = (q - 1) * 3 + 1;
+            int pm = first == 1 ? 12 : first - 1, py = first == 1 ? y - 1 : y;
+            return Match{u, std::nullopt, month_end(py, pm), std::nullopt};
+        }
+    }
+    t = k;
+    if (sc.lit(t, "nam")) {
+        sc.sp(t);
+        y = sc.year(t);
+        if (y > 0) return Match{t, std::nullopt, month_end(y - 1, 12), std::nullopt};
+    }
+    return std::nullopt;
+}
+
+// "(trong) quý II/2022", "quý 2 năm 2022": the quarter's three months.
+std::optional<Match> quarter(const Scanner& sc, const std::string& f, std::size_t i) {
+    std::size_t j = i;
+    if (!sc.lit(j, "quy")) return std::nullopt;
+    sc.sp(j);
+    int q = quarter_value(f, j);
+    std::size_t u = j;
+    if (q > 0 && u < f.size() && f[u] == '/') {
+        ++u;
+    } else {
+        sc.sp(u);
+        if (!sc.lit(u, "nam")) q = 0;
+        sc.sp(u);
+    }
+    int y = q > 0 ? sc.year(u) : -1;
+    if (y <= 0) return std::nullopt;
+    int first = (q - 1) * 3 + 1;
+    return Match{u, month_start(y, first), month_end(y, first + 2), std::nullopt};
+}
+
+// "trong tháng 12/2025", "vào tháng 9 năm 2022", "hoàn thành trong năm 2022", "trong năm 2022-2023".
+std::optional<Match> within(const Scanner& sc, const std::string& f, std::size_t i) {
+    std::size_t j = i;
+    if (!sc.lit(j, "trong") && !(j = i, sc.lit(j, "vao")) && !(j = i, sc.lit(j, "hoan thanh"))) return std::nullopt;
+    sc.sp(j);
+    int m = 0, y = 0;
+    std::size_t t = j;
+    if (sc.lit(t, "thang")) {
+        sc.sp(t);
+        if (sc.month_year(t, m, y)) return Match{t, month_start(y, m), month_end(y, m), std::nullopt};
+    }
+    t = j;
+    if (!sc.lit(t, "nam")) return std::nullopt;
+    sc.sp(t);
+    y = sc.year(t);
+    if (y <= 0) return std::nullopt;
+    if (t < f.size() && (f[t] == '-' || f[t] == ' ')) {
+        std::size_t v = t;
+        sc.sp(v);
+        if (v < f.size() && f[v] == '-') {
+            ++v;
+            sc.sp(v);
+            int y2 = sc.year(v);
+            if (y2 >= y) return Match{v, month_start(y, 1), month_end(y2, 12), std::nullopt};
+        }
+    }
+    return Match{t, month_start(y, 1), month_end(y, 12), std::nullopt};
+}
+
+// "giai đoạn 2022-2023", "(N) năm 2022-2023", "thời gian 2 năm 2022 – 2023".
+std::optional<Match> years_range(const Scanner& sc, const std::string& f, std::size_t i) {
+    std::size_t k = i;
+    if (!sc.lit(k, "giai doan") && !(k = i, sc.lit(k, "nam"))) return std::nullopt;
+    sc.sp(k);
+    int y1 = sc.year(k);
+    std::size_t u = k;
+    sc.sp(u);
+    if (y1 <= 0 || u >= f.size() || (f[u] != '-' && f.compare(u, 3, "\xe2\x80\x93") != 0)) return std::nullopt;
+    u += f[u] == '-' ? 1 : 3;
+    sc.sp(u);
+    int y2 = sc.year(u);
+    if (y2 < y1) return std::nullopt;
+    return Match{u, month_start(y1, 1), month_end(y2, 12), std::nullopt};
+}
+
+// "dịp nghỉ lễ 30/4, 01/5/2022": day/month pairs ending with a year, from the first to the last.
+std::optional<Match> occasion(const Scanner& sc, const std::string& f, std::size_t i) {
+    std::size_t j = i;
+    if (!sc.lit(j, "dip")) return std::nullopt;
+    std::size_t k = j, limit = std::min(f.size(), j + 40);
+    while (k < limit && !(f[k] >= '0' && f[k] <= '9')) ++k;
+    std::vector<std::pair<int, int>> dm;
+    int yy = -1;
+    std::size_t e = k;
+    while (e < f.size()) {
+        std::size_t t = e;
+        int d = sc.num(t, 2);
+        if (d < 0 || t >= f.size() || f[t] != '/') break;
+        ++t;
+        int mm = sc.num(t, 2);
+        if (mm < 0) break;
+        dm.emplace_back(d, mm);
+        e = t;
+        if (t < f.size() && f[t] == '/') {
+            ++t;
+            yy = sc.year(t);
+            if (yy > 0) e = t;
+            break;
+        }
+        std::size_t n = t;
+        if (n < f.size() && f[n] == ',') ++n;
+        sc.sp(n);
+        if (sc.lit(n, "va")) sc.sp(n);
+        if (n < f.size() && f[n] >= '0' && f[n] <= '9') {
+            e = n;
+            continue;
+        }
+        break;
+    }
+    if (yy <= 0 || dm.empty()) return std::nullopt;
+    auto first = iso_date(dm.front().first, dm.front().second, yy);
+    auto last = iso_date(dm.back().first, dm.back().second, yy);
+    if (!first || !last) return std::nullopt;
+    return Match{e, first, last, std::nullopt};
+}
+
+// "hằng năm", "định kỳ hằng quý", "thường xuyên", "định kỳ 6 tháng": a recurrence, no dates. Not after
+// words it qualifies instead: "chi thường xuyên", "kinh phí thường xuyên" is recurrent spending;
+// "Nghị quyết hằng năm", "kế hoạch hằng năm" qualify a document. Neither says when a task is due.
+std::optional<Match> recurrence(const Scanner& sc, const std::string& f, std::size_t i) {
+    static const std::pair<std::string_view, std::string_view> rec[] = {
+        {"hang nam", "yearly"},   {"hang quy", "quarterly"}, {"hang thang", "monthly"},
+        {"hang tuan", "weekly"},  {"hang ngay", "daily"},    {"thuong xuyen", "ongoing"},
+        {"dinh ky hang nam", "yearly"}, {"dinh ky hang quy", "quarterly"}, {"dinh ky hang thang", "monthly"},
+    };
+    std::string_view lead_in = std::string_view(f).substr(0, i);
+    while (!lead_in.empty() && lead_in.back() == ' ') lead_in.remove_suffix(1);
+    bool qualifier = lead_in.ends_with("chi") || lead_in.ends_with("kinh phi") || lead_in.ends_with("du toan") ||
+                     lead_in.ends_with("nghi quyet") || lead_in.ends_with("ke hoach") || lead_in.ends_with("quyet dinh") ||
+                     lead_in.ends_with("chuong trinh") || lead_in.ends_with("ngan sach");
+    if (!qualifier) {
+        for (auto [w, r] : rec) {
+            std::size_t k = i;
+            if (sc.lit(k, w)) return Match{k, std::nullopt, std::nullopt, std::string(r)};
+        }
+    }
+    std::size_t k = i;
+    if (!sc.lit(k, "dinh ky")) return std::nullopt;
+    sc.sp(k);
+    int n = sc.num(k, 2);
+    sc.sp(k);
+    if (n <= 0 || !sc.lit(k, "thang")) return std::nullopt;
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%d months", n);
+    return Match{k, std::nullopt, std::nullopt, std::string(buf)};
+}
+
+// Tried in this order at each word start; the first that matches wins.
+constexpr Pattern kPatterns[] = {from_to, before, quarter, within, years_range, occasion, recurrence};
+
 }  // namespace
 
 std::vector<Period> find_periods(std::string_view s, std::size_t base) {
@@ -145,295 +378,23 @@ std::vector<Period> find_periods(std::string_view s, const Folded& fm, std::size
     std::vector<Period> out;
     const std::string& f = fm.text;
     Scanner sc(f);
-    auto emit = [&](std::size_t a, std::size_t b, std::optional<std::string> from, std::optional<std::string> to,
-                    std::optional<std::string> rec) {
-        Period p;
-        p.span = Span{base + fm.orig[a], base + fm.orig[b]};
-        p.text = std::string(s.substr(fm.orig[a], fm.orig[b] - fm.orig[a]));
-        p.from = std::move(from);
-        p.to = std::move(to);
-        p.recurrence = std::move(rec);
-        out.push_back(std::move(p));
-    };
     for (std::size_t i = 0; i < f.size(); ++i) {
         if (i > 0 && std::isalnum(static_cast<unsigned char>(f[i - 1]))) continue;
         // Every pattern starts with one of these letters (từ, trước, chậm, hạn, quý, trong, vào, hoàn,
         // giai đoạn, năm, dịp, hằng, định kỳ, thường xuyên).
         if (std::string_view("tchqvgnd").find(f[i]) == std::string_view::npos) continue;
-        std::size_t j = i;
-        Ymd a, b;
-        int m = 0, y = 0;
-        // "từ ngày A đến (ngày) B"
-        if (sc.lit(j, "tu")) {
-            sc.sp(j);
-            std::size_t k = j;
-            if (sc.date(k, a)) {
-                std::size_t e = k;
-                sc.sp(e);
-                if (sc.lit(e, "den")) {
-                    sc.sp(e);
-                    if (sc.date(e, b)) {
-                        emit(i, e, iso(a), iso(b), std::nullopt);
-                        i = e - 1;
-                        continue;
-                    }
-                }
-            }
-            // "từ năm Y1 đến năm Y2"
-            k = j;
-            if (sc.lit(k, "nam")) {
-                sc.sp(k);
-                int y1 = sc.year(k);
-                sc.sp(k);
-                if (y1 > 0 && sc.lit(k, "den")) {
-                    sc.sp(k);
-                    sc.lit(k, "nam");
-                    sc.sp(k);
-                    int y2 = sc.year(k);
-                    if (y2 >= y1) {
-                        emit(i, k, month_start(y1, 1), month_end(y2, 12), std::nullopt);
-                        i = k - 1;
-                        continue;
-                    }
-                }
-            }
-        }
-        j = i;
-        // "trước ngày D/M/Y", "chậm nhất (là) (ngày) D/M/Y", "hạn chót D/M/Y"
-        {
-            std::size_t k = j;
-            bool before = sc.lit(k, "truoc");
-            if (!before) {
-                k = j;
-                if (sc.lit(k, "cham nhat")) {
-                    before = true;
-                    sc.sp(k);
-                    sc.lit(k, "la");
-                    sc.sp(k);
-                    sc.lit(k, "truoc");
-                } else if (sc.lit(k, "han chot")) {
-                    before = true;
-                }
-            }
-            if (before) {
-                sc.sp(k);
-                std::size_t d = k;
-                if (sc.date(d, a)) {
-                    emit(i, d, std::nullopt, iso(a), std::nullopt);
-                    i = d - 1;
-                    continue;
-                }
-                std::size_t t = k;
-                if (sc.lit(t, "thang")) {
-                    sc.sp(t);
-                    if (sc.month_year(t, m, y)) {
-                        int pm = m == 1 ? 12 : m - 1, py = m == 1 ? y - 1 : y;
-                        emit(i, t, std::nullopt, month_end(py, pm), std::nullopt);
-                        i = t - 1;
-                        continue;
-                    }
-                }
-                t = k;
-                if (sc.lit(t, "quy")) {
-                    sc.sp(t);
-                    int q = quarter_value(f, t);
-                    std::size_t u = t;
-                    if (q > 0 && u < f.size() && f[u] == '/') ++u;
-                    else {
-                        sc.sp(u);
-                        sc.lit(u, "nam");
-                        sc.sp(u);
-                    }
-                    y = sc.year(u);
-                    if (q > 0 && y > 0) {
-                        int first = (q - 1) * 3 + 1;
-                        int pm = first == 1 ? 12 : first - 1, py = first == 1 ? y - 1 : y;
-                        emit(i, u, std::nullopt, month_end(py, pm), std::nullopt);
-                        i = u - 1;
-                        continue;
-                    }
-                }
-                t = k;
-                if (sc.lit(t, "nam")) {
-                    sc.sp(t);
-                    y = sc.year(t);
-                    if (y > 0) {
-                        emit(i, t, std::nullopt, month_end(y - 1, 12), std::nullopt);
-                        i = t - 1;
-                        continue;
-                    }
-                }
-            }
-        }
-        j = i;
-        // "(trong) quý II/2022", "quý 2 năm 2022"
-        if (sc.lit(j, "quy")) {
-            sc.sp(j);
-            int q = quarter_value(f, j);
-            std::size_t u = j;
-            if (q > 0 && u < f.size() && f[u] == '/') {
-                ++u;
-            } else {
-                sc.sp(u);
-                if (!sc.lit(u, "nam")) q = 0;
-                sc.sp(u);
-            }
-            y = q > 0 ? sc.year(u) : -1;
-            if (y > 0) {
-                int first = (q - 1) * 3 + 1;
-                emit(i, u, month_start(y, first), month_end(y, first + 2), std::nullopt);
-                i = u - 1;
-                continue;
-            }
-        }
-        j = i;
-        // "trong tháng 12/2025", "tháng 9 năm 2022" after "trong", "vào", "hoàn thành"
-        if (sc.lit(j, "trong") || (j = i, sc.lit(j, "vao")) || (j = i, sc.lit(j, "hoan thanh"))) {
-            sc.sp(j);
-            std::size_t t = j;
-            if (sc.lit(t, "thang")) {
-                sc.sp(t);
-                if (sc.month_year(t, m, y)) {
-                    emit(i, t, month_start(y, m), month_end(y, m), std::nullopt);
-                    i = t - 1;
-                    continue;
-                }
-            }
-            t = j;
-            if (sc.lit(t, "nam")) {
-                sc.sp(t);
-                y = sc.year(t);
-                if (y > 0) {
-                    std::size_t u = t;
-                    // "trong năm 2022-2023"
-                    if (u < f.size() && (f[u] == '-' || f[u] == ' ')) {
-                        std::size_t v = u;
-                        sc.sp(v);
-                        if (v < f.size() && f[v] == '-') {
-                            ++v;
-                            sc.sp(v);
-                            int y2 = sc.year(v);
-                            if (y2 >= y) {
-                                emit(i, v, month_start(y, 1), month_end(y2, 12), std::nullopt);
-                                i = v - 1;
-                                continue;
-                            }
-                        }
-                    }
-                    emit(i, t, month_start(y, 1), month_end(y, 12), std::nullopt);
-                    i = t - 1;
-                    continue;
-                }
-            }
-        }
-        j = i;
-        // "giai đoạn 2022-2023", "(N) năm 2022-2023", "thời gian 2 năm 2022 - 2023"
-        {
-            std::size_t k = j;
-            bool head = sc.lit(k, "giai doan");
-            if (!head) {
-                k = j;
-                head = sc.lit(k, "nam");
-            }
-            if (head) {
-                sc.sp(k);
-                int y1 = sc.year(k);
-                std::size_t u = k;
-                sc.sp(u);
-                if (y1 > 0 && u < f.size() && (f[u] == '-' || f.compare(u, 3, "\xe2\x80\x93") == 0)) {
-                    u += f[u] == '-' ? 1 : 3;
-                    sc.sp(u);
-                    int y2 = sc.year(u);
-                    if (y2 >= y1) {
-                        // Include "thời gian N năm" in the text when it is written: "2 năm 2022-2023".
-                        emit(i, u, month_start(y1, 1), month_end(y2, 12), std::nullopt);
-                        i = u - 1;
-                        continue;
-                    }
-                }
-            }
-        }
-        j = i;
-        // "dịp nghỉ lễ 30/4, 01/5/2022": day/month pairs ending with a year.
-        if (sc.lit(j, "dip")) {
-            std::size_t k = j, limit = std::min(f.size(), j + 40);
-            while (k < limit && !(f[k] >= '0' && f[k] <= '9')) ++k;
-            std::vector<std::pair<int, int>> dm;
-            int yy = -1;
-            std::size_t e = k;
-            while (e < f.size()) {
-                std::size_t t = e;
-                int d = sc.num(t, 2);
-                if (d < 0 || t >= f.size() || f[t] != '/') break;
-                ++t;
-                int mm = sc.num(t, 2);
-                if (mm < 0) break;
-                dm.emplace_back(d, mm);
-                e = t;
-                if (t < f.size() && f[t] == '/') {
-                    ++t;
-                    yy = sc.year(t);
-                    if (yy > 0) e = t;
-                    break;
-                }
-                std::size_t n = t;
-                if (n < f.size() && f[n] == ',') ++n;
-                sc.sp(n);
-                if (sc.lit(n, "va")) sc.sp(n);
-                if (n < f.size() && f[n] >= '0' && f[n] <= '9') {
-                    e = n;
-                    continue;
-                }
-                break;
-            }
-            if (yy > 0 && !dm.empty() && iso_date(dm.front().first, dm.front().second, yy) &&
-                iso_date(dm.back().first, dm.back().second, yy)) {
-                emit(i, e, iso_date(dm.front().first, dm.front().second, yy), iso_date(dm.back().first, dm.back().second, yy),
-                     std::nullopt);
-                i = e - 1;
-                continue;
-            }
-        }
-        j = i;
-        // Recurrences.
-        {
-            static const std::pair<std::string_view, std::string_view> rec[] = {
-                {"hang nam", "yearly"},   {"hang quy", "quarterly"}, {"hang thang", "monthly"},
-                {"hang tuan", "weekly"},  {"hang ngay", "daily"},    {"thuong xuyen", "ongoing"},
-                {"dinh ky hang nam", "yearly"}, {"dinh ky hang quy", "quarterly"}, {"dinh ky hang thang", "monthly"},
-            };
-            bool hit = false;
-            // "chi thường xuyên", "kinh phí thường xuyên" is recurrent spending; "Nghị quyết hằng năm",
-            // "kế hoạch hằng năm" qualify a document. Neither says when a task is due.
-            std::string_view lead_in = std::string_view(f).substr(0, i);
-            while (!lead_in.empty() && lead_in.back() == ' ') lead_in.remove_suffix(1);
-            bool qualifier = lead_in.ends_with("chi") || lead_in.ends_with("kinh phi") || lead_in.ends_with("du toan") ||
-                             lead_in.ends_with("nghi quyet") || lead_in.ends_with("ke hoach") || lead_in.ends_with("quyet dinh") ||
-                             lead_in.ends_with("chuong trinh") || lead_in.ends_with("ngan sach");
-            for (auto [w, r] : rec) {
-                if (qualifier) break;
-                std::size_t k = j;
-                if (sc.lit(k, w)) {
-                    emit(i, k, std::nullopt, std::nullopt, std::string(r));
-                    i = k - 1;
-                    hit = true;
-                    break;
-                }
-            }
-            if (hit) continue;
-            std::size_t k = j;
-            if (sc.lit(k, "dinh ky")) {
-                sc.sp(k);
-                int n = sc.num(k, 2);
-                sc.sp(k);
-                if (n > 0 && sc.lit(k, "thang")) {
-                    char buf[24];
-                    std::snprintf(buf, sizeof buf, "%d months", n);
-                    emit(i, k, std::nullopt, std::nullopt, std::string(buf));
-                    i = k - 1;
-                    continue;
-                }
-            }
+        for (Pattern pattern : kPatterns) {
+            auto m = pattern(sc, f, i);
+            if (!m) continue;
+            Period p;
+            p.span = Span{base + fm.orig[i], base + fm.orig[m->end]};
+            p.text = std::string(s.substr(fm.orig[i], fm.orig[m->end] - fm.orig[i]));
+            p.from = std::move(m->from);
+            p.to = std::move(m->to);
+            p.recurrence = std::move(m->recurrence);
+            out.push_back(std::move(p));
+            i = m->end - 1;
+            break;
         }
     }
     return out;
