@@ -116,12 +116,7 @@ Response search(Api& api, const Request&, const Match& m) {
     std::string q_text = p.get("q");
     if (trim(q_text).empty()) bad_request("'q' is required: the words or the number to search for");
     SearchOptions opt;
-    opt.type = p.get("type");
-    opt.issuer = p.get("issuer");
-    opt.agency = p.get("agency");
-    opt.from = p.get("from");
-    opt.to = p.get("to");
-    opt.in = p.get("in");
+    opt.set_filters([&](const char* name) { return p.get(name); });
     opt.limit = p.integer("limit", 20);
     opt.offset = p.integer("offset", 0);
     opt.validate();  // QueryError: 400
@@ -145,10 +140,7 @@ Response lookup(Api& api, const Request&, const Match& m) {
 Response list_documents(Api& api, const Request&, const Match& m) {
     Params p(m.query, {"type", "issuer", "from", "to", "limit", "offset"});
     ListOptions opt;
-    opt.type = p.get("type");
-    opt.issuer = p.get("issuer");
-    opt.from = p.get("from");
-    opt.to = p.get("to");
+    opt.set_filters([&](const char* name) { return p.get(name); });
     opt.limit = p.integer("limit", 20);
     opt.offset = p.integer("offset", 0);
     opt.validate();

@@ -47,12 +47,7 @@ int cmd_search(const Args& args) {
     }
     const std::string query = args.joined();
     vanban::SearchOptions opt;
-    opt.type = args.get("type");
-    opt.issuer = args.get("issuer");
-    opt.agency = args.get("agency");
-    opt.from = args.get("from");
-    opt.to = args.get("to");
-    opt.in = args.get("in");
+    opt.set_filters([&](const char* name) { return args.get(name); });
     if (args.values.count("limit") && !parse_int(args.get("limit"), opt.limit)) {
         std::cerr << "vanban search: --limit must be a number from 1 to 100\n";
         return kUsage;

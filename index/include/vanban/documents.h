@@ -78,6 +78,15 @@ struct ListOptions {
     int offset = 0;   ///< 0-100000000
 
     void validate() const;  ///< QueryError naming the first option out of range (dates, limit, offset)
+
+    /// Sets the filters by their shared names ("type", "issuer", "from", "to"), as SearchOptions.
+    template <class Value>
+    void set_filters(Value&& value) {
+        type = value("type");
+        issuer = value("issuer");
+        from = value("from");
+        to = value("to");
+    }
 };
 
 struct DocumentList {

@@ -27,6 +27,18 @@ struct SearchOptions {
     /// Throws QueryError naming the first option out of range (`in`, a date, `limit`, `offset`).
     /// The CLI and the server call it before they open anything; Index::search calls it too.
     void validate() const;
+
+    /// Sets the filters by the names the CLI's options and the server's parameters share ("type",
+    /// "issuer", "agency", "from", "to", "in"): `value(name)` is the value given, or "".
+    template <class Value>
+    void set_filters(Value&& value) {
+        type = value("type");
+        issuer = value("issuer");
+        agency = value("agency");
+        from = value("from");
+        to = value("to");
+        in = value("in");
+    }
 };
 
 struct SearchHit {
