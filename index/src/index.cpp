@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <functional>
 
 #include "vanban/fts.h"
@@ -80,7 +81,7 @@ std::string_view to_string(ImportStatus status) {
     return "added";
 }
 
-Index::Index(const std::string& path) : impl_(std::make_unique<Impl>()) {
+Index::Index(const std::string& path, OpenMode mode) : impl_(std::make_unique<Impl>()) {
     // Once per process, before SQLite initializes: no global memory statistics (a mutex every
     // malloc takes, contended when many threads read), and no mutex per connection (an Index is used
     // by one thread at a time). A no-op if something in the process initialized SQLite already.
@@ -90,7 +91,12 @@ Index::Index(const std::string& path) : impl_(std::make_unique<Impl>()) {
         return true;
     }();
     (void)configured;
-    int rc = sqlite3_open_v2(path.c_str(), &impl_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (mode == OpenMode::existing && !std::filesystem::exists(path)) {
+        throw IndexError("no database at " + path + " (import documents first: vanban import FILE --db " + path + ")",
+                         SQLITE_CANTOPEN);
+    }
+    int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path.c_str(), &impl_->db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = impl_->db ? sqlite3_errmsg(impl_->db) : "out of memory";
         throw IndexError("cannot open database " + path + ": " + msg, rc);

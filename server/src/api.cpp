@@ -369,7 +369,7 @@ ReaderPool::Lease ReaderPool::acquire() {
             return Lease(*this, std::move(index));
         }
     }
-    return Lease(*this, std::make_unique<Index>(path_));
+    return Lease(*this, std::make_unique<Index>(path_, OpenMode::existing));
 }
 
 void ReaderPool::give_back(std::unique_ptr<Index> index) {
@@ -417,9 +417,9 @@ Api::Api(ServerOptions o)
         token = trim(ss.str());
         if (token.empty()) throw ServerError("the token file " + options.token_file + " is empty");
     }
-    // The writer opens (and if needed creates) the database first; readers open it as they are needed.
-    writer = std::make_unique<Index>(options.db);
-    if (options.read_only) writer.reset();
+    // A writable server opens (and if needed creates) the database first; a read-only one never creates
+    // it. Readers open it as they are needed.
+    if (!options.read_only) writer = std::make_unique<Index>(options.db);
     readers.acquire();  // fail now, not at the first request, when the database cannot be read
 }
 

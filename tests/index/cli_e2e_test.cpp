@@ -58,10 +58,11 @@ protected:
     }
     static void TearDownTestSuite() { fs::remove_all(dir_); }
 
-    static Outcome run(const std::vector<std::string>& args) {
+    static Outcome run(const std::vector<std::string>& args) { return run_on(db_, args); }
+    static Outcome run_on(const std::string& db, const std::vector<std::string>& args) {
         std::string cmd = shell_quote(VANBAN_CLI);
         for (const auto& a : args) cmd += " " + shell_quote(a);
-        cmd += " --db " + shell_quote(db_) + " 2>&1";
+        cmd += " --db " + shell_quote(db) + " 2>&1";
         Outcome r;
         FILE* p = ::popen(cmd.c_str(), "r");
         if (!p) return r;
@@ -562,3 +563,25 @@ TEST_F(Cli, IssuerAndTypeFiltersAndTheHelpReadTheParsersLists) {
 }
 
 }  // namespace
+
+// A mistyped --db is an error naming the path, for every read command; nothing is created there.
+TEST_F(Cli, ReadCommandsNeverCreateADatabase) {
+    const std::string missing = (dir_ / "no-such.db").string();
+    const std::vector<std::vector<std::string>> reads = {{"search", "dich"},         {"show", "134/KH-UBND"},
+                                                         {"refs", "134/KH-UBND"},     {"graph", "134/KH-UBND"},
+                                                         {"assignments", "Sở Y tế"}, {"agencies"}};
+    for (const auto& args : reads) {
+        Outcome r = run_on(missing, args);
+        EXPECT_EQ(r.status, 1) << args[0] << ": " << r.out;
+        EXPECT_NE(r.out.find("no database at " + missing), std::string::npos) << args[0] << ": " << r.out;
+        EXPECT_FALSE(fs::exists(missing)) << args[0] << " created " << missing;
+    }
+    // import creates it.
+    fs::path file = dir_ / "one.txt";
+    std::ofstream(file) << kDistrictPlan;
+    Outcome r = run_on(missing, {"import", file.string()});
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_TRUE(fs::exists(missing));
+    EXPECT_EQ(run_on(missing, {"search", "Ba Đình"}).status, 0);
+    fs::remove(missing);
+}

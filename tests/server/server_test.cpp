@@ -510,6 +510,10 @@ TEST_F(Api, ImportLimitsAndModes) {
     expect_error(post("/api/documents", "x", good, no_token.get()), 403, "/api/documents", "post");
     // A token file that is missing: the server does not start.
     EXPECT_THROW(start([](vanban::ServerOptions& o) { o.token_file = "/nonexistent/token"; }), vanban::ServerError);
+    // A read-only server on a path with no database: it does not start, and creates nothing.
+    const std::string missing = (dir_ / "missing.db").string();
+    EXPECT_THROW(start([&](vanban::ServerOptions& o) { o.read_only = true; o.db = missing; }), vanban::IndexError);
+    EXPECT_FALSE(std::filesystem::exists(missing));
 }
 
 }  // namespace

@@ -58,6 +58,10 @@ bool parse_args(int argc, char** argv, int first, const Spec& spec, Args& args, 
 
 std::string db_path(const Args& args);
 
+// The database of a read command (--db, else $VANBAN_DB, else vanban.db): IndexError, exit 1, when no
+// file is there; a read never creates one.
+vanban::Index open_for_reading(const Args& args);
+
 std::string doc_line(const vanban::DocumentRef& d);
 
 bool parse_int(const std::string& s, int& out);

@@ -20,7 +20,7 @@ int cmd_agencies(const Args& args) {
         return kOk;
     }
     const std::string query = args.joined();
-    vanban::Index index(db_path(args));
+    vanban::Index index = open_for_reading(args);
     auto list = index.agencies(query);
     if (args.has("json")) {
         std::cout << vanban::to_json(list) << '\n';

@@ -26,7 +26,7 @@ tin và Truyền thông; Sở Y tế tỉnh Đắk Lắk, Sở Y tế tỉnh Ph�
   --no-former            leave out the tasks of the former bodies it took over
   --json | --csv         the JSON the HTTP API serves, or one CSV row per task
 
-Exit codes: 0 success (also when nothing matches); 1 the database cannot be read; 2 usage error.
+Exit codes: 0 success (also when nothing matches); 1 no database at the path, or it cannot be read; 2 usage error.
 )";
 
 int cmd_assignments(const Args& args) {
@@ -51,7 +51,7 @@ int cmd_assignments(const Args& args) {
     opt.include_collective = args.has("include-collective");
     opt.include_former = !args.has("no-former");
     if (!valid_options(opt, "assignments")) return kUsage;
-    vanban::Index index(db_path(args));
+    vanban::Index index = open_for_reading(args);
     vanban::AssignmentResult r = index.assignments(agency, opt);
     if (args.has("json")) {
         std::cout << vanban::to_json(r) << '\n';

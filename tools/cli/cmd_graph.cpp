@@ -25,7 +25,7 @@ int cmd_graph(const Args& args) {
         std::cerr << "vanban graph: --depth must be a number from 1 to 5\n";
         return kUsage;
     }
-    vanban::Index index(db_path(args));
+    vanban::Index index = open_for_reading(args);
     auto id = find_document(index, args.positional[0], "graph");
     if (!id) return kUsage;
     vanban::Graph g = index.graph(*id, depth);

@@ -10,7 +10,7 @@ What document DOC (an id, or a number such as 134/KH-UBND) cites, with the relat
 document when it is in the index, and which documents cite it. The relations:
 {relations}
 
-Exit codes: 0 success; 1 the database cannot be read; 2 usage error, DOC not found, or a number
+Exit codes: 0 success; 1 no database at the path, or it cannot be read; 2 usage error, DOC not found, or a number
 that several documents share (they are listed: give an id).
 )";
 
@@ -23,7 +23,7 @@ int cmd_refs(const Args& args) {
         std::cerr << "vanban refs: give one document, by id or number (see 'vanban refs --help')\n";
         return kUsage;
     }
-    vanban::Index index(db_path(args));
+    vanban::Index index = open_for_reading(args);
     auto id = find_document(index, args.positional[0], "refs");
     if (!id) return kUsage;
     vanban::References r = index.references(*id);

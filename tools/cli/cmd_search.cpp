@@ -32,7 +32,7 @@ documents sharing the number.
   --json           the JSON the HTTP API serves
   --db FILE        the database (default: $VANBAN_DB, else ./vanban.db)
 
-Exit codes: 0 success (also when nothing matches); 1 the database cannot be read; 2 a usage or
+Exit codes: 0 success (also when nothing matches); 1 no database at the path, or it cannot be read; 2 a usage or
 query error (an unbalanced quote, nothing to search for, an unknown type).
 )";
 
@@ -57,7 +57,7 @@ int cmd_search(const Args& args) {
         return kUsage;
     }
     if (!valid_options(opt, "search")) return kUsage;  // before the database is opened (or created)
-    vanban::Index index(db_path(args));
+    vanban::Index index = open_for_reading(args);
     vanban::SearchResult r = index.search(query, opt);
     if (args.has("json")) {
         std::cout << vanban::to_json(r) << '\n';

@@ -9,7 +9,7 @@ const char* const kShowHelp = R"(Usage: vanban show DOC [--json] [--db FILE]
 A document (an id, or a number such as 134/KH-UBND): its metadata, outline, tasks with their
 agencies and deadlines, and its references both ways.
 
-Exit codes: 0 success; 1 the database cannot be read; 2 usage error, DOC not found, or a number that
+Exit codes: 0 success; 1 no database at the path, or it cannot be read; 2 usage error, DOC not found, or a number that
 several documents share (they are listed: give an id).
 )";
 
@@ -22,7 +22,7 @@ int cmd_show(const Args& args) {
         std::cerr << "vanban show: give one document, by id or number (see 'vanban show --help')\n";
         return kUsage;
     }
-    vanban::Index index(db_path(args));
+    vanban::Index index = open_for_reading(args);
     auto id = find_document(index, args.positional[0], "show");
     if (!id) return kUsage;
     auto d = index.detail(*id);

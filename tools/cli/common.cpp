@@ -93,6 +93,8 @@ std::string db_path(const Args& args) {
     return "vanban.db";
 }
 
+vanban::Index open_for_reading(const Args& args) { return vanban::Index(db_path(args), vanban::OpenMode::existing); }
+
 std::string doc_line(const vanban::DocumentRef& d) {
     std::string line = d.number.empty() ? "(no number)" : d.number;
     for (const auto* f : {&d.type, &d.date, &d.issuer}) {

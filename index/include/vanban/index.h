@@ -25,10 +25,15 @@ struct Document;
 /// Every method throws IndexError on a database error; search throws QueryError on a bad query.
 /// Single-threaded: use one Index per thread (the server opens one per worker; SQLite's WAL lets
 /// them read while one writes).
+/// How Index opens its file: `create` makes a new database where there is none (import, a writable
+/// server); `existing` throws IndexError naming the path when there is none (every read command), so
+/// that a mistyped path is an error rather than an empty answer.
+enum class OpenMode { create, existing };
+
 class Index {
 public:
-    /// Opens (creating if needed) the database at `path`.
-    explicit Index(const std::string& path);
+    /// Opens the database at `path` (see OpenMode).
+    explicit Index(const std::string& path, OpenMode mode = OpenMode::create);
     ~Index();
     Index(Index&&) noexcept;
     Index& operator=(Index&&) noexcept;
