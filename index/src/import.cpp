@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -35,12 +36,13 @@ bool skipped_in_folder(const std::filesystem::path& p) {
 // One file parsed by a worker: the document, or why it could not be.
 struct Parsed {
     std::string path, bytes, error;
-    std::optional<Document> doc;
+    std::optional<ReadDocument> read;
 };
 
 // Parses files on all cores and hands them, in order, to one writer (`consume`). Workers stay
 // at most a few files ahead of the writer, so memory stays bounded.
-void parse_parallel(const std::vector<std::string>& files, const std::function<void(Parsed&)>& consume) {
+void parse_parallel(const std::vector<std::string>& files, const DecodeOptions& decode,
+                    const std::function<void(Parsed&)>& consume) {
     std::size_t n = files.size();
     unsigned workers = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), 16));
     std::vector<std::optional<Parsed>> slots(n);
@@ -62,11 +64,11 @@ void parse_parallel(const std::vector<std::string>& files, const std::function<v
             std::string error;
             if (!read_file(p.path, p.bytes, error)) {
                 p.error = "cannot read: " + error;
-            } else if (std::string why = not_text_reason(p.bytes); !why.empty()) {
-                p.error = "not a text document: " + why;
             } else {
                 try {
-                    p.doc = parse(p.bytes);
+                    p.read = read_document(p.bytes, decode);
+                } catch (const DecodeError& e) {
+                    p.error = std::string("not a text document: ") + e.what();
                 } catch (const std::exception& e) {
                     p.error = std::string("cannot parse: ") + e.what();
                 }
@@ -125,21 +127,22 @@ std::vector<std::string> collect_files(const std::vector<std::string>& paths, st
     return out;
 }
 
-std::string not_text_reason(const std::string& bytes) {
-    if (bytes.starts_with("%PDF")) return "it is a PDF file; extract its text first (e.g. pdftotext)";
-    if (bytes.starts_with("PK\x03\x04")) return "it is a ZIP archive (a Word .docx?); save it as text first";
-    if (bytes.starts_with("\xD0\xCF\x11\xE0")) return "it is an old Office document (.doc); save it as text first";
-    if (bytes.starts_with("\x89PNG") || bytes.starts_with("\xFF\xD8\xFF") || bytes.starts_with("GIF8")) {
-        return "it is an image";
+ReadDocument read_document(std::string_view bytes, const DecodeOptions& options) {
+    Decoded d = decode(bytes, options);
+    ReadDocument r;
+    r.doc = parse(d.text);
+    r.encoding = d.encoding;
+    r.warnings = std::move(d.warnings);
+    if (d.encoding != Encoding::utf8 && !options.encoding) {
+        char conf[16];
+        std::snprintf(conf, sizeof conf, "%.0f", d.confidence * 100);
+        r.warnings.push_back("read as " + std::string(to_string(d.encoding)) + " (" + conf + " % of its words are well-formed syllables)");
     }
-    // Binary data: many NUL or control bytes in the first 64 KiB (a stray NUL in a text is tolerated).
-    std::size_t n = std::min<std::size_t>(bytes.size(), 65536), control = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        unsigned char c = static_cast<unsigned char>(bytes[i]);
-        if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == 0x7F) ++control;
+    const Document& doc = r.doc;
+    if (!doc.number && !doc.issuer && !doc.date && !doc.type && doc.sections.empty()) {
+        r.warnings.push_back("no header, number or body structure found: imported as a plain text");
     }
-    if (n > 0 && control * 100 > n) return "it looks like binary data, not text";
-    return "";
+    return r;
 }
 
 bool read_file(const std::string& path, std::string& out, std::string& error) {
@@ -159,21 +162,23 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
 }
 
 ImportSummary import_files(Index& index, const std::vector<std::string>& files,
-                           const std::function<void(const ImportEvent&)>& on_file) {
+                           const std::function<void(const ImportEvent&)>& on_file, const DecodeOptions& decode) {
     ImportSummary sum;
     std::optional<ImportBatch> batch;
     std::size_t batch_docs = 0, batch_bytes = 0;
-    parse_parallel(files, [&](Parsed& p) {
+    parse_parallel(files, decode, [&](Parsed& p) {
         sum.bytes += static_cast<double>(p.bytes.size());
         ImportEvent event;
         event.path = p.path;
         event.bytes = p.bytes.size();
-        if (!p.doc) {
+        if (!p.read) {
             event.error = p.error;
         } else {
+            event.warnings = std::move(p.read->warnings);
+            event.encoding = p.read->encoding;
             try {
                 if (!batch) batch.emplace(index);
-                event.result = index.import_document(*p.doc, p.path, p.bytes);
+                event.result = index.import_document(p.read->doc, p.path, p.bytes);
                 batch_docs += 1;
                 batch_bytes += p.bytes.size();
                 if (batch_docs >= 500 || batch_bytes >= (16u << 20)) {

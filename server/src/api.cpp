@@ -6,11 +6,13 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/SHA1Engine.h>
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
 
 #include "params.h"
+#include "vanban/import.h"
 #include "vanban/parser.h"
 #include "vanban/render.h"
 #include "vocabulary.h"
@@ -235,19 +237,27 @@ Response post_document(Api& api, const Request& request, const Match& m) {
     std::string type = request.header("Content-Type");
     std::string mime = trim(type.substr(0, type.find(';')));
     for (auto& c : mime) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (mime != "text/plain") throw HttpError{415, "the body must be Content-Type text/plain (UTF-8)"};
+    if (mime != "text/plain") throw HttpError{415, "the body must be Content-Type text/plain"};
+    // The charset, when given, is the body's encoding; without one it is found from the content.
+    DecodeOptions decode;
     if (std::size_t cs = type.find("charset="); cs != std::string::npos) {
         std::string charset = trim(type.substr(cs + 8));
-        for (auto& c : charset) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (charset != "utf-8" && charset != "\"utf-8\"" && charset != "utf8") {
-            throw HttpError{415, "the body must be UTF-8 (charset=" + charset + " is not supported)"};
+        charset.erase(std::remove(charset.begin(), charset.end(), '"'), charset.end());
+        decode.encoding = encoding_from_name(charset);
+        if (!decode.encoding) {
+            throw HttpError{415, "charset=" + charset + " is not supported (utf-8, utf-16, windows-1258, tcvn3, vni, viscii)"};
         }
     }
     const std::string body = request.read_body();
     if (body.find_first_not_of(" \t\r\n") == std::string::npos) bad_request("the body is empty: send the document's text");
-    if (!valid_utf8(body)) bad_request("the body is not valid UTF-8");
-    // Parsing and hashing are pure: outside the write lock.
-    Document doc = parse(body);
+    // Decoding, parsing and hashing are pure: outside the write lock.
+    ReadDocument read;
+    try {
+        read = read_document(body, decode);
+    } catch (const DecodeError& e) {
+        bad_request(std::string("the body is not a text document: ") + e.what());
+    }
+    const Document& doc = read.doc;
     std::string name = p.get("name");
     std::string source;
     if (!name.empty()) {
@@ -265,10 +275,15 @@ Response post_document(Api& api, const Request& request, const Match& m) {
     }
     auto index = api.readers.acquire();
     auto ref = index->document(result.id);
-    // {id, status, document}: the status is one of three fixed words, the document the usual object.
+    // {id, status, encoding, warnings, document}: the status and encoding are fixed words.
+    Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;
+    for (const auto& w : read.warnings) warnings->add(w);
+    std::ostringstream warnings_json;
+    warnings->stringify(warnings_json);
     std::string body_json = "{\"id\":" + std::to_string(result.id) + ",\"status\":\"" +
-                            std::string(to_string(result.status)) + "\",\"document\":" +
-                            (ref ? to_json(*ref, 0) : std::string("null")) + "}";
+                            std::string(to_string(result.status)) + "\",\"encoding\":\"" +
+                            std::string(to_string(read.encoding)) + "\",\"warnings\":" + warnings_json.str() +
+                            ",\"document\":" + (ref ? to_json(*ref, 0) : std::string("null")) + "}";
     int status = result.status == ImportStatus::added ? 201 : 200;
     Response r = json(status, body_json);
     if (status == 201) r.set("Location", "/api/documents/" + std::to_string(result.id));

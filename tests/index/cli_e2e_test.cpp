@@ -62,7 +62,8 @@ protected:
     static Outcome run_on(const std::string& db, const std::vector<std::string>& args) {
         std::string cmd = shell_quote(VANBAN_CLI);
         for (const auto& a : args) cmd += " " + shell_quote(a);
-        cmd += " --db " + shell_quote(db) + " 2>&1";
+        if (!db.empty()) cmd += " --db " + shell_quote(db);  // "": a command without a database (parse)
+        cmd += " 2>&1";
         Outcome r;
         FILE* p = ::popen(cmd.c_str(), "r");
         if (!p) return r;
@@ -584,4 +585,42 @@ TEST_F(Cli, ReadCommandsNeverCreateADatabase) {
     EXPECT_TRUE(fs::exists(missing));
     EXPECT_EQ(run_on(missing, {"search", "Ba Đình"}).status, 0);
     fs::remove(missing);
+}
+
+// Files in an old encoding are imported as Unicode with a warning; empty files are refused.
+TEST_F(Cli, OldEncodingsAreReadAndEmptyFilesRefused) {
+    const std::string tcvn_db = (dir_ / "encodings.db").string();
+    fs::path utf8 = dir_ / "plan-utf8.txt";
+    std::ofstream(utf8) << kDistrictPlan;
+    fs::path tcvn = dir_ / "plan-tcvn3.txt";
+    ASSERT_EQ(std::system(("iconv -f UTF-8 -t TCVN5712-1//TRANSLIT " + shell_quote(utf8.string()) + " > " +
+                           shell_quote(tcvn.string()))
+                              .c_str()),
+              0);
+    fs::path empty = dir_ / "empty.txt";
+    std::ofstream(empty).flush();
+    fs::path blank = dir_ / "blank.txt";
+    std::ofstream(blank) << " \n\t\n";
+
+    Outcome r = run_on(tcvn_db, {"import", tcvn.string(), empty.string(), blank.string()});
+    EXPECT_EQ(r.status, 1) << r.out;
+    EXPECT_NE(r.out.find(tcvn.string() + ": warning: read as tcvn3"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(empty.string() + ": not a text document: the file is empty"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(blank.string() + ": not a text document: the file holds only whitespace"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1 added, 0 replaced, 0 unchanged, 2 failed"), std::string::npos) << r.out;
+    // Searched in Unicode, with and without diacritics.
+    for (const char* q : {"Phòng Y tế quận", "phong y te quan"}) {
+        Outcome s = run_on(tcvn_db, {"search", q});
+        EXPECT_EQ(s.status, 0) << s.out;
+        EXPECT_NE(s.out.find("201/KH-UBND"), std::string::npos) << q << ": " << s.out;
+    }
+    // The same text in UTF-8 is the same document (number, issuer, date): replaced or unchanged, not added.
+    Outcome again = run_on(tcvn_db, {"import", utf8.string()});
+    EXPECT_EQ(again.status, 0) << again.out;
+    EXPECT_EQ(again.out.find("1 added"), std::string::npos) << again.out;
+    // --encoding: a name that is none is a usage error; a given one is used.
+    EXPECT_EQ(run_on(tcvn_db, {"import", tcvn.string(), "--encoding", "latin-9"}).status, 2);
+    Outcome parsed = run_on("", {"parse", tcvn.string(), "--encoding", "tcvn3"});
+    EXPECT_EQ(parsed.status, 0) << parsed.out;
+    EXPECT_NE(parsed.out.find("\"number\": \"201/KH-UBND\""), std::string::npos) << parsed.out.substr(0, 400);
 }

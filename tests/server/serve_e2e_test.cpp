@@ -113,6 +113,14 @@ TEST_F(Serve, AnswersAndStopsCleanlyOnSigterm) {
 }
 
 TEST_F(Serve, StopsOnSigint) {
+    // A read-only server needs a database: a writable one creates it.
+    {
+        Process w;
+        ASSERT_GT(start(w, {"--threads", "2"}), 0);
+        kill(w.pid, SIGTERM);
+        EXPECT_EQ(wait_exit(w.pid), 0);
+        std::fclose(w.out);
+    }
     Process p;
     int port = start(p, {"--threads", "2", "--read-only"});
     ASSERT_GT(port, 0);

@@ -1,5 +1,7 @@
 // The HTTP API in-process (server_fixture.h): every endpoint, every error, the OpenAPI description
 // checked against the real responses, the page and its modules, imports and their limits.
+#include <unicode/unistr.h>
+
 #include "server_fixture.h"
 
 namespace {
@@ -446,7 +448,8 @@ TEST_F(Api, ImportNeedsTheToken) {
     auto latin = good;
     latin["Content-Type"] = "text/plain; charset=iso-8859-1";
     expect_error(post("/api/documents", doc, latin), 415, "/api/documents", "post");
-    expect_error(post("/api/documents", "\xFF\xFE bad", good), 400, "/api/documents", "post");
+    // Not UTF-8 and no Vietnamese in any old encoding ("\xFF\xFE" alone would be a UTF-16 BOM).
+    expect_error(post("/api/documents", "\xC3\x28 bad \xFF", good), 400, "/api/documents", "post");
     expect_error(post("/api/documents", "   \n", good), 400, "/api/documents", "post");
 
     // A new document: 201 with its id; the same again: 200 unchanged; then it is searchable.
@@ -468,6 +471,46 @@ TEST_F(Api, ImportNeedsTheToken) {
     ASSERT_EQ(found.status, 200);
     ASSERT_EQ(found.json()->getValue<int>("total"), 1);
     EXPECT_EQ(found.json()->getArray("results")->getObject(0)->getObject("document")->getValue<int>("id"), id);
+}
+
+// A body in UTF-16 (with its BOM) or in TCVN3 (charset given, or found from the content) is read as
+// Unicode; the answer says how it was read.
+TEST_F(Api, ImportReadsOldEncodingsAndSaysHow) {
+    std::map<std::string, std::string> plain = {{"Content-Type", "text/plain"}, {"Authorization", "Bearer s3cret-token"}};
+    const std::string fresh =
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------\nSố: 91/KH-UBND\nQuảng Trị, ngày 3 tháng 6 năm 2025\n\nKẾ HOẠCH\n"
+        "Triển khai thí điểm sổ tay điện tử quyphonograph\n\nI. NHIỆM VỤ\n1. Sở Tài chính chủ trì triển khai.\n\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Hùng\n";
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(fresh);
+    std::string utf16(static_cast<std::size_t>(u.length()) * 2 + 2, '\0');
+    utf16.resize(static_cast<std::size_t>(u.extract(0, u.length(), utf16.data(), static_cast<uint32_t>(utf16.size()), "UTF-16LE")));
+    Reply added = post("/api/documents", "\xFF\xFE" + utf16, plain);
+    ASSERT_EQ(added.status, 201) << added.body;
+    conforms(added, "/api/documents", "post");
+    EXPECT_EQ(added.json()->getValue<std::string>("encoding"), "utf-16le");
+    Reply found = get("/api/search?q=quyphonograph");
+    ASSERT_EQ(found.status, 200);
+    EXPECT_EQ(found.json()->getValue<int>("total"), 1) << found.body;
+
+    std::string tcvn;
+    FILE* p = ::popen(("printf '%s' '" + fresh + "' | iconv -f UTF-8 -t TCVN5712-1").c_str(), "r");
+    ASSERT_NE(p, nullptr);
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) tcvn.append(buf, n);
+    ASSERT_EQ(::pclose(p), 0);
+    auto given = plain;
+    given["Content-Type"] = "text/plain; charset=tcvn3";
+    Reply same = post("/api/documents", tcvn, given);
+    ASSERT_EQ(same.status, 200) << same.body;  // the same document (number, issuer, date): replaced in place
+    EXPECT_EQ(same.json()->getValue<std::string>("encoding"), "tcvn3");
+    EXPECT_EQ(same.json()->getValue<int>("id"), added.json()->getValue<int>("id"));
+    Reply found_again = post("/api/documents", tcvn, plain);  // no charset: found from the content
+    ASSERT_EQ(found_again.status, 200) << found_again.body;
+    EXPECT_EQ(found_again.json()->getValue<std::string>("encoding"), "tcvn3");
+    EXPECT_NE(found_again.body.find("read as tcvn3"), std::string::npos) << found_again.body;
+    auto unknown = plain;
+    unknown["Content-Type"] = "text/plain; charset=koi8-r";
+    expect_error(post("/api/documents", tcvn, unknown), 415, "/api/documents", "post");
 }
 
 TEST_F(Api, ImportLimitsAndModes) {

@@ -32,9 +32,17 @@ is skipped; a changed version of a document already in the index (same number, i
 the same file when it has no number) replaces it. A file that cannot be imported is reported with
 its reason and the others go on.
 
-  --db FILE   the database (default: $VANBAN_DB, else ./vanban.db); created when missing
-  --quiet     no progress bar and no summary line
-  -h, --help  this help
+  --db FILE         the database (default: $VANBAN_DB, else ./vanban.db); created when missing
+  --encoding NAME   read every file in this encoding: utf-8, utf-16 (-le, -be), windows-1258,
+                    tcvn3 (ABC), vni, viscii (default: found from each file's content)
+  --quiet           no progress bar and no summary line
+  -h, --help        this help
+
+Files are read as text in any of those encodings (a BOM, valid UTF-8, else the encoding whose reading
+gives the most well-formed Vietnamese syllables); an empty or whitespace-only file, a PDF, a Word or
+ZIP file, an image, binary data and text valid in no known encoding are refused with the reason. A
+warning names a file read in an old encoding, lines converted from one, and a text with no header,
+number or body structure.
 
 Exit codes: 0 every file imported or unchanged; 1 at least one file failed; 2 usage error.
 )";
@@ -48,6 +56,8 @@ int cmd_import(const Args& args) {
         std::cerr << "vanban import: no file or folder given (see 'vanban import --help')\n";
         return kUsage;
     }
+    vanban::DecodeOptions decode;
+    if (!decode_options(args, "import", decode)) return kUsage;
     std::vector<std::string> missing;
     std::vector<std::string> files = collect_files(args.positional, missing);
     for (const auto& m : missing) std::cerr << "vanban import: " << m << ": no such file or folder\n";
@@ -75,12 +85,13 @@ int cmd_import(const Args& args) {
     vanban::ImportSummary sum = vanban::import_files(index, files, [&](const vanban::ImportEvent& e) {
         ++done;
         bytes_total += static_cast<double>(e.bytes);
-        if (!e.result) {
+        if (!e.result || !e.warnings.empty()) {
             if (bar) std::cerr << '\r' << std::string(80, ' ') << '\r';
-            std::cerr << "vanban import: " << e.path << ": " << e.error << '\n';
+            if (!e.result) std::cerr << "vanban import: " << e.path << ": " << e.error << '\n';
+            for (const auto& w : e.warnings) std::cerr << "vanban import: " << e.path << ": warning: " << w << '\n';
         }
         if (bar) progress();
-    });
+    }, decode);
     std::size_t failed = missing.size() + sum.failed;
     if (bar) std::cerr << '\r' << std::string(80, ' ') << '\r';
     if (!quiet) {

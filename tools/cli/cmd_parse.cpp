@@ -44,9 +44,10 @@ std::string agency_table(const vanban::Document& doc) {
 
 }  // namespace
 
-const char* const kParseHelp = R"(Usage: vanban parse FILE... [--format json|tree|agencies]
+const char* const kParseHelp = R"(Usage: vanban parse FILE... [--format json|tree|agencies] [--encoding NAME]
 
-Parses each FILE (UTF-8 text: a gazette text, a copied portal page, Markdown) and prints
+Parses each FILE (text in UTF-8, UTF-16 or an old Vietnamese encoding: a gazette text, a copied
+portal page, Markdown) and prints
 its structure. Options may come before or after the files.
 
   --format json   one JSON object per file; a JSON array when several files are given (default)
@@ -55,7 +56,11 @@ its structure. Options may come before or after the files.
                   (lead, support, requested), one per line, tab-separated
   -h, --help      this help
 
-A file that is not text (PDF, Word, an image, other binary data) is refused with a message.
+  --encoding NAME   the files' encoding (utf-8, utf-16, windows-1258, tcvn3, vni, viscii; default:
+                    found from the content, as import does)
+
+A file that is not text (empty, PDF, Word, an image, other binary data, text in no known encoding)
+is refused with a message.
 Exit codes: 0 all files parsed; 1 at least one file could not be read or is not text
 (the others are still printed); 2 usage error.
 )";
@@ -69,6 +74,8 @@ int cmd_parse(const Args& args) {
         std::cerr << "vanban parse: no file given (see 'vanban parse --help')\n";
         return kUsage;
     }
+    vanban::DecodeOptions decode;
+    if (!decode_options(args, "parse", decode)) return kUsage;
     int status = kOk;
     bool array = args.get("format", "json") == "json" && args.positional.size() > 1;
     bool first = true;
@@ -80,12 +87,16 @@ int cmd_parse(const Args& args) {
             status = kFailed;
             continue;
         }
-        if (std::string why = not_text_reason(bytes); !why.empty()) {
-            std::cerr << "vanban parse: " << path << " is not a text document: " << why << '\n';
+        vanban::ReadDocument read;
+        try {
+            read = vanban::read_document(bytes, decode);
+        } catch (const vanban::DecodeError& e) {
+            std::cerr << "vanban parse: " << path << " is not a text document: " << e.what() << '\n';
             status = kFailed;
             continue;
         }
-        vanban::Document doc = vanban::parse(bytes);
+        for (const auto& w : read.warnings) std::cerr << "vanban parse: " << path << ": warning: " << w << '\n';
+        const vanban::Document& doc = read.doc;
         if (args.get("format") == "agencies") {
             if (!first) std::cout << '\n';
             std::cout << "== " << path << '\n' << agency_table(doc);

@@ -93,6 +93,18 @@ std::string db_path(const Args& args) {
     return "vanban.db";
 }
 
+bool decode_options(const Args& args, const char* cmd, vanban::DecodeOptions& out) {
+    std::string name = args.get("encoding");
+    if (name.empty()) return true;
+    out.encoding = vanban::encoding_from_name(name);
+    if (!out.encoding) {
+        std::cerr << "vanban " << cmd << ": unknown --encoding '" << name
+                  << "' (utf-8, utf-16, utf-16le, utf-16be, windows-1258, tcvn3, vni, viscii)\n";
+        return false;
+    }
+    return true;
+}
+
 vanban::Index open_for_reading(const Args& args) { return vanban::Index(db_path(args), vanban::OpenMode::existing); }
 
 std::string doc_line(const vanban::DocumentRef& d) {

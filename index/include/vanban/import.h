@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "vanban/decode.h"
 #include "vanban/documents.h"
+#include "vanban/document.h"
 
 namespace vanban {
 
@@ -19,8 +21,15 @@ class Index;
 /// databases, the tests' .golden files). Paths that do not exist go to `missing`.
 std::vector<std::string> collect_files(const std::vector<std::string>& paths, std::vector<std::string>& missing);
 
-/// Why a file's bytes are not a text document (a PDF, a Word file, an image, binary data), or "".
-std::string not_text_reason(const std::string& bytes);
+/// A file's bytes read the way every import reads them: decoded (vanban/decode.h), then parsed.
+struct ReadDocument {
+    Document doc;
+    Encoding encoding = Encoding::utf8;
+    std::vector<std::string> warnings;  ///< the decoder's, and "no header, number or structure" for a text that has none
+};
+
+/// Throws DecodeError (an empty file, another kind of file, binary data, no known encoding).
+ReadDocument read_document(std::string_view bytes, const DecodeOptions& options = {});
 
 /// Reads a whole file; false with `error` (the system's reason) when it cannot.
 bool read_file(const std::string& path, std::string& out, std::string& error);
@@ -31,6 +40,8 @@ struct ImportEvent {
     std::size_t bytes = 0;
     std::optional<ImportResult> result;  ///< empty: failed, see `error`
     std::string error;                   ///< "cannot read: ...", "not a text document: ...", a database error
+    std::vector<std::string> warnings;   ///< of read_document, for an imported file
+    Encoding encoding = Encoding::utf8;  ///< what the file was read as
 };
 
 struct ImportSummary {
@@ -44,6 +55,6 @@ struct ImportSummary {
 /// changes or more. `on_file` is called once per file, in order, on the calling thread. A file that
 /// fails is counted and reported; the others go on.
 ImportSummary import_files(Index& index, const std::vector<std::string>& files,
-                           const std::function<void(const ImportEvent&)>& on_file = {});
+                           const std::function<void(const ImportEvent&)>& on_file = {}, const DecodeOptions& decode = {});
 
 }  // namespace vanban
