@@ -624,3 +624,30 @@ TEST_F(Cli, OldEncodingsAreReadAndEmptyFilesRefused) {
     EXPECT_EQ(parsed.status, 0) << parsed.out;
     EXPECT_NE(parsed.out.find("\"number\": \"201/KH-UBND\""), std::string::npos) << parsed.out.substr(0, 400);
 }
+
+// A saved portal page is imported as the document it holds, found by its words, not its menus'.
+TEST_F(Cli, ASavedPageImportsItsDocument) {
+    const std::string db = (dir_ / "pages.db").string();
+    fs::path page = dir_ / "ke-hoach-201.html";
+    std::string paragraphs;
+    std::string plan = kDistrictPlan;
+    for (std::size_t s = 0; s < plan.size();) {
+        std::size_t e = plan.find('\n', s);
+        if (e == std::string::npos) e = plan.size();
+        if (e > s) paragraphs += "<p>" + plan.substr(s, e - s) + "</p>\n";
+        s = e + 1;
+    }
+    std::ofstream(page) << "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">"
+                           "<script>track('quangcaoxyz')</script></head><body><nav><a href=\"/\">Trang chủ</a></nav>"
+                           "<div class=\"main-menu\"><a href=\"/a\">menuxyz</a></div><div id=\"vanban\">"
+                        << paragraphs << "</div><footer>footerxyz</footer></body></html>";
+    Outcome r = run_on(db, {"import", page.string()});
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("1 added"), std::string::npos) << r.out;
+    Outcome s = run_on(db, {"search", "Phòng Y tế quận"});
+    EXPECT_NE(s.out.find("201/KH-UBND"), std::string::npos) << s.out;
+    for (const char* clutter : {"quangcaoxyz", "menuxyz", "footerxyz"}) {
+        Outcome c = run_on(db, {"search", clutter});
+        EXPECT_EQ(c.out.find("201/KH-UBND"), std::string::npos) << clutter << ": " << c.out;
+    }
+}

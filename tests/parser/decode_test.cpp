@@ -243,3 +243,118 @@ TEST(Decode, WhatIsNoTextIsRefusedWithItsReason) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string escape_html(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '&') out += "&amp;";
+        else out += c;
+    }
+    return out;
+}
+
+// A document as a portal page shows it (from the parser's normalized text: one paragraph a line, as a
+// page's <p> elements hold them): the header as the two-cell table of Nghị định 30's layout,
+// every other line a paragraph, the signature a table; around it what portals put there (scripts,
+// styles, a menu, an attribute table in a sidebar, a share bar, comments, a footer).
+std::string as_portal_page(const std::string& text) {
+    std::vector<std::string> lines;
+    for (std::size_t s = 0; s <= text.size();) {
+        std::size_t e = text.find('\n', s);
+        if (e == std::string::npos) e = text.size();
+        lines.emplace_back(text.substr(s, e - s));
+        s = e + 1;
+    }
+    auto at = [&](std::string_view prefix) {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (lines[i].find(prefix) != std::string::npos) return i;
+        }
+        return lines.size();
+    };
+    const std::size_t motto = at("CỘNG HÒA XÃ HỘI"), date = at("Hà Nội, ngày"), sign = at("KT. THỦ TƯỚNG");
+    std::string left, right, body, signature;
+    for (std::size_t i = 0; i < motto; ++i) {
+        if (!lines[i].empty() && lines[i].find("CÔNG BÁO") == std::string::npos && lines[i] != "70") {
+            left += "<p>" + escape_html(lines[i]) + "</p>";
+        }
+    }
+    for (std::size_t i = motto; i <= date; ++i) right += "<p>" + escape_html(lines[i]) + "</p>";
+    for (std::size_t i = date + 1; i < sign; ++i) body += "<p>" + escape_html(lines[i]) + "</p>\n";
+    for (std::size_t i = sign; i < lines.size(); ++i) signature += escape_html(lines[i]) + "<br>";
+    return "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Chỉ thị 21/CT-TTg</title>"
+           "<style>p{margin:0}</style><script>var x = \"Số: 99/QĐ-XYZ\"; document.write('<p>quảng cáo</p>');</script>"
+           "</head><body><div id=\"header\"><ul class=\"main-menu\"><li><a href=\"/\">Trang chủ</a></li>"
+           "<li><a href=\"/vb\">Văn bản pháp luật</a></li><li><a href=\"/tt\">Tin tức</a></li></ul></div>"
+           "<div class=\"breadcrumb\"><a href=\"/\">Trang chủ</a> » <a href=\"/ct\">Chỉ thị</a></div>"
+           "<div class=\"container\"><aside class=\"thuoc-tinh\"><table><tr><td>Số hiệu:</td><td>21/CT-TTg</td></tr>"
+           "<tr><td>Loại văn bản:</td><td>Chỉ thị</td></tr><tr><td>Ngày ban hành:</td><td>20/05/2026</td></tr></table></aside>"
+           "<div class=\"content1\"><div class=\"doc-header\"><table><tr><td>" + left + "</td><td>" + right +
+           "</td></tr></table></div>\n<div class=\"prov-body\">" + body + "</div><table><tr><td></td><td><b>" +
+           signature + "</b></td></tr></table></div>"
+           "<div class=\"share-bar\"><a href=\"#\">Chia sẻ Facebook</a> <a href=\"#\">Zalo</a></div>"
+           "<div id=\"comments\"><p>Bình luận của bạn đọc: văn bản rất hay, Sở Y tế cần chủ trì.</p></div></div>"
+           "<footer><p>Cơ quan chủ quản: Công ty ABC. Địa chỉ: số 1 phố X, Hà Nội.</p></footer>"
+           "<noscript><p>Bật JavaScript</p></noscript></body></html>\n";
+}
+
+TEST(Decode, APortalPageGivesTheDocumentItHolds) {
+    const std::string text = vanban::test::slurp(vanban::test::corpus_dir() / "cb_chi-thi-so-21-ct-ttg-469580.txt");
+    const vanban::Document from_text = vanban::parse(text);
+    ASSERT_TRUE(from_text.number);
+    const std::string page = as_portal_page(from_text.text);
+    vanban::Decoded d = vanban::decode(page);
+    EXPECT_EQ(d.format, vanban::Format::html);
+    vanban::Document from_page = vanban::parse(d.text);
+    EXPECT_EQ(essentials(from_page), essentials(from_text));
+    for (const char* clutter : {"quảng cáo", "99/QĐ-XYZ", "Trang chủ", "Chia sẻ", "Bình luận", "Cơ quan chủ quản", "JavaScript",
+                                "Loại văn bản:", "<p>", "&lt;"}) {
+        EXPECT_EQ(d.text.find(clutter), std::string::npos) << clutter;
+    }
+    // The same page in Windows-1258, declared; and undeclared (found from the content).
+    std::string cp1258 = iconv_to(page, "CP1258");
+    vanban::Decoded declared = vanban::decode(std::string(cp1258).replace(cp1258.find("utf-8"), 5, "windows-1258"));
+    EXPECT_EQ(declared.encoding, Encoding::windows1258);
+    EXPECT_EQ(essentials(vanban::parse(declared.text)), essentials(from_text));
+    std::string undeclared = cp1258;
+    undeclared.replace(undeclared.find("<meta charset=\"utf-8\">"), 22, "");
+    vanban::Decoded found = vanban::decode(undeclared);
+    EXPECT_EQ(found.encoding, Encoding::windows1258);
+    EXPECT_EQ(essentials(vanban::parse(found.text)), essentials(from_text));
+}
+
+TEST(Decode, HtmlListsTablesAndHostilePages) {
+    vanban::Decoded d = vanban::decode(
+        "<html><body><p>Các nhiệm vụ:</p><ol><li>Sở Y tế chủ trì.</li><li>Sở Tài chính phối hợp.</li></ol>"
+        "<ol type=\"a\"><li>rà soát;</li><li>báo cáo.</li></ol><ul><li>một</li></ul>"
+        "<table><tr><th>TT</th><th>Nhiệm vụ</th><th>Chủ trì</th><th>Thời hạn</th></tr>"
+        "<tr><td>1</td><td>Xây dựng <b>kế hoạch</b></td><td>Sở Nội vụ</td><td>Quý II/2026</td></tr></table>"
+        "<p>Hết.&nbsp;Xong &amp; đủ</p></body></html>");
+    EXPECT_EQ(d.text,
+              "Các nhiệm vụ:\n\n1. Sở Y tế chủ trì.\n2. Sở Tài chính phối hợp.\na) rà soát;\nb) báo cáo.\n- một\n\n"
+              "TT\tNhiệm vụ\tChủ trì\tThời hạn\n1\tXây dựng kế hoạch\tSở Nội vụ\tQuý II/2026\n\nHết.\u00a0Xong & đủ");
+    // Nesting: 150 levels are read; 100,000 are contained (libxml2 stops at its depth limit, the text
+    // beyond it is not read, and the page is refused as holding no text), without deep recursion.
+    auto nested = [](int levels) {
+        std::string page = "<html><body>";
+        for (int i = 0; i < levels; ++i) page += "<div>";
+        page += "Điều 1. Nội dung sâu";
+        for (int i = 0; i < levels; ++i) page += "</div>";
+        return page + "</body></html>";
+    };
+    EXPECT_EQ(vanban::decode(nested(150)).text, "Điều 1. Nội dung sâu");
+    EXPECT_THROW(vanban::decode(nested(100000)), vanban::DecodeError);
+    // Entities are not expanded beyond HTML's own, nothing is fetched.
+    vanban::Decoded ent = vanban::decode(
+        "<!DOCTYPE html [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+        "<html><body><p>Văn bản &b; <img src=\"http://127.0.0.1:1/x.png\"></p><p>Điều 1. Nội dung</p></body></html>");
+    EXPECT_EQ(ent.text.find("aaaaaaaaaa"), std::string::npos) << ent.text;
+    // A page with no text, and a text line that begins with "<" (not HTML).
+    EXPECT_THROW(vanban::decode("<html><body><script>x()</script></body></html>"), vanban::DecodeError);
+    EXPECT_EQ(vanban::decode("<Nội dung> = Nội dung hai\n").format, vanban::Format::text);
+}
+
+}  // namespace

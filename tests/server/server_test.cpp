@@ -442,9 +442,9 @@ TEST_F(Api, ImportNeedsTheToken) {
 
     auto good = text;
     good["Authorization"] = "Bearer s3cret-token";
-    auto html = good;
-    html["Content-Type"] = "text/html";
-    expect_error(post("/api/documents", doc, html), 415, "/api/documents", "post");
+    auto binary = good;
+    binary["Content-Type"] = "application/octet-stream";
+    expect_error(post("/api/documents", doc, binary), 415, "/api/documents", "post");
     auto latin = good;
     latin["Content-Type"] = "text/plain; charset=iso-8859-1";
     expect_error(post("/api/documents", doc, latin), 415, "/api/documents", "post");
@@ -508,6 +508,21 @@ TEST_F(Api, ImportReadsOldEncodingsAndSaysHow) {
     ASSERT_EQ(found_again.status, 200) << found_again.body;
     EXPECT_EQ(found_again.json()->getValue<std::string>("encoding"), "tcvn3");
     EXPECT_NE(found_again.body.find("read as tcvn3"), std::string::npos) << found_again.body;
+    // A page: its document is imported, not its menus or scripts.
+    auto html = plain;
+    html["Content-Type"] = "text/html; charset=utf-8";
+    const std::string page = "<!DOCTYPE html><html><head><script>var n = '12/QĐ-XYZ';</script></head><body>"
+                             "<ul class=\"menu\"><li><a href=\"/\">Trang chủ</a></li></ul><div class=\"noidung\"><p>ỦY BAN NHÂN DÂN</p>"
+                             "<p>TỈNH QUẢNG TRỊ</p><p>Số: 92/KH-UBND</p><p>Quảng Trị, ngày 4 tháng 6 năm 2025</p><p>KẾ HOẠCH</p>"
+                             "<p>Thí điểm sổ tay trang mạng htmlphonograph</p><p>I. NHIỆM VỤ</p><p>1. Sở Nội vụ chủ trì triển khai.</p>"
+                             "</div></body></html>";
+    Reply from_page = post("/api/documents", page, html);
+    ASSERT_EQ(from_page.status, 201) << from_page.body;
+    EXPECT_EQ(from_page.json()->getObject("document")->getValue<std::string>("number"), "92/KH-UBND");
+    Reply page_found = get("/api/search?q=htmlphonograph");
+    ASSERT_EQ(page_found.status, 200);
+    EXPECT_EQ(page_found.json()->getValue<int>("total"), 1) << page_found.body;
+    EXPECT_EQ(get("/api/search?q=XYZ").json()->getValue<int>("total"), 0);
     auto unknown = plain;
     unknown["Content-Type"] = "text/plain; charset=koi8-r";
     expect_error(post("/api/documents", tcvn, unknown), 415, "/api/documents", "post");

@@ -16,6 +16,12 @@ namespace vanban {
 /// Unicode (TCVN3/ABC as glibc's TCVN5712-1, VNI-Windows, VISCII, Windows-1258).
 enum class Encoding { utf8, utf16le, utf16be, windows1258, tcvn3, vni, viscii };
 
+/// What a file holds: text, or an HTML page (the document's text is taken out of it).
+enum class Format { text, html };
+
+/// "text", "html".
+std::string_view to_string(Format f);
+
 /// "utf-8", "utf-16le", "utf-16be", "windows-1258", "tcvn3", "vni", "viscii".
 std::string_view to_string(Encoding e);
 
@@ -35,17 +41,20 @@ private:
 };
 
 struct DecodeOptions {
-    std::optional<Encoding> encoding;  ///< found from the content when empty
+    std::optional<Encoding> encoding;  ///< found from the content when empty (for HTML: its <meta> charset, else the content)
+    std::optional<Format> format;      ///< found from the content when empty
 };
 
 struct Decoded {
     std::string text;           ///< UTF-8 (parse normalizes it to NFC)
+    Format format = Format::text;
     Encoding encoding = Encoding::utf8;
     double confidence = 1;      ///< of the encoding found: the share of well-formed syllables, 0-1 (1 when given)
     std::vector<std::string> warnings;  ///< e.g. a line in another encoding left as it was
 };
 
-/// Decodes a text file. A Unicode file with lines pasted from a TCVN3 or VNI document has those lines
+/// Decodes a text file or an HTML page (the page's document, as html.h in parser/src/decode/ says).
+/// A Unicode file with lines pasted from a TCVN3 or VNI document has those lines
 /// converted where the conversion reads as Vietnamese, and a warning for each line that looks converted
 /// but reads no better. Throws DecodeError for an empty or whitespace-only file, a file of another
 /// kind (PDF, Word, ZIP, image: named), binary data, and text valid in no known encoding (with the

@@ -11,6 +11,7 @@
 #include <array>
 
 #include "encodings.h"
+#include "html.h"
 
 namespace vanban {
 
@@ -168,9 +169,11 @@ std::optional<Encoding> encoding_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-Decoded decode(std::string_view bytes, const DecodeOptions& options) {
-    if (bytes.empty()) throw DecodeError("the file is empty");
-    if (std::string why = other_kind(bytes); !why.empty()) throw DecodeError(why);
+namespace {
+
+// The bytes of a text (or of an HTML page's source) as UTF-8: given, by BOM, UTF-16 by its NULs, UTF-8,
+// else the legacy encoding that reads most as Vietnamese.
+Decoded decode_text(std::string_view bytes, const DecodeOptions& options) {
     Decoded d;
     std::string_view body = bytes;
     std::optional<Encoding> bom;
@@ -224,7 +227,35 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
             d.warnings.push_back("the encoding " + std::string(to_string(d.encoding)) + " was chosen with little margin; give --encoding if the text looks wrong");
         }
     }
-    if (only_whitespace(d.text)) throw DecodeError("the file holds only whitespace");
+    return d;
+}
+
+}  // namespace
+
+std::string_view to_string(Format f) { return f == Format::html ? "html" : "text"; }
+
+Decoded decode(std::string_view bytes, const DecodeOptions& options) {
+    if (bytes.empty()) throw DecodeError("the file is empty");
+    if (std::string why = other_kind(bytes); !why.empty()) throw DecodeError(why);
+    bool html = options.format ? *options.format == Format::html : detail::looks_like_html(bytes);
+    if (!html) {
+        Decoded d = decode_text(bytes, options);
+        if (only_whitespace(d.text)) throw DecodeError("the file holds only whitespace");
+        return d;
+    }
+    // A page: the charset it declares, unless given or untrue (a page saved as UTF-8 that still
+    // declares its old charset); else found from the content as for a text.
+    DecodeOptions o = options;
+    if (!o.encoding) {
+        if (auto declared = encoding_from_name(detail::declared_charset(bytes))) {
+            bool untrue = *declared == Encoding::utf8 && detail::first_invalid_utf8(bytes) != std::string_view::npos;
+            if (!untrue) o.encoding = declared;
+        }
+    }
+    Decoded d = decode_text(bytes, o);
+    d.text = detail::html_to_text(d.text);
+    d.format = Format::html;
+    if (only_whitespace(d.text)) throw DecodeError("the page holds no text");
     return d;
 }
 
