@@ -6,6 +6,9 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Path.h>
+#include <Poco/DateTime.h>
+#include <Poco/Zip/Compress.h>
 
 #include <array>
 #include <functional>
@@ -650,4 +653,34 @@ TEST_F(Cli, ASavedPageImportsItsDocument) {
         Outcome c = run_on(db, {"search", clutter});
         EXPECT_EQ(c.out.find("201/KH-UBND"), std::string::npos) << clutter << ": " << c.out;
     }
+}
+
+// A Word file is imported as its text, and searched like any other.
+TEST_F(Cli, AWordFileImportsItsText) {
+    const std::string db = (dir_ / "word.db").string();
+    std::string body;
+    std::string plan = kDistrictPlan;
+    for (std::size_t s = 0; s < plan.size();) {
+        std::size_t e = plan.find('\n', s);
+        if (e == std::string::npos) e = plan.size();
+        body += "<w:p><w:r><w:t xml:space=\"preserve\">" + plan.substr(s, e - s) + "</w:t></w:r></w:p>";
+        s = e + 1;
+    }
+    const std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+                            "wordprocessingml/2006/main\"><w:body>" + body + "</w:body></w:document>";
+    fs::path file = dir_ / "ke-hoach-201.docx";
+    {
+        std::ofstream out(file, std::ios::binary);
+        Poco::Zip::Compress c(out, true);
+        std::istringstream in(xml);
+        c.addFile(in, Poco::DateTime(2026, 1, 1), Poco::Path("word/document.xml", Poco::Path::PATH_UNIX));
+        c.close();
+    }
+    Outcome r = run_on(db, {"import", file.string()});
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("1 added"), std::string::npos) << r.out;
+    Outcome s = run_on(db, {"search", "phong y te quan"});
+    EXPECT_NE(s.out.find("201/KH-UBND"), std::string::npos) << s.out;
+    Outcome a = run_on(db, {"assignments", "Phòng Y tế quận"});
+    EXPECT_NE(a.out.find("201/KH-UBND"), std::string::npos) << a.out;
 }

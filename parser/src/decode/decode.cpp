@@ -11,6 +11,7 @@
 #include <array>
 
 #include "encodings.h"
+#include "docx.h"
 #include "html.h"
 
 namespace vanban {
@@ -23,7 +24,6 @@ namespace {
 // A file of another kind, by its first bytes: what to tell the user, or "".
 std::string other_kind(std::string_view b) {
     if (b.starts_with("%PDF")) return "it is a PDF file; extract its text first (e.g. pdftotext)";
-    if (b.starts_with("PK\x03\x04")) return "it is a ZIP archive (a Word .docx?); save it as text first";
     if (b.starts_with("\xD0\xCF\x11\xE0")) return "it is an old Office document (.doc); save it as text first";
     if (b.starts_with("\x89PNG") || b.starts_with("\xFF\xD8\xFF") || b.starts_with("GIF8")) return "it is an image";
     return "";
@@ -232,11 +232,18 @@ Decoded decode_text(std::string_view bytes, const DecodeOptions& options) {
 
 }  // namespace
 
-std::string_view to_string(Format f) { return f == Format::html ? "html" : "text"; }
+std::string_view to_string(Format f) { return f == Format::html ? "html" : f == Format::docx ? "docx" : "text"; }
 
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     if (bytes.empty()) throw DecodeError("the file is empty");
     if (std::string why = other_kind(bytes); !why.empty()) throw DecodeError(why);
+    if (options.format ? *options.format == Format::docx : detail::looks_like_zip(bytes)) {
+        Decoded d;
+        d.format = Format::docx;
+        d.text = detail::docx_to_text(bytes);
+        if (only_whitespace(d.text)) throw DecodeError("the Word file holds no text");
+        return d;
+    }
     bool html = options.format ? *options.format == Format::html : detail::looks_like_html(bytes);
     if (!html) {
         Decoded d = decode_text(bytes, options);
