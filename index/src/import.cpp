@@ -178,7 +178,7 @@ ImportSummary import_files(Index& index, const std::vector<std::string>& files,
             event.encoding = p.read->encoding;
             try {
                 if (!batch) batch.emplace(index);
-                event.result = index.import_document(p.read->doc, p.path, p.bytes);
+                event.result = index.import_document(p.read->doc, p.path);
                 batch_docs += 1;
                 batch_bytes += p.bytes.size();
                 if (batch_docs >= 500 || batch_bytes >= (16u << 20)) {

@@ -163,9 +163,10 @@ Index& Index::operator=(Index&&) noexcept = default;
 
 void* Index::handle() const { return impl_->db; }
 
-ImportResult Index::import_document(const Document& doc, std::string_view source_path, std::string_view bytes) {
+ImportResult Index::import_document(const Document& doc, std::string_view source_path) {
     sqlite3* db = impl_->db;
-    std::string hash = sha1(bytes);
+    // The normalized text: a BOM, CRLF line ends or another encoding of the same text change nothing.
+    std::string hash = sha1(doc.text);
     Transaction tx(db);
     // The same document already there: same number key, issuer and date; or, without a number, the
     // same source path.

@@ -269,13 +269,13 @@ Response post_document(Api& api, const Request& request, const Match& m) {
     } else {
         // Without a name, the text itself identifies an unnumbered document (same text = unchanged).
         Poco::SHA1Engine sha;
-        sha.update(body);
+        sha.update(doc.text);  // the normalized text: a BOM or CRLF added is the same document
         source = "http:sha1:" + Poco::DigestEngine::digestToHex(sha.digest());
     }
     ImportResult result;
     {
         std::lock_guard lock(api.write_mutex);
-        result = api.writer->import_document(doc, source, body);
+        result = api.writer->import_document(doc, source);
     }
     auto index = api.readers.acquire();
     auto ref = index->document(result.id);

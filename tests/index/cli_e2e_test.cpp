@@ -684,3 +684,17 @@ TEST_F(Cli, AWordFileImportsItsText) {
     Outcome a = run_on(db, {"assignments", "Phòng Y tế quận"});
     EXPECT_NE(a.out.find("201/KH-UBND"), std::string::npos) << a.out;
 }
+
+// The same text with a BOM and CRLF line ends, or in another encoding, is unchanged on re-import.
+TEST_F(Cli, ReimportWithABomOrCrlfIsUnchanged) {
+    const std::string db = (dir_ / "bom.db").string();
+    fs::path file = dir_ / "bom-plan.txt";
+    std::ofstream(file) << kDistrictPlan;
+    ASSERT_EQ(run_on(db, {"import", file.string()}).status, 0);
+    std::string crlf = "\xEF\xBB\xBF";
+    for (const char* p = kDistrictPlan; *p; ++p) crlf += *p == '\n' ? std::string("\r\n") : std::string(1, *p);
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << crlf;
+    Outcome r = run_on(db, {"import", file.string()});
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("0 added, 0 replaced, 1 unchanged"), std::string::npos) << r.out;
+}

@@ -44,7 +44,7 @@ protected:
         return n;
     }
     vanban::ImportResult import(vanban::Index& index, const std::string& text, const std::string& source) {
-        return index.import_document(vanban::parse(text), source, text);
+        return index.import_document(vanban::parse(text), source);
     }
     fs::path path_;
 };
@@ -255,7 +255,7 @@ TEST(Migration, AVersion1DatabaseIsMigratedForward) {
     {
         vanban::Index index(path.string());
         const std::string text = "ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: 5/KH-UBND\nNam Định, ngày 1 tháng 2 năm 2023\n\nKẾ HOẠCH\nThử\n";
-        id = index.import_document(vanban::parse(text), "a.txt", text).id;
+        id = index.import_document(vanban::parse(text), "a.txt").id;
         // Back to what version 1 wrote.
         auto* db = static_cast<sqlite3*>(index.handle());
         ASSERT_EQ(sqlite3_exec(db, "DROP TABLE meta; DROP INDEX sections_position; CREATE INDEX sections_document ON sections(document_id); PRAGMA user_version = 1", nullptr, nullptr, nullptr), SQLITE_OK);
@@ -270,9 +270,9 @@ TEST(Migration, AVersion1DatabaseIsMigratedForward) {
     EXPECT_TRUE(index.document(id).has_value());
     EXPECT_EQ(index.generation(), 0);
     const std::string other = "ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: 6/KH-UBND\nNam Định, ngày 1 tháng 2 năm 2023\n\nKẾ HOẠCH\nHai\n";
-    index.import_document(vanban::parse(other), "b.txt", other);
+    index.import_document(vanban::parse(other), "b.txt");
     EXPECT_EQ(index.generation(), 1);
-    index.import_document(vanban::parse(other), "b.txt", other);  // unchanged: no new generation
+    index.import_document(vanban::parse(other), "b.txt");  // unchanged: no new generation
     EXPECT_EQ(index.generation(), 1);
     std::filesystem::remove(path);
 }
@@ -291,7 +291,7 @@ TEST(Rank, ViBm25EqualsBm25) {
         for (const auto& e : std::filesystem::directory_iterator(vanban::test::corpus_dir())) {
             if (e.path().extension() != ".txt" && e.path().extension() != ".md") continue;
             std::string bytes = vanban::test::slurp(e.path());
-            index.import_document(vanban::parse(bytes), e.path().string(), bytes);
+            index.import_document(vanban::parse(bytes), e.path().string());
         }
         batch.commit();
         auto* db = static_cast<sqlite3*>(index.handle());
@@ -353,7 +353,7 @@ TEST(Rank, ViBm25EqualsBm25) {
         for (int i = 0; i < 30; ++i) {
             std::string more = "ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: " + std::to_string(900 + i) +
                                "/KH-UBND\nHà Giang, ngày 1 tháng 3 năm 2023\n\nKẾ HOẠCH\nPhòng chống dịch bệnh\n";
-            index.import_document(vanban::parse(more), "more" + std::to_string(i), more);
+            index.import_document(vanban::parse(more), "more" + std::to_string(i));
         }
         expect_bm25("covid", "after an import");  // more documents, none with the word: a higher IDF
     }

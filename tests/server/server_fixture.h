@@ -99,11 +99,11 @@ protected:
             for (const auto& e : fs::directory_iterator(vanban::test::corpus_dir())) {
                 if (e.path().extension() != ".txt" && e.path().extension() != ".md") continue;
                 std::string bytes = vanban::test::slurp(e.path());
-                index.import_document(vanban::parse(bytes), e.path().string(), bytes);
+                index.import_document(vanban::parse(bytes), e.path().string());
             }
-            index.import_document(vanban::parse(kResolution38), "nq38.txt", kResolution38);
+            index.import_document(vanban::parse(kResolution38), "nq38.txt");
             for (const char* doc : {vanban::test::kPhuYen2024, vanban::test::kDakLak2025, vanban::test::kDongThap2025}) {
-                index.import_document(vanban::parse(doc), "", doc);
+                index.import_document(vanban::parse(doc), "");
             }
             batch.commit();
         }

@@ -41,10 +41,11 @@ public:
     Index& operator=(const Index&) = delete;
 
     /// Imports one parsed document in one transaction. A document already present with the same
-    /// content is `unchanged`; a changed version of the same document (same number key, issuer and
+    /// normalized text (doc.text: a BOM, CRLF or another encoding of it is the same) is `unchanged`;
+    /// a changed version of the same document (same number key, issuer and
     /// date, or the same source path when it has no number) replaces it, keeping one row. Citations
     /// from and to it are resolved again.
-    ImportResult import_document(const Document& doc, std::string_view source_path, std::string_view bytes);
+    ImportResult import_document(const Document& doc, std::string_view source_path);
 
     /// Full-text search with the query syntax of docs/ARCHITECTURE.md; a query that is a document number
     /// returns `candidates` instead.
