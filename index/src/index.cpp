@@ -259,6 +259,54 @@ ImportResult Index::import_document(const Document& doc, std::string_view source
     return ImportResult{id, existing ? ImportStatus::replaced : ImportStatus::added};
 }
 
+DocumentRef Index::remove(std::int64_t id) {
+    sqlite3* db = impl_->db;
+    Transaction tx(db);
+    std::optional<DocumentRef> ref = document(id);
+    if (!ref) throw NotFound("no document with id " + std::to_string(id));
+    // The citations elsewhere that point at it, to resolve again once it is gone.
+    struct Pending {
+        std::int64_t id, from;
+        std::string key, date, issuer;
+    };
+    std::vector<Pending> pending;
+    {
+        Stmt s(db, "SELECT id, document_id, number_key, ifnull(date,''), ifnull(issuer,'') FROM citations WHERE target_id = ?1");
+        s.bind(1, id);
+        while (s.step()) pending.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4)});
+    }
+    // The full-text rows first (external content needs the old values; the tasks' trigger reads the
+    // document's text), then the children, then the row.
+    {
+        Stmt old(db, "SELECT title, text FROM documents WHERE id = ?1");
+        old.bind(1, id);
+        old.step();
+        Stmt del(db, "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)");
+        del.bind(1, id).bind(2, old.text(0)).bind(3, old.text(1));
+        del.run();
+    }
+    for (const char* sql : {"DELETE FROM task_agencies WHERE task_id IN (SELECT id FROM tasks WHERE document_id = ?1)",
+                            "DELETE FROM tasks WHERE document_id = ?1", "DELETE FROM sections WHERE document_id = ?1",
+                            "DELETE FROM citations WHERE document_id = ?1", "UPDATE citations SET target_id = NULL WHERE target_id = ?1",
+                            "DELETE FROM documents WHERE id = ?1"}) {
+        Stmt d(db, sql);
+        d.bind(1, id);
+        d.run();
+    }
+    for (const auto& p : pending) {
+        Stmt set(db, "UPDATE citations SET target_id = ?2 WHERE id = ?1");
+        set.bind(1, p.id);
+        if (auto target = impl_->resolve(p.key, p.date, p.issuer, p.from)) set.bind(2, *target);
+        else set.bind_null(2);
+        set.run();
+    }
+    Stmt& generation = impl_->cached("UPDATE meta SET value = value + 1 WHERE key = 'generation'");
+    ResetOnExit generation_reset(generation);
+    generation.run();
+    tx.commit();
+    return *ref;
+}
+
 void Index::optimize() {
     exec(impl_->db, "INSERT INTO documents_fts(documents_fts) VALUES('optimize');"
                     "INSERT INTO tasks_fts(tasks_fts) VALUES('optimize'); PRAGMA incremental_vacuum;"

@@ -225,14 +225,31 @@ Response assignments(Api& api, const Request& request, const Match& m) {
     return out;
 }
 
-Response post_document(Api& api, const Request& request, const Match& m) {
-    if (api.options.read_only) throw HttpError{403, "the server is read-only: import is off"};
-    if (api.token.empty()) throw HttpError{403, "import over HTTP is off: the server was started without --token-file"};
+// A write (an import, a removal) is allowed: the server is writable, has a token, and the request
+// carries it. `what` names the write in the messages.
+void check_write(const Api& api, const Request& request, const std::string& what) {
+    if (api.options.read_only) throw HttpError{403, "the server is read-only: " + what + " is off"};
+    if (api.token.empty()) throw HttpError{403, what + " over HTTP is off: the server was started without --token-file"};
     const std::string auth = request.header("Authorization");
-    if (auth.empty()) throw HttpError{401, "an import needs 'Authorization: Bearer <token>'", {{"WWW-Authenticate", "Bearer"}}};
+    if (auth.empty()) throw HttpError{401, "an " + what + " needs 'Authorization: Bearer <token>'", {{"WWW-Authenticate", "Bearer"}}};
     if (auth.rfind("Bearer ", 0) != 0 || !same_secret(trim(auth.substr(7)), api.token)) {
         throw HttpError{401, "the bearer token is wrong", {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}}};
     }
+}
+
+Response delete_document(Api& api, const Request& request, const Match& m) {
+    check_write(api, request, "removal");
+    std::int64_t id = document_id(m.seg[2]);
+    DocumentRef removed;
+    {
+        std::lock_guard lock(api.write_mutex);
+        removed = api.writer->remove(id);  // NotFound: 404
+    }
+    return json(200, "{\"id\":" + std::to_string(id) + ",\"status\":\"removed\",\"document\":" + to_json(removed, 0) + "}");
+}
+
+Response post_document(Api& api, const Request& request, const Match& m) {
+    check_write(api, request, "import");
     Params p(m.query, {"name"});
     std::string type = request.header("Content-Type");
     std::string mime = trim(type.substr(0, type.find(';')));
@@ -297,7 +314,7 @@ Response post_document(Api& api, const Request& request, const Match& m) {
 // --- the route table ---
 
 struct Route {
-    std::string_view method;                 ///< "GET" (HEAD too) or "POST"
+    std::string_view method;                 ///< "GET" (HEAD too), "POST" or "DELETE"
     std::vector<std::string_view> pattern;   ///< path segments; "*" matches any one
     Endpoint endpoint;
 };
@@ -319,6 +336,7 @@ const std::vector<Route>& routes() {
         {"GET", {"api", "documents"}, list_documents},
         {"POST", {"api", "documents"}, post_document},
         {"GET", {"api", "documents", "*"}, get_document},
+        {"DELETE", {"api", "documents", "*"}, delete_document},
         {"GET", {"api", "documents", "*", "references"}, references},
         {"GET", {"api", "documents", "*", "graph"}, graph},
         {"GET", {"api", "agencies"}, agencies},

@@ -698,3 +698,22 @@ TEST_F(Cli, ReimportWithABomOrCrlfIsUnchanged) {
     EXPECT_EQ(r.status, 0) << r.out;
     EXPECT_NE(r.out.find("0 added, 0 replaced, 1 unchanged"), std::string::npos) << r.out;
 }
+
+// vanban remove: by number; its citations elsewhere are unresolved again; a second time is "not found".
+TEST_F(Cli, RemoveTakesADocumentOut) {
+    const std::string db = (dir_ / "remove.db").string();
+    fs::path cited = dir_ / "nq38.txt", citing = dir_ / "plan201.txt";
+    std::ofstream(cited) << kResolution38;
+    std::ofstream(citing) << kDistrictPlan;
+    ASSERT_EQ(run_on(db, {"import", cited.string(), citing.string()}).status, 0);
+    EXPECT_NE(run_on(db, {"refs", "201/KH-UBND"}).out.find("[id"), std::string::npos);
+    Outcome r = run_on(db, {"remove", "38/NQ-CP"});
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("removed 38/NQ-CP"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1 documents left"), std::string::npos) << r.out;
+    Outcome again = run_on(db, {"remove", "38/NQ-CP"});
+    EXPECT_EQ(again.status, 2) << again.out;
+    Outcome search = run_on(db, {"search", "Nghị quyết 38/NQ-CP", "--json"});
+    EXPECT_EQ(search.out.find("\"number\": \"38/NQ-CP\""), std::string::npos) << search.out.substr(0, 300);
+    EXPECT_EQ(run_on((dir_ / "none.db").string(), {"remove", "1"}).status, 1);
+}

@@ -168,6 +168,52 @@ TEST_F(IndexTest, CitationsResolveWhenTheCitedDocumentArrivesAndPreferTheMatchin
     EXPECT_EQ(index.search("12/KH-UBND").candidates.size(), 2u);
 }
 
+// Removing a document takes all of it, in one transaction; what cited it is resolved again.
+TEST_F(IndexTest, RemoveTakesTheWholeDocumentAndCitationsResolveAgain) {
+    vanban::Index index(path_.string());
+    auto c = import(index, plan("40/KH-UBND", "HUYỆN GIA LÂM", "Gia Lâm, ngày 10 tháng 3 năm 2025",
+                                "Căn cứ Kế hoạch số 12/KH-UBND ngày 03/02/2025 của UBND huyện Đông Anh;\n"
+                                "I. NHIỆM VỤ\n1. Phòng Y tế chủ trì thực hiện zebraword."),
+                    "c.txt");
+    auto other = import(index, plan("12/KH-UBND", "HUYỆN SÓC SƠN", "Sóc Sơn, ngày 5 tháng 1 năm 2019", "Nội dung."), "other.txt");
+    auto cited = import(index, plan("12/KH-UBND", "HUYỆN ĐÔNG ANH", "Đông Anh, ngày 3 tháng 2 năm 2025", "Nội dung."), "cited.txt");
+    ASSERT_EQ(index.references(c.id).cites[0].resolved->id, cited.id);
+    const auto generation = index.generation();
+
+    // The cited document goes: the citation points at the other 12/KH-UBND, the only one left.
+    EXPECT_EQ(index.remove(cited.id).number, "12/KH-UBND");
+    EXPECT_FALSE(index.document(cited.id));
+    EXPECT_GT(index.generation(), generation);
+    auto refs = index.references(c.id);
+    ASSERT_TRUE(refs.cites[0].resolved);
+    EXPECT_EQ(refs.cites[0].resolved->id, other.id);
+    index.remove(other.id);
+    EXPECT_FALSE(index.references(c.id).cites[0].resolved);  // unresolved again
+
+    // The citing document goes: its tasks, sections, citations and full-text rows with it.
+    EXPECT_EQ(index.search("zebraword").total, 1);
+    vanban::SearchOptions in_tasks;
+    in_tasks.in = "tasks";
+    EXPECT_EQ(index.search("zebraword", in_tasks).total, 1);
+    index.remove(c.id);
+    EXPECT_EQ(index.search("zebraword").total, 0);
+    EXPECT_EQ(index.search("zebraword", in_tasks).total, 0);
+    EXPECT_EQ(index.count(), 0);
+    auto* db = static_cast<sqlite3*>(index.handle());
+    for (const char* table : {"sections", "tasks", "task_agencies", "citations"}) {
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(db, (std::string("SELECT count(*) FROM ") + table).c_str(), -1, &st, nullptr);
+        ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+        EXPECT_EQ(sqlite3_column_int(st, 0), 0) << table;
+        sqlite3_finalize(st);
+    }
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO documents_fts(documents_fts) VALUES('integrity-check')", -1, &st, nullptr);
+    EXPECT_EQ(sqlite3_step(st), SQLITE_DONE) << sqlite3_errmsg(db);
+    sqlite3_finalize(st);
+    EXPECT_THROW(index.remove(c.id), vanban::NotFound);
+}
+
 TEST(Query, UserTextIsAlwaysQuoted) {
     using vanban::detail::to_fts5;
     EXPECT_EQ(to_fts5("phong chong dich"), "\"phong\" AND \"chong\" AND \"dich\"");

@@ -167,6 +167,13 @@ protected:
         return request(session, "POST", target, headers, &body);
     }
 
+    static Reply del(const std::string& target, const std::map<std::string, std::string>& headers = {},
+                     vanban::Server* server = nullptr) {
+        Poco::Net::HTTPClientSession session("127.0.0.1", (server ? server : server_.get())->port());
+        session.setTimeout(Poco::Timespan(30, 0));
+        return request(session, "DELETE", target, headers);
+    }
+
     // The response validates against the OpenAPI schema of that path, method and status.
     static void conforms(const Reply& r, const std::string& path, const std::string& method = "get") {
         ASSERT_NE(spec_->getObject("paths")->getObject(path), nullptr) << path << " is not in openapi.json";

@@ -528,6 +528,31 @@ TEST_F(Api, ImportReadsOldEncodingsAndSaysHow) {
     expect_error(post("/api/documents", tcvn, unknown), 415, "/api/documents", "post");
 }
 
+// DELETE takes a document out, with the token, like an import; its page and its search hits go.
+TEST_F(Api, ADocumentIsRemovedWithTheToken) {
+    std::map<std::string, std::string> good = {{"Content-Type", "text/plain"}, {"Authorization", "Bearer s3cret-token"}};
+    const std::string fresh =
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n-------\nSố: 78/KH-UBND\nNinh Bình, ngày 2 tháng 6 năm 2025\n\nKẾ HOẠCH\n"
+        "Thí điểm sổ tay removaphon\n\nI. NHIỆM VỤ\n1. Sở Y tế chủ trì triển khai.\n";
+    Reply added = post("/api/documents", fresh, good);
+    ASSERT_EQ(added.status, 201) << added.body;
+    const std::string target = "/api/documents/" + std::to_string(added.json()->getValue<int>("id"));
+    ASSERT_EQ(get(target).status, 200);  // cached now
+    expect_error(del(target), 401, "/api/documents/{id}", "delete");
+    expect_error(del(target, {{"Authorization", "Bearer wrong"}}), 401, "/api/documents/{id}", "delete");
+    auto read_only = start([](vanban::ServerOptions& o) { o.read_only = true; });
+    expect_error(del(target, {{"Authorization", "Bearer s3cret-token"}}, read_only.get()), 403, "/api/documents/{id}", "delete");
+    Reply removed = del(target, {{"Authorization", "Bearer s3cret-token"}});
+    ASSERT_EQ(removed.status, 200) << removed.body;
+    conforms(removed, "/api/documents/{id}", "delete");
+    EXPECT_EQ(removed.json()->getValue<std::string>("status"), "removed");
+    EXPECT_EQ(removed.json()->getObject("document")->getValue<std::string>("number"), "78/KH-UBND");
+    expect_error(get(target), 404, "/api/documents/{id}");
+    EXPECT_EQ(get("/api/search?q=removaphon").json()->getValue<int>("total"), 0);
+    expect_error(del(target, {{"Authorization", "Bearer s3cret-token"}}), 404, "/api/documents/{id}", "delete");
+    expect_error(del("/api/documents/abc", {{"Authorization", "Bearer s3cret-token"}}), 404, "/api/documents/{id}", "delete");
+}
+
 TEST_F(Api, ImportLimitsAndModes) {
     std::map<std::string, std::string> good = {{"Content-Type", "text/plain"}, {"Authorization", "Bearer s3cret-token"}};
     // 21 MB: refused from its Content-Length, before the body is read.

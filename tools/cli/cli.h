@@ -97,6 +97,7 @@ int cmd_refs(const Args& args);
 int cmd_assignments(const Args& args);
 int cmd_agencies(const Args& args);
 int cmd_show(const Args& args);
+int cmd_remove(const Args& args);
 int cmd_graph(const Args& args);
 int cmd_serve(const Args& args);
 
@@ -108,6 +109,7 @@ extern const char* const kRefsHelp;
 extern const char* const kAssignmentsHelp;
 extern const char* const kAgenciesHelp;
 extern const char* const kShowHelp;
+extern const char* const kRemoveHelp;
 extern const char* const kGraphHelp;
 extern const char* const kServeHelp;
 

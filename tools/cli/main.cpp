@@ -18,6 +18,7 @@ Usage:
   vanban search QUERY [options] [--json]      full-text search, or open a document by number
   vanban refs DOC [--json]                    what a document cites and what cites it
   vanban show DOC [--json]                    a document: metadata, outline, tasks, references
+  vanban remove DOC [--db FILE]               remove a document and all that belongs to it
   vanban graph DOC [--depth N] [--json]       the citation graph around a document
   vanban assignments AGENCY [options]         the tasks assigned to an agency, with deadlines
   vanban agencies [QUERY] [--json]            agencies with their task counts by role
@@ -34,6 +35,7 @@ Spec spec_for(const std::string& cmd) {
     if (cmd == "import") return {{"db", "encoding"}, {"quiet"}};
     if (cmd == "search") return {{"db", "type", "issuer", "agency", "from", "to", "in", "limit", "offset"}, {"json"}};
     if (cmd == "refs" || cmd == "show") return {{"db"}, {"json"}};
+    if (cmd == "remove") return {{"db"}, {}};
     if (cmd == "graph") return {{"db", "depth"}, {"json"}};
     if (cmd == "assignments") return {{"db", "place", "role", "from", "to"}, {"json", "csv", "include-collective", "no-former"}};
     if (cmd == "agencies") return {{"db"}, {"json"}};
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
             else if (topic == "refs") std::cout << help_text(kRefsHelp);
             else if (topic == "assignments") std::cout << kAssignmentsHelp;
             else if (topic == "show") std::cout << kShowHelp;
+            else if (topic == "remove") std::cout << kRemoveHelp;
             else if (topic == "graph") std::cout << kGraphHelp;
             else if (topic == "agencies") std::cout << kAgenciesHelp;
             else if (topic == "serve") std::cout << kServeHelp;
@@ -80,6 +83,7 @@ int main(int argc, char** argv) {
         if (cmd == "refs") return cmd_refs(args);
         if (cmd == "assignments") return cmd_assignments(args);
         if (cmd == "show") return cmd_show(args);
+        if (cmd == "remove") return cmd_remove(args);
         if (cmd == "graph") return cmd_graph(args);
         if (cmd == "agencies") return cmd_agencies(args);
         if (cmd == "serve") return cmd_serve(args);

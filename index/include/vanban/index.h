@@ -47,6 +47,11 @@ public:
     /// from and to it are resolved again.
     ImportResult import_document(const Document& doc, std::string_view source_path);
 
+    /// Removes a document with its sections, tasks, assignments and citations in one transaction;
+    /// citations of it elsewhere are resolved again (to another document with that number, or to none:
+    /// unresolved). Returns what was removed; NotFound when there is no such id.
+    DocumentRef remove(std::int64_t id);
+
     /// Full-text search with the query syntax of docs/ARCHITECTURE.md; a query that is a document number
     /// returns `candidates` instead.
     SearchResult search(std::string_view query, const SearchOptions& options = {}) const;
