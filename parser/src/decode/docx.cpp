@@ -57,9 +57,10 @@ int to_int(const std::string& s, int fallback) {
 using XmlDoc = std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)>;
 
 XmlDoc read_xml(const std::string& xml, const char* name) {
-    // No network, no DTD loading, no entity substitution: an entity bomb stays unexpanded.
+    // No network, no DTD loading, no entity substitution: an entity bomb stays unexpanded. A damaged
+    // file (a stray control character, an unclosed element) is read as far as it goes.
     XmlDoc doc(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), name, nullptr,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER),
                xmlFreeDoc);
     return doc;
 }

@@ -61,7 +61,26 @@ bool furniture_by_name(const xmlNode* n) {
     return false;
 }
 
-bool skipped(const xmlNode* n) { return n->type == XML_ELEMENT_NODE && (furniture_element(n) || furniture_by_name(n)); }
+bool furniture(const xmlNode* n) { return n->type == XML_ELEMENT_NODE && (furniture_element(n) || furniture_by_name(n)); }
+
+// Takes the furniture out of the tree once, so that the passes below need not ask again; comments and
+// processing instructions go too.
+void prune(xmlNode* root) {
+    std::vector<xmlNode*> doomed;
+    std::vector<xmlNode*> stack{root};
+    while (!stack.empty()) {
+        xmlNode* n = stack.back();
+        stack.pop_back();
+        for (xmlNode* c = n->children; c; c = c->next) {
+            if (furniture(c) || c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE) doomed.push_back(c);
+            else stack.push_back(c);
+        }
+    }
+    for (xmlNode* n : doomed) {
+        xmlUnlinkNode(n);
+        xmlFreeNode(n);
+    }
+}
 
 bool is_block(const xmlNode* n) {
     return is(n, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "main", "blockquote",
@@ -82,7 +101,7 @@ std::size_t inline_text(const xmlNode* e) {
             for (const xmlChar* p = x->content; *p; ++p) n += !std::isspace(*p);
             continue;
         }
-        if (x->type != XML_ELEMENT_NODE || skipped(x) || is_block(x) || is(x, {"a"})) continue;
+        if (x->type != XML_ELEMENT_NODE || is_block(x) || is(x, {"a"})) continue;
         for (const xmlNode* c = x->children; c; c = c->next) stack.push_back(c);
     }
     return n;
@@ -99,7 +118,7 @@ const xmlNode* main_content(const xmlNode* root) {
     while (!stack.empty()) {
         const xmlNode* n = stack.back();
         stack.pop_back();
-        if (n->type != XML_ELEMENT_NODE || skipped(n)) continue;
+        if (n->type != XML_ELEMENT_NODE) continue;
         for (const xmlNode* c = n->children; c; c = c->next) stack.push_back(c);
         if (!is_block(n)) continue;
         std::size_t t = inline_text(n);
@@ -133,39 +152,53 @@ const xmlNode* main_content(const xmlNode* root) {
     return best;
 }
 
-// Non-space text bytes below a node, and those inside links, without recursion.
-std::pair<std::size_t, std::size_t> subtree_text(const xmlNode* n) {
+// Non-space text bytes below each node, and those inside links, in one pass without recursion.
+struct Weight {
     std::size_t text = 0, links = 0;
-    std::vector<std::pair<const xmlNode*, bool>> stack{{n, false}};
+};
+
+std::unordered_map<const xmlNode*, Weight> weigh(const xmlNode* root) {
+    std::unordered_map<const xmlNode*, Weight> w;
+    std::vector<std::pair<const xmlNode*, bool>> stack{{root, false}};
     while (!stack.empty()) {
-        auto [x, in_link] = stack.back();
+        auto [n, done] = stack.back();
         stack.pop_back();
-        if (skipped(x)) continue;
-        if (x->type == XML_TEXT_NODE && x->content) {
-            std::size_t k = 0;
-            for (const xmlChar* p = x->content; *p; ++p) k += !std::isspace(*p);
-            text += k;
-            if (in_link) links += k;
+        if (!done) {
+            stack.emplace_back(n, true);
+            for (const xmlNode* c = n->children; c; c = c->next) stack.emplace_back(c, false);
             continue;
         }
-        bool link = in_link || is(x, {"a"});
-        for (const xmlNode* c = x->children; c; c = c->next) stack.emplace_back(c, link);
+        Weight me;
+        if (n->type == XML_TEXT_NODE && n->content) {
+            for (const xmlChar* p = n->content; *p; ++p) me.text += !std::isspace(*p);
+        }
+        const bool link = is(n, {"a"});
+        for (const xmlNode* c = n->children; c; c = c->next) {
+            auto it = w.find(c);
+            if (it == w.end()) continue;
+            me.text += it->second.text;
+            me.links += link ? it->second.text : it->second.links;
+        }
+        w[n] = me;
     }
-    return {text, links};
+    return w;
 }
 
 // The document's parts beside its body: the header and signature tables usually stand next to the
 // paragraphs in the same container. From the best candidate up (four levels at most, not past <body>),
 // a container is taken while what it adds is little (at most half the text so far) and not links.
-const xmlNode* widen(const xmlNode* best) {
-    auto [text, links] = subtree_text(best);
+const xmlNode* widen(const xmlNode* best, const std::unordered_map<const xmlNode*, Weight>& w) {
+    auto weight = [&](const xmlNode* n) {
+        auto it = w.find(n);
+        return it == w.end() ? Weight{} : it->second;
+    };
+    Weight here = weight(best);
     for (int up = 0; up < 4 && best->parent && best->parent->type == XML_ELEMENT_NODE && !is(best, {"body", "html"}); ++up) {
-        auto [pt, pl] = subtree_text(best->parent);
-        std::size_t extra = pt - text, extra_links = pl - links;
-        if (extra > text / 2 || extra_links * 10 > extra * 3) break;
+        Weight parent = weight(best->parent);
+        std::size_t extra = parent.text - here.text, extra_links = parent.links - here.links;
+        if (extra > here.text / 2 || extra_links * 10 > extra * 3) break;
         best = best->parent;
-        text = pt;
-        links = pl;
+        here = parent;
     }
     return best;
 }
@@ -176,7 +209,6 @@ void flat_text(const xmlNode* n, std::string& out) {
     while (!stack.empty()) {
         const xmlNode* x = stack.back();
         stack.pop_back();
-        if (skipped(x)) continue;
         if (x->type == XML_TEXT_NODE && x->content) {
             out += reinterpret_cast<const char*>(x->content);
             out += ' ';
@@ -213,7 +245,6 @@ public:
     }
 
     void node(const xmlNode* n, int depth) {
-        if (skipped(n)) return;
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             text_of(n);
             return;
@@ -388,9 +419,10 @@ std::string html_to_text(std::string_view utf8) {
         htmlReadMemory(utf8.data(), static_cast<int>(std::min<std::size_t>(utf8.size(), 0x7fffffff)), nullptr, "UTF-8", options),
         xmlFreeDoc);
     if (!doc) return "";
-    const xmlNode* root = xmlDocGetRootElement(doc.get());
+    xmlNode* root = xmlDocGetRootElement(doc.get());
     if (!root) return "";
-    const xmlNode* content = widen(main_content(root));
+    prune(root);
+    const xmlNode* content = widen(main_content(root), weigh(root));
     Writer w;
     w.node(content, 0);
     return w.text();
