@@ -4,12 +4,12 @@
 # Usage: tools/install-deps.sh [--test]   (--test adds what only the tests need)
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config libicu-dev libxml2-dev libpoco-dev libsqlite3-dev libcli11-dev sqlite3 python3)
+packages=(build-essential cmake pkg-config libicu-dev libxml2-dev libpoco-dev libsqlite3-dev libcli11-dev libpoppler-cpp-dev sqlite3 python3)
 test=false
 [[ "${1:-}" == "--test" ]] && test=true
 if $test; then
   # GoogleTest and Benchmark; Chromium and a font with Vietnamese glyphs for the browser test.
-  packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev chromium fonts-dejavu-core curl)
+  packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev chromium fonts-dejavu-core curl libcairo2-dev)
   # Node.js for the browser test: Debian's, unless one is already installed (say from NodeSource).
   command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 fi

@@ -275,7 +275,7 @@ TEST_F(Cli, FailuresAreReportedAndTheRestGoesOn) {
     write("bad/note.txt", "Thông báo về lịch trực Tết của các phòng ban.\n");
     Outcome r = run({"import", (dir_ / "bad").string(), (dir_ / "missing.txt").string()});
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.out.find("scan.pdf: not a text document: it is a PDF"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("scan.pdf: not a text document: the PDF cannot be read"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("missing.txt: no such file or folder"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("1 added"), std::string::npos) << r.out;
     // The note was imported: a search finds it among the corpus's documents.

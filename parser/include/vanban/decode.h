@@ -16,10 +16,10 @@ namespace vanban {
 /// Unicode (TCVN3/ABC as glibc's TCVN5712-1, VNI-Windows, VISCII, Windows-1258).
 enum class Encoding { utf8, utf16le, utf16be, windows1258, tcvn3, vni, viscii };
 
-/// What a file holds: text, an HTML page or a Word (.docx) file (the document's text is taken out).
-enum class Format { text, html, docx };
+/// What a file holds: text, an HTML page, a Word (.docx) file or a PDF (the document's text is taken out).
+enum class Format { text, html, docx, pdf };
 
-/// "text", "html", "docx".
+/// "text", "html", "docx", "pdf".
 std::string_view to_string(Format f);
 
 /// "utf-8", "utf-16le", "utf-16be", "windows-1258", "tcvn3", "vni", "viscii".

@@ -13,6 +13,7 @@
 #include "encodings.h"
 #include "docx.h"
 #include "html.h"
+#include "pdf.h"
 
 namespace vanban {
 
@@ -23,7 +24,6 @@ namespace {
 
 // A file of another kind, by its first bytes: what to tell the user, or "".
 std::string other_kind(std::string_view b) {
-    if (b.starts_with("%PDF")) return "it is a PDF file; extract its text first (e.g. pdftotext)";
     if (b.starts_with("\xD0\xCF\x11\xE0")) return "it is an old Office document (.doc); save it as text first";
     if (b.starts_with("\x89PNG") || b.starts_with("\xFF\xD8\xFF") || b.starts_with("GIF8")) return "it is an image";
     return "";
@@ -232,11 +232,25 @@ Decoded decode_text(std::string_view bytes, const DecodeOptions& options) {
 
 }  // namespace
 
-std::string_view to_string(Format f) { return f == Format::html ? "html" : f == Format::docx ? "docx" : "text"; }
+std::string_view to_string(Format f) {
+    switch (f) {
+        case Format::html: return "html";
+        case Format::docx: return "docx";
+        case Format::pdf: return "pdf";
+        case Format::text: break;
+    }
+    return "text";
+}
 
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     if (bytes.empty()) throw DecodeError("the file is empty");
     if (std::string why = other_kind(bytes); !why.empty()) throw DecodeError(why);
+    if (options.format ? *options.format == Format::pdf : bytes.starts_with("%PDF-")) {
+        Decoded d;
+        d.format = Format::pdf;
+        d.text = detail::pdf_to_text(bytes);
+        return d;
+    }
     if (options.format ? *options.format == Format::docx : detail::looks_like_zip(bytes)) {
         Decoded d;
         d.format = Format::docx;
