@@ -4,7 +4,7 @@
 # Usage: tools/install-deps.sh [--test]   (--test adds what only the tests need)
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config libicu-dev libxml2-dev libpoco-dev libsqlite3-dev libcli11-dev libpoppler-cpp-dev sqlite3 python3)
+packages=(build-essential cmake pkg-config libicu-dev libxml2-dev libpoco-dev libsqlite3-dev libcli11-dev libpoppler-cpp-dev antiword sqlite3 python3)
 test=false
 [[ "${1:-}" == "--test" ]] && test=true
 if $test; then

@@ -14,6 +14,7 @@
 
 #include "vanban/index.h"
 #include "vanban/parser.h"
+#include "word97.h"
 
 namespace vanban {
 
@@ -128,7 +129,17 @@ std::vector<std::string> collect_files(const std::vector<std::string>& paths, st
 }
 
 ReadDocument read_document(std::string_view bytes, const DecodeOptions& options) {
-    Decoded d = decode(bytes, options);
+    Decoded d;
+    if (options.format ? *options.format == Format::doc : detail::looks_like_ole(bytes)) {
+        // Word 97-2003: antiword gives UTF-8 text, read on as a text.
+        DecodeOptions as_text;
+        as_text.format = Format::text;
+        as_text.encoding = Encoding::utf8;
+        d = decode(detail::doc_to_text(bytes), as_text);
+        d.format = Format::doc;
+    } else {
+        d = decode(bytes, options);
+    }
     ReadDocument r;
     r.doc = parse(d.text);
     r.encoding = d.encoding;

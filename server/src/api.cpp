@@ -255,12 +255,14 @@ Response post_document(Api& api, const Request& request, const Match& m) {
     std::string mime = trim(type.substr(0, type.find(';')));
     for (auto& c : mime) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     static constexpr std::string_view kDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    if (mime != "text/plain" && mime != "text/html" && mime != kDocx && mime != "application/pdf") {
-        throw HttpError{415, "the body must be Content-Type text/plain, text/html, application/pdf or " + std::string(kDocx) + " (.docx)"};
+    if (mime != "text/plain" && mime != "text/html" && mime != kDocx && mime != "application/pdf" && mime != "application/msword") {
+        throw HttpError{415, "the body must be Content-Type text/plain, text/html, application/pdf, application/msword (.doc) or " +
+                                 std::string(kDocx) + " (.docx)"};
     }
     // The charset, when given, is the body's encoding; without one it is found from the content.
     DecodeOptions decode;
-    decode.format = mime == "text/html" ? Format::html : mime == kDocx ? Format::docx : mime == "application/pdf" ? Format::pdf : Format::text;
+    decode.format = mime == "text/html" ? Format::html : mime == kDocx ? Format::docx : mime == "application/pdf" ? Format::pdf
+                    : mime == "application/msword" ? Format::doc : Format::text;
     if (std::size_t cs = type.find("charset="); cs != std::string::npos) {
         std::string charset = trim(type.substr(cs + 8));
         charset.erase(std::remove(charset.begin(), charset.end(), '"'), charset.end());

@@ -407,3 +407,49 @@ TEST(Rank, ViBm25EqualsBm25) {
 }
 
 }  // namespace
+
+namespace {
+
+// A Word 97-2003 file is read through antiword into the same document as its text.
+TEST(ReadDocument, AWord97FileReadsAsItsText) {
+    const auto dir = vanban::test::corpus_dir().parent_path() / "tests" / "index" / "data";
+    const std::string doc = vanban::test::slurp(dir / "cb_chi-thi-so-21-ct-ttg-469580.doc");
+    ASSERT_FALSE(doc.empty());
+    const vanban::Document from_text =
+        vanban::parse(vanban::test::slurp(vanban::test::corpus_dir() / "cb_chi-thi-so-21-ct-ttg-469580.txt"));
+    vanban::ReadDocument read = vanban::read_document(doc);
+    ASSERT_TRUE(read.doc.number) << read.doc.text.substr(0, 300);
+    EXPECT_EQ(read.doc.number->text, from_text.number->text);
+    EXPECT_EQ(read.doc.date, from_text.date);
+    EXPECT_EQ(read.doc.issuer, from_text.issuer);
+    ASSERT_EQ(read.doc.signers.size(), from_text.signers.size());
+    EXPECT_EQ(read.doc.signers[0].name, from_text.signers[0].name);
+    EXPECT_EQ(read.doc.sections.size(), from_text.sections.size());
+    ASSERT_EQ(read.doc.tasks.size(), from_text.tasks.size());
+    for (std::size_t i = 0; i < read.doc.tasks.size(); ++i) {
+        EXPECT_EQ(read.doc.tasks[i].path, from_text.tasks[i].path);
+        EXPECT_EQ(read.doc.tasks[i].agencies.size(), from_text.tasks[i].agencies.size()) << read.doc.tasks[i].path;
+    }
+    // A damaged one: antiword's reason.
+    std::string damaged = doc.substr(0, 600);
+    EXPECT_THROW(vanban::read_document(damaged), vanban::DecodeError);
+    // Without antiword on the PATH: the message says how to install it.
+    const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+    setenv("PATH", "/nonexistent", 1);
+    try {
+        vanban::read_document(doc);
+        ADD_FAILURE() << "read without antiword";
+    } catch (const vanban::DecodeError& e) {
+        EXPECT_NE(std::string(e.what()).find("apt-get install antiword"), std::string::npos) << e.what();
+    }
+    setenv("PATH", path.c_str(), 1);
+    // decode() alone names the program it needs.
+    try {
+        vanban::decode(doc);
+        FAIL() << "decode read a .doc";
+    } catch (const vanban::DecodeError& e) {
+        EXPECT_NE(std::string(e.what()).find("antiword"), std::string::npos) << e.what();
+    }
+}
+
+}  // namespace

@@ -16,10 +16,12 @@ namespace vanban {
 /// Unicode (TCVN3/ABC as glibc's TCVN5712-1, VNI-Windows, VISCII, Windows-1258).
 enum class Encoding { utf8, utf16le, utf16be, windows1258, tcvn3, vni, viscii };
 
-/// What a file holds: text, an HTML page, a Word (.docx) file or a PDF (the document's text is taken out).
-enum class Format { text, html, docx, pdf };
+/// What a file holds: text, an HTML page, a Word (.docx) file, a PDF (the document's text is taken out),
+/// or a Word 97-2003 (.doc) file, which decode() refuses: it needs a program (antiword) that
+/// vanban::read_document (vanban/import.h) runs.
+enum class Format { text, html, docx, pdf, doc };
 
-/// "text", "html", "docx", "pdf".
+/// "text", "html", "docx", "pdf", "doc".
 std::string_view to_string(Format f);
 
 /// "utf-8", "utf-16le", "utf-16be", "windows-1258", "tcvn3", "vni", "viscii".

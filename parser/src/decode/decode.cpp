@@ -24,7 +24,7 @@ namespace {
 
 // A file of another kind, by its first bytes: what to tell the user, or "".
 std::string other_kind(std::string_view b) {
-    if (b.starts_with("\xD0\xCF\x11\xE0")) return "it is an old Office document (.doc); save it as text first";
+    if (b.starts_with("\xD0\xCF\x11\xE0")) return "it is an old Office document (.doc, .xls): vanban::read_document reads .doc through antiword";
     if (b.starts_with("\x89PNG") || b.starts_with("\xFF\xD8\xFF") || b.starts_with("GIF8")) return "it is an image";
     return "";
 }
@@ -237,6 +237,7 @@ std::string_view to_string(Format f) {
         case Format::html: return "html";
         case Format::docx: return "docx";
         case Format::pdf: return "pdf";
+        case Format::doc: return "doc";
         case Format::text: break;
     }
     return "text";
@@ -244,6 +245,7 @@ std::string_view to_string(Format f) {
 
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     if (bytes.empty()) throw DecodeError("the file is empty");
+    if (options.format == Format::doc) throw DecodeError("a .doc file is read by vanban::read_document (through antiword)");
     if (std::string why = other_kind(bytes); !why.empty()) throw DecodeError(why);
     if (options.format ? *options.format == Format::pdf : bytes.starts_with("%PDF-")) {
         Decoded d;
