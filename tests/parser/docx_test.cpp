@@ -9,50 +9,13 @@
 #include <sstream>
 
 #include "corpus_files.h"
+#include "format_makers.h"
 #include "vanban/decode.h"
 #include "vanban/parser.h"
 
 namespace {
 
-const char* const kW = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
-
-std::string zip(const std::vector<std::pair<std::string, std::string>>& entries) {
-    std::ostringstream out;
-    Poco::Zip::Compress c(out, true);
-    for (const auto& [name, data] : entries) {
-        std::istringstream in(data);
-        c.addFile(in, Poco::DateTime(2026, 1, 1), Poco::Path(name, Poco::Path::PATH_UNIX));
-    }
-    c.close();
-    return out.str();
-}
-
-std::string docx(const std::string& body, const std::string& numbering = "") {
-    std::vector<std::pair<std::string, std::string>> e = {
-        {"[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"},
-        {"word/document.xml", std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document ") + kW + "><w:body>" + body +
-                                  "</w:body></w:document>"},
-        {"word/header1.xml", std::string("<w:hdr ") + kW + "><w:p><w:r><w:t>CÔNG BÁO đầu trang</w:t></w:r></w:p></w:hdr>"},
-        {"word/comments.xml", std::string("<w:comments ") + kW + "><w:comment><w:p><w:r><w:t>góp ý riêng</w:t></w:r></w:p></w:comment></w:comments>"},
-    };
-    if (!numbering.empty()) e.emplace_back("word/numbering.xml", std::string("<w:numbering ") + kW + ">" + numbering + "</w:numbering>");
-    return zip(e);
-}
-
-std::string escape(std::string_view s) {
-    std::string out;
-    for (char c : s) out += c == '<' ? std::string("&lt;") : c == '>' ? std::string("&gt;") : c == '&' ? std::string("&amp;") : std::string(1, c);
-    return out;
-}
-
-std::string para(std::string_view text, const std::string& numbering = "") {
-    std::string ppr = numbering.empty() ? "" : "<w:pPr>" + numbering + "</w:pPr>";
-    return "<w:p>" + ppr + "<w:r><w:t xml:space=\"preserve\">" + escape(text) + "</w:t></w:r></w:p>";
-}
-
-std::string num(int id, int level) {
-    return "<w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"" + std::to_string(id) + "\"/></w:numPr>";
-}
+using namespace vanban::test;
 
 TEST(Docx, AutomaticNumberingIsWrittenAsTheReaderSeesIt) {
     // Articles "Điều %1.", their clauses "%2." and points "%3)" in lowercase letters; a bullet list.
@@ -94,24 +57,7 @@ TEST(Docx, TheSameDocumentAsTextAndAsWordParsesTheSame) {
     vanban::Document from_text = vanban::parse(text);
     ASSERT_TRUE(from_text.number);
     // The normalized text, one paragraph each; the header as the two-cell table of the layout.
-    std::vector<std::string> lines;
-    for (std::size_t s = 0; s <= from_text.text.size();) {
-        std::size_t e = from_text.text.find('\n', s);
-        if (e == std::string::npos) e = from_text.text.size();
-        lines.push_back(from_text.text.substr(s, e - s));
-        s = e + 1;
-    }
-    std::size_t motto = 0, date = 0;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (!motto && lines[i].find("CỘNG HÒA") != std::string::npos) motto = i;
-        if (!date && lines[i].find("Hà Nội, ngày") != std::string::npos) date = i;
-    }
-    std::string left, right, body;
-    for (std::size_t i = 0; i < motto; ++i) left += para(lines[i]);
-    for (std::size_t i = motto; i <= date; ++i) right += para(lines[i]);
-    for (std::size_t i = date + 1; i < lines.size(); ++i) body += para(lines[i]);
-    std::string xml = "<w:tbl><w:tr><w:tc>" + left + "</w:tc><w:tc>" + right + "</w:tc></w:tr></w:tbl>" + body;
-    vanban::Decoded d = vanban::decode(docx(xml));
+    vanban::Decoded d = vanban::decode(as_word_file(from_text.text));
     vanban::Document from_word = vanban::parse(d.text);
     ASSERT_TRUE(from_word.number) << d.text.substr(0, 300);
     EXPECT_EQ(from_word.number->text, from_text.number->text);
