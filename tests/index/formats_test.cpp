@@ -30,13 +30,7 @@ struct Made {
 std::vector<Made> every_format() {
     const std::string text = slurp(corpus_dir() / "cb_chi-thi-so-21-ct-ttg-469580.txt");
     const std::string normalized = vanban::parse(text).text;
-    std::vector<std::string> lines;
-    for (std::size_t s = 0; s <= text.size();) {
-        std::size_t e = text.find('\n', s);
-        if (e == std::string::npos) e = text.size();
-        if (e > s) lines.push_back(text.substr(s, e - s));
-        s = e + 1;
-    }
+    const std::vector<std::string> lines = lines_of(text);
     return {
         {"text", "ct21.txt", text},
         {"html", "ct21.html", as_portal_page(normalized)},

@@ -112,14 +112,7 @@ TEST(Decode, ALinePastedFromTcvn3IntoUnicodeIsConverted) {
 }
 
 TEST(Decode, WhatIsNoTextIsRefusedWithItsReason) {
-    auto reason = [](const std::string& bytes) {
-        try {
-            vanban::decode(bytes);
-        } catch (const vanban::DecodeError& e) {
-            return std::string(e.what());
-        }
-        return std::string("(accepted)");
-    };
+    const auto reason = decode_refusal;
     EXPECT_EQ(reason(""), "the file is empty");
     EXPECT_EQ(reason(" \n\t\r\n  "), "the file holds only whitespace");
     EXPECT_EQ(reason("\xEF\xBB\xBF \n"), "the file holds only whitespace");

@@ -20,9 +20,32 @@
 #include <string>
 #include <vector>
 
+#include "vanban/decode.h"
 #include "vanban/parser.h"
 
 namespace vanban::test {
+
+// Why decode() refuses `bytes`, or "(accepted)".
+inline std::string decode_refusal(const std::string& bytes) {
+    try {
+        vanban::decode(bytes);
+    } catch (const vanban::DecodeError& e) {
+        return std::string(e.what());
+    }
+    return std::string("(accepted)");
+}
+
+// The non-empty lines of a text.
+inline std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    for (std::size_t s = 0; s <= text.size();) {
+        std::size_t e = text.find('\n', s);
+        if (e == std::string::npos) e = text.size();
+        if (e > s) lines.push_back(text.substr(s, e - s));
+        s = e + 1;
+    }
+    return lines;
+}
 
 inline std::string iconv_to(const std::string& utf8, const char* to) {
     iconv_t cd = iconv_open(to, "UTF-8");
