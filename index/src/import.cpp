@@ -11,6 +11,7 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "vanban/index.h"
 #include "vanban/parser.h"
@@ -177,19 +178,35 @@ ImportSummary import_files(Index& index, const std::vector<std::string>& files,
     ImportSummary sum;
     std::optional<ImportBatch> batch;
     std::size_t batch_docs = 0, batch_bytes = 0;
+    struct First {
+        std::string path;
+        std::int64_t id;
+    };
+    std::unordered_map<std::string, First> first_file;  // identity -> the file of this import that holds it
     parse_parallel(files, decode, [&](Parsed& p) {
         sum.bytes += static_cast<double>(p.bytes.size());
         ImportEvent event;
         event.path = p.path;
         event.bytes = p.bytes.size();
+        // Two files of one import holding the same document (number, issuer and date: a .txt and its
+        // .html, a copy in another folder): the first in the walk's order is kept, so that importing
+        // the folder again gives the same document instead of each file replacing the other in turn.
+        const vanban::Document* doc = p.read ? &p.read->doc : nullptr;
+        std::string identity = doc && doc->number ? doc->number->key + '\x1f' + doc->issuer.value_or("") + '\x1f' + doc->date.value_or("") : "";
+        auto first = identity.empty() ? first_file.end() : first_file.find(identity);
         if (!p.read) {
             event.error = p.error;
+        } else if (first != first_file.end()) {
+            event.warnings = {"the same document as " + first->second.path + " (" + doc->number->text +
+                              ", same issuer and date), which is kept: this file is not imported"};
+            event.result = ImportResult{first->second.id, ImportStatus::unchanged};
         } else {
             event.warnings = std::move(p.read->warnings);
             event.encoding = p.read->encoding;
             try {
                 if (!batch) batch.emplace(index);
                 event.result = index.import_document(p.read->doc, p.path);
+                if (!identity.empty()) first_file.emplace(identity, First{p.path, event.result->id});
                 batch_docs += 1;
                 batch_bytes += p.bytes.size();
                 if (batch_docs >= 500 || batch_bytes >= (16u << 20)) {

@@ -717,3 +717,20 @@ TEST_F(Cli, RemoveTakesADocumentOut) {
     EXPECT_EQ(search.out.find("\"number\": \"38/NQ-CP\""), std::string::npos) << search.out.substr(0, 300);
     EXPECT_EQ(run_on((dir_ / "none.db").string(), {"remove", "1"}).status, 1);
 }
+
+// Two files of one folder holding the same document: the first is kept and the second named, and
+// importing the folder again changes nothing (no file replaces the other in turn).
+TEST_F(Cli, TwoFilesOfOneDocumentDoNotFlip) {
+    const std::string db = (dir_ / "twins.db").string();
+    fs::create_directories(dir_ / "twins");
+    std::ofstream(dir_ / "twins" / "a-plan.txt") << kDistrictPlan;
+    std::ofstream(dir_ / "twins" / "b-plan.txt") << std::string(kDistrictPlan) + "\nBản sao có sửa chữa nhỏ.\n";
+    for (int round = 0; round < 2; ++round) {
+        Outcome r = run_on(db, {"import", (dir_ / "twins").string()});
+        EXPECT_EQ(r.status, 0) << r.out;
+        EXPECT_NE(r.out.find("b-plan.txt: warning: the same document as " + (dir_ / "twins" / "a-plan.txt").string()),
+                  std::string::npos) << r.out;
+        EXPECT_NE(r.out.find(round == 0 ? "1 added, 0 replaced, 1 unchanged" : "0 added, 0 replaced, 2 unchanged"),
+                  std::string::npos) << round << ": " << r.out;
+    }
+}

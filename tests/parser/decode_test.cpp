@@ -155,6 +155,15 @@ TEST(Decode, APortalPageGivesTheDocumentItHolds) {
     vanban::Decoded found = vanban::decode(undeclared);
     EXPECT_EQ(found.encoding, Encoding::windows1258);
     EXPECT_EQ(essentials(vanban::parse(found.text)), essentials(from_text));
+    // A page that claims UTF-8 but is in Windows-1258 (saved by an old editor): the claim is untrue,
+    // the content decides.
+    vanban::Decoded untrue = vanban::decode(cp1258);
+    EXPECT_EQ(untrue.encoding, Encoding::windows1258);
+    EXPECT_EQ(essentials(vanban::parse(untrue.text)), essentials(from_text));
+    // A text file claiming UTF-8 on the command line while in TCVN3: an error with the offset.
+    vanban::DecodeOptions claim;
+    claim.encoding = Encoding::utf8;
+    EXPECT_THROW(vanban::decode(iconv_to(text, "TCVN5712-1"), claim), vanban::DecodeError);
 }
 
 TEST(Decode, HtmlListsTablesAndHostilePages) {

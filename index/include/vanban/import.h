@@ -53,7 +53,9 @@ struct ImportSummary {
 /// ahead of the writer, so memory stays bounded), then written in order, documents sharing a
 /// transaction committed every 500 documents or 16 MB; the full-text index is merged after 1,000
 /// changes or more. `on_file` is called once per file, in order, on the calling thread. A file that
-/// fails is counted and reported; the others go on.
+/// fails is counted and reported; the others go on. Of several files holding the same document (same
+/// number, issuer and date), the first in `files`' order is imported and the others are reported
+/// `unchanged` with a warning naming it, so that importing the same folder again changes nothing.
 ImportSummary import_files(Index& index, const std::vector<std::string>& files,
                            const std::function<void(const ImportEvent&)>& on_file = {}, const DecodeOptions& decode = {});
 
