@@ -623,6 +623,12 @@ TEST_F(Cli, OldEncodingsAreReadAndEmptyFilesRefused) {
     EXPECT_EQ(again.out.find("1 added"), std::string::npos) << again.out;
     // --encoding: a name that is none is a usage error; a given one is used.
     EXPECT_EQ(run_on(tcvn_db, {"import", tcvn.string(), "--encoding", "latin-9"}).status, 2);
+    EXPECT_EQ(run_on(tcvn_db, {"import", tcvn.string(), "--as", "rtf"}).status, 2);
+    // --as html: a text read as a page (its lines run together as HTML's whitespace rule says; its
+    // number is still read).
+    Outcome as_html = run_on("", {"parse", utf8.string(), "--as", "html"});
+    EXPECT_EQ(as_html.status, 0) << as_html.out;
+    EXPECT_NE(as_html.out.find("\"number\": \"201/KH-UBND\""), std::string::npos) << as_html.out.substr(0, 300);
     Outcome parsed = run_on("", {"parse", tcvn.string(), "--encoding", "tcvn3"});
     EXPECT_EQ(parsed.status, 0) << parsed.out;
     EXPECT_NE(parsed.out.find("\"number\": \"201/KH-UBND\""), std::string::npos) << parsed.out.substr(0, 400);

@@ -58,7 +58,7 @@ bool parse_args(int argc, char** argv, int first, const Spec& spec, Args& args, 
 
 std::string db_path(const Args& args);
 
-// --encoding as DecodeOptions; false (with a message on stderr naming `cmd`) for an unknown name.
+// --encoding and --as as DecodeOptions; false (with a message on stderr naming `cmd`) for an unknown name.
 bool decode_options(const Args& args, const char* cmd, vanban::DecodeOptions& out);
 
 // The database of a read command (--db, else $VANBAN_DB, else vanban.db): IndexError, exit 1, when no

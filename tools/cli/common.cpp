@@ -94,6 +94,15 @@ std::string db_path(const Args& args) {
 }
 
 bool decode_options(const Args& args, const char* cmd, vanban::DecodeOptions& out) {
+    if (std::string as = args.get("as"); !as.empty()) {
+        for (auto f : {vanban::Format::text, vanban::Format::html, vanban::Format::docx, vanban::Format::pdf, vanban::Format::doc}) {
+            if (as == vanban::to_string(f)) out.format = f;
+        }
+        if (!out.format) {
+            std::cerr << "vanban " << cmd << ": unknown --as '" << as << "' (text, html, docx, pdf, doc)\n";
+            return false;
+        }
+    }
     std::string name = args.get("encoding");
     if (name.empty()) return true;
     out.encoding = vanban::encoding_from_name(name);

@@ -31,8 +31,8 @@ Exit codes: 0 success; 1 an operation failed (a file could not be read or parsed
 )";
 
 Spec spec_for(const std::string& cmd) {
-    if (cmd == "parse") return {{"format", "encoding"}, {}};
-    if (cmd == "import") return {{"db", "encoding"}, {"quiet"}};
+    if (cmd == "parse") return {{"format", "encoding", "as"}, {}};
+    if (cmd == "import") return {{"db", "encoding", "as"}, {"quiet"}};
     if (cmd == "search") return {{"db", "type", "issuer", "agency", "from", "to", "in", "limit", "offset"}, {"json"}};
     if (cmd == "refs" || cmd == "show") return {{"db"}, {"json"}};
     if (cmd == "remove") return {{"db"}, {}};

@@ -413,8 +413,7 @@ std::string declared_charset(std::string_view bytes) {
 }
 
 std::string html_to_text(std::string_view utf8) {
-    int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC |
-                  HTML_PARSE_NOIMPLIED;
+    int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
     std::unique_ptr<xmlDoc, void (*)(xmlDocPtr)> doc(
         htmlReadMemory(utf8.data(), static_cast<int>(std::min<std::size_t>(utf8.size(), 0x7fffffff)), nullptr, "UTF-8", options),
         xmlFreeDoc);
