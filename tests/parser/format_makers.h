@@ -1,4 +1,4 @@
-// Test helpers: one document made into every format vanban reads, by independent means: TCVN3, VISCII
+// Test and benchmark helpers (tests/, tools/bench/format_corpus.cpp): one document made into every format vanban reads, by independent means: TCVN3, VISCII
 // and Windows-1258 by glibc's iconv (as `iconv -t TCVN5712-1` writes them), UTF-16 by ICU, VNI by an
 // encoder written from the VNI keyboard's rules (no library has VNI), HTML as a portal page shows a
 // document, .docx by Poco::Zip from WordprocessingML; and what must be the same in all of them.
@@ -7,7 +7,6 @@
 #include <Poco/DateTime.h>
 #include <Poco/Path.h>
 #include <Poco/Zip/Compress.h>
-#include <gtest/gtest.h>
 #include <iconv.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -16,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -49,7 +49,7 @@ inline std::vector<std::string> lines_of(const std::string& text) {
 
 inline std::string iconv_to(const std::string& utf8, const char* to) {
     iconv_t cd = iconv_open(to, "UTF-8");
-    EXPECT_NE(cd, reinterpret_cast<iconv_t>(-1)) << to;
+    if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error(std::string("iconv cannot write ") + to);
     std::string out(utf8.size() * 4 + 16, '\0');
     char* in = const_cast<char*>(utf8.data());
     std::size_t in_left = utf8.size(), out_left = out.size();
