@@ -198,3 +198,50 @@ TEST(Decode, HtmlListsTablesAndHostilePages) {
 }
 
 }  // namespace
+
+namespace {
+
+// A page in the layout of vbpl.vn's full text: the header table, then each provision a div of its own
+// class (prov-chapter, prov-article, prov-clause, prov-item), beside the site's own furniture.
+TEST(Decode, AVbplStylePageGivesItsProvisions) {
+    const std::string page =
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Nghị định 55/2025/NĐ-CP</title></head><body>"
+        "<div id=\"menu\"><a href=\"/\">CSDL quốc gia về văn bản pháp luật</a></div>"
+        "<div class=\"vbInfo\"><ul><li><a href=\"#\">Toàn văn</a></li><li><a href=\"#\">Thuộc tính</a></li><li>"
+        "<a href=\"#\">Lược đồ</a></li></ul></div>"
+        "<div class=\"toanvancontent\"><table><tr><td><p>CHÍNH PHỦ</p><p>-------</p><p>Số: 55/2025/NĐ-CP</p></td>"
+        "<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p><p>---------------</p>"
+        "<p>Hà Nội, ngày 2 tháng 3 năm 2025</p></td></tr></table>"
+        "<p>NGHỊ ĐỊNH</p><p>QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ CỦA BỘ THỬ NGHIỆM</p>"
+        "<div class=\"prov-chapter\">Chương I</div><div class=\"prov-chapter-title\">QUY ĐỊNH CHUNG</div>"
+        "<div class=\"prov-article\">Điều 1. Vị trí và chức năng</div>"
+        "<div class=\"prov-clause\">1. Bộ Thử nghiệm là cơ quan của Chính phủ.</div>"
+        "<div class=\"prov-article\">Điều 2. Nhiệm vụ và quyền hạn</div>"
+        "<div class=\"prov-clause\">1. Trình Chính phủ dự án luật.</div>"
+        "<div class=\"prov-item\">a) Chủ trì xây dựng chiến lược;</div><div class=\"prov-item\">b) Hướng dẫn thực hiện.</div>"
+        "<table><tr><td><p>Nơi nhận:</p><p>- Như Điều 2;</p></td><td><p>TM. CHÍNH PHỦ</p><p>THỦ TƯỚNG</p>"
+        "<p>Nguyễn Văn Thử</p></td></tr></table></div>"
+        "<div class=\"footer\"><p>Bản quyền thuộc Bộ Tư pháp</p></div></body></html>";
+    vanban::Decoded d = vanban::decode(page);
+    EXPECT_EQ(d.format, vanban::Format::html);
+    for (const char* gone : {"CSDL quốc gia", "Toàn văn", "Thuộc tính", "Bản quyền"}) {
+        EXPECT_EQ(d.text.find(gone), std::string::npos) << gone << " in:\n" << d.text;
+    }
+    EXPECT_NE(d.text.find("\nĐiều 2. Nhiệm vụ và quyền hạn\n1. Trình Chính phủ dự án luật.\na) Chủ trì xây dựng chiến lược;\n"
+                          "b) Hướng dẫn thực hiện."),
+              std::string::npos)
+        << d.text;
+    vanban::Document doc = vanban::parse(d.text);
+    ASSERT_TRUE(doc.number);
+    EXPECT_EQ(doc.number->text, "55/2025/NĐ-CP");
+    EXPECT_EQ(doc.date, "2025-03-02");
+    ASSERT_EQ(doc.signers.size(), 1u);
+    EXPECT_EQ(doc.signers[0].name, "Nguyễn Văn Thử");
+    ASSERT_FALSE(doc.sections.empty());
+    EXPECT_EQ(doc.sections[0].kind, vanban::SectionKind::chapter);
+    ASSERT_EQ(doc.sections[0].children.size(), 2u);
+    EXPECT_EQ(doc.sections[0].children[1].kind, vanban::SectionKind::article);
+    EXPECT_EQ(doc.sections[0].children[1].label, "2");
+}
+
+}  // namespace

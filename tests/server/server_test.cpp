@@ -2,7 +2,11 @@
 // checked against the real responses, the page and its modules, imports and their limits.
 #include <unicode/unistr.h>
 
+#include "format_makers.h"
 #include "server_fixture.h"
+#ifdef VANBAN_TEST_PDF
+#include "pdf_maker.h"
+#endif
 
 namespace {
 
@@ -551,6 +555,37 @@ TEST_F(Api, ADocumentIsRemovedWithTheToken) {
     EXPECT_EQ(get("/api/search?q=removaphon").json()->getValue<int>("total"), 0);
     expect_error(del(target, {{"Authorization", "Bearer s3cret-token"}}), 404, "/api/documents/{id}", "delete");
     expect_error(del("/api/documents/abc", {{"Authorization", "Bearer s3cret-token"}}), 404, "/api/documents/{id}", "delete");
+}
+
+// Word (.docx and .doc) and PDF bodies, by their Content-Types: read as the document they hold.
+TEST_F(Api, ImportReadsWordAndPdfBodies) {
+    const std::string text = vanban::test::slurp(vanban::test::corpus_dir() / "cb_chi-thi-so-21-ct-ttg-469580.txt");
+    struct Body {
+        const char* type;
+        std::string bytes;
+    };
+    std::vector<Body> bodies = {
+        {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", vanban::test::as_word_file(vanban::parse(text).text)},
+        {"application/msword",
+         vanban::test::slurp(vanban::test::corpus_dir().parent_path() / "tests" / "index" / "data" / "cb_chi-thi-so-21-ct-ttg-469580.doc")},
+#ifdef VANBAN_TEST_PDF
+        {"application/pdf", vanban::test::make_pdf(vanban::test::lines_of(text))},
+#endif
+    };
+    for (const auto& b : bodies) {
+        ASSERT_FALSE(b.bytes.empty()) << b.type;
+        std::map<std::string, std::string> h = {{"Content-Type", b.type}, {"Authorization", "Bearer s3cret-token"}};
+        Reply r = post("/api/documents?name=ct21-" + std::to_string(b.bytes.size()), b.bytes, h);
+        ASSERT_TRUE(r.status == 201 || r.status == 200) << b.type << ": " << r.body;
+        conforms(r, "/api/documents", "post");
+        EXPECT_EQ(r.json()->getObject("document")->getValue<std::string>("number"), "21/CT-TTg") << b.type;
+    }
+    Reply found = get("/api/search?q=sap+xep+thon+to+dan+pho");
+    ASSERT_EQ(found.status, 200);
+    EXPECT_GE(found.json()->getValue<int>("total"), 1) << found.body;
+    // A damaged one of each: 400 with the reason, nothing written.
+    std::map<std::string, std::string> docx = {{"Content-Type", bodies[0].type}, {"Authorization", "Bearer s3cret-token"}};
+    expect_error(post("/api/documents", std::string("PK\x03\x04", 4) + "garbage", docx), 400, "/api/documents", "post");
 }
 
 TEST_F(Api, ImportLimitsAndModes) {
