@@ -152,8 +152,17 @@ Response list_documents(Api& api, const Request&, const Match& m) {
 
 Response get_document(Api& api, const Request& request, const Match& m) {
     std::int64_t id = document_id(m.seg[2]);
-    Params p(m.query, {});
+    Params p(m.query, {"format"});
+    const std::string format = p.get("format");
+    if (!format.empty() && format != "json" && format != "md") bad_request("'format' must be json or md");
     auto index = api.readers.acquire();
+    if (format == "md") {  // rendered on each request: the cache holds the JSON the page reads
+        auto d = index->detail(id);
+        if (!d) not_found("no document with id " + m.seg[2]);
+        Response r{200, "text/markdown; charset=utf-8", to_markdown(*d), {}, {}};
+        r.set("Cache-Control", "no-cache");
+        return r;
+    }
     // Rendered documents are kept while the index stays at the same generation (any import that
     // changes something, here or in another process, moves it on).
     const std::int64_t generation = index->generation();

@@ -740,3 +740,19 @@ TEST_F(Cli, TwoFilesOfOneDocumentDoNotFlip) {
                   std::string::npos) << round << ": " << r.out;
     }
 }
+
+// vanban export: the document as JSON (as show --json) or Markdown; another format is a usage error.
+TEST_F(Cli, ExportGivesJsonOrMarkdown) {
+    Outcome md = run({"export", "134/KH-UBND", "--format", "md"});
+    ASSERT_EQ(md.status, 0) << md.out;
+    EXPECT_EQ(md.out.rfind("# Kế hoạch 134/KH-UBND\n", 0), 0u) << md.out.substr(0, 200);
+    EXPECT_NE(md.out.find("- Cơ quan ban hành: Ủy ban nhân dân Thành phố Hà Nội"), std::string::npos) << md.out.substr(0, 600);
+    EXPECT_NE(md.out.find("\n## Bố cục\n\n- I MỤC TIÊU, QUAN ĐIỂM\n  - 1 Quan điểm\n"), std::string::npos) << md.out.substr(0, 900);
+    EXPECT_NE(md.out.find("\n## Nhiệm vụ\n"), std::string::npos);
+    EXPECT_NE(md.out.find("38/NQ-CP ("), std::string::npos);
+    Outcome js = run({"export", "134/KH-UBND"});
+    ASSERT_EQ(js.status, 0);
+    EXPECT_EQ(js.out, run({"show", "134/KH-UBND", "--json"}).out);
+    EXPECT_EQ(run({"export", "134/KH-UBND", "--format", "pdf"}).status, 2);
+    EXPECT_EQ(run({"export", "999/XX-YY"}).status, 2);
+}

@@ -588,6 +588,21 @@ TEST_F(Api, ImportReadsWordAndPdfBodies) {
     expect_error(post("/api/documents", std::string("PK\x03\x04", 4) + "garbage", docx), 400, "/api/documents", "post");
 }
 
+// ?format=md: the document as Markdown; another format is a 400.
+TEST_F(Api, ADocumentAsMarkdown) {
+    Reply list = get("/api/documents?limit=1");
+    ASSERT_EQ(list.status, 200);
+    const int id = list.json()->getArray("documents")->getObject(0)->getValue<int>("id");
+    const std::string target = "/api/documents/" + std::to_string(id);
+    Reply md = get(target + "?format=md");
+    ASSERT_EQ(md.status, 200) << md.body;
+    EXPECT_EQ(md.content_type, "text/markdown; charset=utf-8");
+    EXPECT_EQ(md.body.rfind("# ", 0), 0u) << md.body.substr(0, 100);
+    EXPECT_NE(md.body.find("- Nguồn: "), std::string::npos);
+    expect_error(get(target + "?format=akn"), 400, "/api/documents/{id}");
+    EXPECT_EQ(get(target + "?format=json").status, 200);
+}
+
 TEST_F(Api, ImportLimitsAndModes) {
     std::map<std::string, std::string> good = {{"Content-Type", "text/plain"}, {"Authorization", "Bearer s3cret-token"}};
     // 21 MB: refused from its Content-Length, before the body is read.

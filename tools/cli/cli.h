@@ -98,6 +98,7 @@ int cmd_assignments(const Args& args);
 int cmd_agencies(const Args& args);
 int cmd_show(const Args& args);
 int cmd_remove(const Args& args);
+int cmd_export(const Args& args);
 int cmd_graph(const Args& args);
 int cmd_serve(const Args& args);
 
@@ -110,6 +111,7 @@ extern const char* const kAssignmentsHelp;
 extern const char* const kAgenciesHelp;
 extern const char* const kShowHelp;
 extern const char* const kRemoveHelp;
+extern const char* const kExportHelp;
 extern const char* const kGraphHelp;
 extern const char* const kServeHelp;
 

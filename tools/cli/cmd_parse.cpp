@@ -75,6 +75,10 @@ int cmd_parse(const Args& args) {
         std::cerr << "vanban parse: no file given (see 'vanban parse --help')\n";
         return kUsage;
     }
+    if (std::string f = args.get("format", "json"); f != "json" && f != "tree" && f != "agencies") {
+        std::cerr << "vanban parse: unknown format '" << f << "' (expected json, tree or agencies)\n";
+        return kUsage;
+    }
     vanban::DecodeOptions decode;
     if (!decode_options(args, "parse", decode)) return kUsage;
     int status = kOk;

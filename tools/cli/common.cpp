@@ -77,13 +77,6 @@ bool parse_args(int argc, char** argv, int first, const Spec& spec, Args& args, 
     for (const auto& [name, on] : flags) {
         if (on) args.flags.insert(name);
     }
-    if (args.values.count("format")) {
-        const std::string& v = args.values["format"];
-        if (v != "json" && v != "tree" && v != "agencies") {
-            error = "unknown format '" + v + "' (expected json, tree or agencies)";
-            return false;
-        }
-    }
     return true;
 }
 

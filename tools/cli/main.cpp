@@ -19,6 +19,7 @@ Usage:
   vanban refs DOC [--json]                    what a document cites and what cites it
   vanban show DOC [--json]                    a document: metadata, outline, tasks, references
   vanban remove DOC [--db FILE]               remove a document and all that belongs to it
+  vanban export DOC [--format json|md]        a document as JSON or Markdown
   vanban graph DOC [--depth N] [--json]       the citation graph around a document
   vanban assignments AGENCY [options]         the tasks assigned to an agency, with deadlines
   vanban agencies [QUERY] [--json]            agencies with their task counts by role
@@ -36,6 +37,7 @@ Spec spec_for(const std::string& cmd) {
     if (cmd == "search") return {{"db", "type", "issuer", "agency", "from", "to", "in", "limit", "offset"}, {"json"}};
     if (cmd == "refs" || cmd == "show") return {{"db"}, {"json"}};
     if (cmd == "remove") return {{"db"}, {}};
+    if (cmd == "export") return {{"db", "format"}, {}};
     if (cmd == "graph") return {{"db", "depth"}, {"json"}};
     if (cmd == "assignments") return {{"db", "place", "role", "from", "to"}, {"json", "csv", "include-collective", "no-former"}};
     if (cmd == "agencies") return {{"db"}, {"json"}};
@@ -61,6 +63,7 @@ int main(int argc, char** argv) {
             else if (topic == "assignments") std::cout << kAssignmentsHelp;
             else if (topic == "show") std::cout << kShowHelp;
             else if (topic == "remove") std::cout << kRemoveHelp;
+            else if (topic == "export") std::cout << kExportHelp;
             else if (topic == "graph") std::cout << kGraphHelp;
             else if (topic == "agencies") std::cout << kAgenciesHelp;
             else if (topic == "serve") std::cout << kServeHelp;
@@ -84,6 +87,7 @@ int main(int argc, char** argv) {
         if (cmd == "assignments") return cmd_assignments(args);
         if (cmd == "show") return cmd_show(args);
         if (cmd == "remove") return cmd_remove(args);
+        if (cmd == "export") return cmd_export(args);
         if (cmd == "graph") return cmd_graph(args);
         if (cmd == "agencies") return cmd_agencies(args);
         if (cmd == "serve") return cmd_serve(args);
