@@ -145,7 +145,10 @@ ReadDocument read_document(std::string_view bytes, const DecodeOptions& options)
     r.doc = parse(d.text);
     r.encoding = d.encoding;
     r.warnings = std::move(d.warnings);
-    if (d.encoding != Encoding::utf8 && !options.encoding) {
+    // A legacy encoding found by its syllables is said, with how well the text read (UTF-16 shows by its
+    // BOM or NUL bytes: no guess to report).
+    const bool unicode = d.encoding == Encoding::utf8 || d.encoding == Encoding::utf16le || d.encoding == Encoding::utf16be;
+    if (!unicode && !options.encoding) {
         char conf[16];
         std::snprintf(conf, sizeof conf, "%.0f", d.confidence * 100);
         r.warnings.push_back("read as " + std::string(to_string(d.encoding)) + " (" + conf + " % of its words are well-formed syllables)");

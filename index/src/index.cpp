@@ -189,16 +189,9 @@ ImportResult Index::import_document(const Document& doc, std::string_view source
     std::int64_t id = 0;
     if (existing) {
         id = *existing;
-        // Remove the old version from the FTS index (external content needs the old values), then its
-        // children; the row itself is updated in place so the id stays.
-        Stmt& old = impl_->cached("SELECT title, text FROM documents WHERE id = ?1");
-        ResetOnExit old_reset(old);
-        old.bind(1, id);
-        old.step();
-        Stmt& del = impl_->cached("INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)");
-        ResetOnExit del_reset(del);
-        del.bind(1, id).bind(2, old.text(0)).bind(3, old.text(1));
-        del.run();
+        // Remove the old version from the FTS index, then its children; the row itself is updated in
+        // place so the id stays.
+        impl_->unindex_text(id);
         for (const char* sql : {"DELETE FROM sections WHERE document_id = ?1", "DELETE FROM tasks WHERE document_id = ?1",
                                 "DELETE FROM citations WHERE document_id = ?1"}) {
             Stmt d(db, sql);
@@ -235,26 +228,11 @@ ImportResult Index::import_document(const Document& doc, std::string_view source
     // Citations elsewhere of this number: resolved again, since this document may be the one they
     // meant (or a better match by year and issuer than the one they point at).
     if (doc.number) {
-        Stmt& citing = impl_->cached("SELECT c.id, c.document_id, ifnull(c.date,''), ifnull(c.issuer,'') FROM citations c"
-                        " WHERE c.number_key = ?1 AND c.document_id <> ?2");
-        ResetOnExit citing_reset(citing);
-        citing.bind(1, doc.number->key).bind(2, id);
-        struct Pending { std::int64_t id, from; std::string date, issuer; };
-        std::vector<Pending> pending;
-        while (citing.step()) pending.push_back({citing.integer(0), citing.integer(1), citing.text(2), citing.text(3)});
-        Stmt& set = impl_->cached("UPDATE citations SET target_id = ?2 WHERE id = ?1");
-        ResetOnExit set_reset(set);
-        for (const auto& p : pending) {
-            set.bind(1, p.id);
-            if (auto target = impl_->resolve(doc.number->key, p.date, p.issuer, p.from)) set.bind(2, *target);
-            else set.bind_null(2);
-            set.run();
-            set.reset();
-        }
+        impl_->resolve_again(impl_->citations("SELECT id, document_id, number_key, ifnull(date,''), ifnull(issuer,'')"
+                                              " FROM citations WHERE number_key = ?1 AND document_id <> ?2",
+                                              [&](Stmt& s) { s.bind(1, doc.number->key).bind(2, id); }));
     }
-    Stmt& generation = impl_->cached("UPDATE meta SET value = value + 1 WHERE key = 'generation'");
-    ResetOnExit generation_reset(generation);
-    generation.run();
+    impl_->bump_generation();
     tx.commit();
     return ImportResult{id, existing ? ImportStatus::replaced : ImportStatus::added};
 }
@@ -265,26 +243,12 @@ DocumentRef Index::remove(std::int64_t id) {
     std::optional<DocumentRef> ref = document(id);
     if (!ref) throw NotFound("no document with id " + std::to_string(id));
     // The citations elsewhere that point at it, to resolve again once it is gone.
-    struct Pending {
-        std::int64_t id, from;
-        std::string key, date, issuer;
-    };
-    std::vector<Pending> pending;
-    {
-        Stmt s(db, "SELECT id, document_id, number_key, ifnull(date,''), ifnull(issuer,'') FROM citations WHERE target_id = ?1");
-        s.bind(1, id);
-        while (s.step()) pending.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4)});
-    }
-    // The full-text rows first (external content needs the old values; the tasks' trigger reads the
-    // document's text), then the children, then the row.
-    {
-        Stmt old(db, "SELECT title, text FROM documents WHERE id = ?1");
-        old.bind(1, id);
-        old.step();
-        Stmt del(db, "INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)");
-        del.bind(1, id).bind(2, old.text(0)).bind(3, old.text(1));
-        del.run();
-    }
+    auto pending = impl_->citations("SELECT id, document_id, number_key, ifnull(date,''), ifnull(issuer,'') FROM citations"
+                                    " WHERE target_id = ?1",
+                                    [&](Stmt& s) { s.bind(1, id); });
+    // The full-text row first (the tasks' trigger also reads the document's text), then the children,
+    // then the row.
+    impl_->unindex_text(id);
     for (const char* sql : {"DELETE FROM task_agencies WHERE task_id IN (SELECT id FROM tasks WHERE document_id = ?1)",
                             "DELETE FROM tasks WHERE document_id = ?1", "DELETE FROM sections WHERE document_id = ?1",
                             "DELETE FROM citations WHERE document_id = ?1", "UPDATE citations SET target_id = NULL WHERE target_id = ?1",
@@ -293,16 +257,8 @@ DocumentRef Index::remove(std::int64_t id) {
         d.bind(1, id);
         d.run();
     }
-    for (const auto& p : pending) {
-        Stmt set(db, "UPDATE citations SET target_id = ?2 WHERE id = ?1");
-        set.bind(1, p.id);
-        if (auto target = impl_->resolve(p.key, p.date, p.issuer, p.from)) set.bind(2, *target);
-        else set.bind_null(2);
-        set.run();
-    }
-    Stmt& generation = impl_->cached("UPDATE meta SET value = value + 1 WHERE key = 'generation'");
-    ResetOnExit generation_reset(generation);
-    generation.run();
+    impl_->resolve_again(pending);
+    impl_->bump_generation();
     tx.commit();
     return *ref;
 }

@@ -241,6 +241,55 @@ struct Index::Impl {
         return best;
     }
 
+    // A citation to point again at the document its number means (after an import or a removal).
+    struct Unresolved {
+        std::int64_t id, from;  // the citation, and the document that cites
+        std::string key, date, issuer;
+    };
+
+    // The citations `sql` selects (id, document_id, number_key, date, issuer), its parameters set by `bind`.
+    template <class Bind>
+    std::vector<Unresolved> citations(const char* sql, Bind bind) {
+        Stmt& s = cached(sql);
+        ResetOnExit s_reset(s);
+        bind(s);
+        std::vector<Unresolved> out;
+        while (s.step()) out.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4)});
+        return out;
+    }
+
+    // Each citation resolved again: to the best document with its number now, or to none.
+    void resolve_again(const std::vector<Unresolved>& pending) {
+        Stmt& set = cached("UPDATE citations SET target_id = ?2 WHERE id = ?1");
+        ResetOnExit set_reset(set);
+        for (const auto& p : pending) {
+            set.bind(1, p.id);
+            if (auto target = resolve(p.key, p.date, p.issuer, p.from)) set.bind(2, *target);
+            else set.bind_null(2);
+            set.run();
+            set.reset();
+        }
+    }
+
+    // A document's row out of documents_fts (external content: the old values are needed to delete it).
+    void unindex_text(std::int64_t id) {
+        Stmt& old = cached("SELECT title, text FROM documents WHERE id = ?1");
+        ResetOnExit old_reset(old);
+        old.bind(1, id);
+        if (!old.step()) return;
+        Stmt& del = cached("INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)");
+        ResetOnExit del_reset(del);
+        del.bind(1, id).bind(2, old.text(0)).bind(3, old.text(1));
+        del.run();
+    }
+
+    // A change readers must see: the generation moves on (the server's document cache checks it).
+    void bump_generation() {
+        Stmt& generation = cached("UPDATE meta SET value = value + 1 WHERE key = 'generation'");
+        ResetOnExit generation_reset(generation);
+        generation.run();
+    }
+
     void write_children(std::int64_t id, const Document& doc) {
         Stmt& sec = cached("INSERT INTO sections(document_id, path, kind, heading, start, end) VALUES(?1,?2,?3,?4,?5,?6)");
         ResetOnExit sec_reset(sec);

@@ -1,13 +1,13 @@
 // Word 97-2003 in (word97.h).
 #include "word97.h"
 
+#include <Poco/Path.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/TemporaryFile.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -19,16 +19,9 @@ namespace {
 
 // antiword on $PATH, or "".
 std::string find_antiword() {
+    Poco::Path found;
     const char* path = std::getenv("PATH");
-    std::string_view p = path ? path : "/usr/bin:/bin";
-    while (!p.empty()) {
-        std::size_t colon = p.find(':');
-        std::filesystem::path dir(std::string(p.substr(0, colon)));
-        std::error_code ec;
-        if (!dir.empty() && std::filesystem::is_regular_file(dir / "antiword", ec)) return (dir / "antiword").string();
-        p.remove_prefix(colon == std::string_view::npos ? p.size() : colon + 1);
-    }
-    return "";
+    return Poco::Path::find(path ? path : "/usr/bin:/bin", "antiword", found) ? found.toString() : "";
 }
 
 }  // namespace

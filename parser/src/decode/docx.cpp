@@ -15,6 +15,7 @@
 #include <sstream>
 #include <vector>
 
+#include "rows.h"
 #include "vanban/decode.h"
 
 namespace vanban::detail {
@@ -264,8 +265,7 @@ private:
         }
     }
 
-    // A table as HTML's and Markdown's: a row of at most two non-empty cells gives each cell as its own
-    // lines; a wider one is a line, cells separated by tabs.
+    // A table row by row, as table_row_text writes a row.
     void table(const xmlNode* t, int depth) {
         out_ += '\n';
         for (const xmlNode* r = t->children; r; r = r->next) {
@@ -277,19 +277,7 @@ private:
                 w.block(c, depth + 1);
                 cells.push_back(w.text());
             }
-            auto filled = std::count_if(cells.begin(), cells.end(), [](const std::string& s) { return !s.empty(); });
-            if (filled <= 2) {
-                for (const auto& c : cells) {
-                    if (!c.empty()) out_ += c + "\n\n";
-                }
-            } else {
-                for (std::size_t i = 0; i < cells.size(); ++i) {
-                    std::string c = cells[i];
-                    std::replace(c.begin(), c.end(), '\n', ' ');
-                    out_ += (i ? "\t" : "") + c;
-                }
-                out_ += '\n';
-            }
+            out_ += table_row_text(cells);
         }
         out_ += '\n';
     }

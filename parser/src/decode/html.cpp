@@ -1,6 +1,8 @@
 // HTML in (html.h), with libxml2's HTML parser.
 #include "html.h"
 
+#include "rows.h"
+
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
@@ -266,8 +268,7 @@ public:
             return;
         }
         if (nm == "pre") ++pre_;
-        bool block = is(n, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "main",
-                            "blockquote", "center", "dd", "dt", "dl", "form", "body", "pre", "tr", "address", "figure"});
+        bool block = is_block(n);
         if (block) end_line();
         if (nm == "li") list_marker(n);
         if (nm == "ol" || nm == "ul") lists_.push_back({nm == "ol", attr(n, "type"), 0});
@@ -329,8 +330,7 @@ private:
         }
     }
 
-    // A table row by row: a row with at most two non-empty cells gives each cell as its own lines (the
-    // header and signature tables); a wider one is one line, cells separated by tabs.
+    // A table row by row, as table_row_text writes a row.
     void table(const xmlNode* t, int depth) {
         blank_line();
         std::vector<const xmlNode*> rows;  // of this table, not of tables inside its cells
@@ -350,26 +350,8 @@ private:
                 for (const xmlNode* k = c->children; k; k = k->next) w.node(k, depth + 2);
                 cells.push_back(w.text());
             }
-            std::size_t filled = static_cast<std::size_t>(std::count_if(cells.begin(), cells.end(), [](const std::string& s) { return !s.empty(); }));
-            if (filled <= 2) {
-                for (const auto& c : cells) {
-                    if (c.empty()) continue;
-                    end_line();
-                    buf_ += c;
-                    blank_line();
-                }
-            } else {
-                std::string line;
-                for (std::size_t i = 0; i < cells.size(); ++i) {
-                    std::string c = cells[i];
-                    std::replace(c.begin(), c.end(), '\n', ' ');
-                    if (i) line += '\t';
-                    line += c;
-                }
-                end_line();
-                buf_ += line;
-                end_line();
-            }
+            end_line();
+            buf_ += table_row_text(cells);
         }
         blank_line();
     }
