@@ -20,6 +20,7 @@
 #include "signature.h"
 #include "text.h"
 #include "vanban/parser.h"
+#include "zones.h"
 
 namespace vanban {
 
@@ -193,6 +194,107 @@ std::optional<Period> find_document_period(const Document& doc) {
 
 }  // namespace
 
+namespace detail {
+
+Zones find_zones(const std::vector<Line>& lines, std::size_t title_end) {
+    Zones z;
+    z.title_end = title_end;
+    // Body: from the first numbered heading after the title.
+    z.body_end = find_body_end(lines, title_end);
+    z.body_start = z.body_end;
+    for (std::size_t i = title_end; i < z.body_end; ++i) {
+        auto m = detect_marker(lines[i].text);
+        if ((m && m->kind != SectionKind::dash && m->kind != SectionKind::plus) || is_appendix_heading(lines, i)) {
+            z.body_start = i;
+            break;
+        }
+    }
+    if (z.body_start == z.body_end) {
+        // No numbered heading: a bulleted body, if any.
+        for (std::size_t i = title_end; i < z.body_end; ++i) {
+            if (detect_marker(lines[i].text)) {
+                z.body_start = i;
+                break;
+            }
+        }
+    }
+    // Closing: the unnumbered paragraphs at the end of the body that close the document.
+    z.closing_start = z.body_end;
+    if (z.body_start < z.body_end) {
+        std::size_t j = z.body_end;
+        while (j > z.body_start + 1 && !detect_marker(lines[j - 1].text) && !is_appendix_heading(lines, j - 1)) --j;
+        for (std::size_t k = j; k < z.body_end; ++k) {
+            if (is_closing_cue(lines[k].text)) {
+                z.closing_start = k;
+                break;
+            }
+        }
+    }
+    // Signature and recipients, then attached documents.
+    z.attach = lines.size();
+    for (std::size_t i = z.body_end; i < lines.size(); ++i) {
+        if (is_appendix_heading(lines, i)) {
+            z.attach = i;
+            break;
+        }
+    }
+    return z;
+}
+
+void read_zones(Document& doc, const std::vector<Line>& lines, const std::vector<std::size_t>& offsets, const Zones& z) {
+    auto line_end = [&](std::size_t i) { return offsets[i] + lines[i].text.size(); };
+    doc.header = Span{0, z.title_end > 0 ? line_end(z.title_end - 1) : 0};
+    // Preamble and bases.
+    if (z.title_end < z.body_start && z.body_start <= lines.size()) {
+        std::size_t pe = z.body_start;
+        doc.preamble = Span{offsets[z.title_end], line_end(pe - 1)};
+        for (std::size_t i = z.title_end; i < pe; ++i) {
+            if (!is_basis_start(lines[i].text)) continue;
+            // A basis wrapped onto the next line ("... ngày 09 tháng 6 năm 2025 của" / "Chính phủ về ...").
+            std::size_t j = i;
+            while (j + 1 < pe && continues_basis(lines[j].text, lines[j + 1].text)) ++j;
+            Span span{offsets[i], line_end(j)};
+            std::string text(doc.slice(span));
+            std::replace(text.begin(), text.end(), '\n', ' ');
+            doc.bases.push_back(Basis{std::move(text), span});
+            i = j;
+        }
+    }
+    if (z.closing_start < z.body_end) doc.closing = Span{offsets[z.closing_start], line_end(z.body_end - 1)};
+    if (z.body_start < z.closing_start) doc.sections = build_sections(lines, offsets, z.body_start, z.closing_start);
+    read_signature_zone(lines, z.body_end, z.attach, doc.signers, doc.recipients);
+    read_consolidation(lines, z.body_end, doc);
+    if (z.attach < lines.size()) {
+        auto more = build_sections(lines, offsets, z.attach, lines.size());
+        for (auto& s : more) doc.sections.push_back(std::move(s));
+    }
+}
+
+void read_content(Document& doc, const ParseOptions& options) {
+    Folded folded = fold_with_map(doc.text);
+    doc.references = find_references(doc, folded);
+    doc.tasks = find_tasks(doc, folded, options.catalog ? *options.catalog : AgencyCatalog::builtin());
+    doc.period = find_document_period(doc);
+}
+
+void add_missing_fields(Document& doc) {
+    if (!doc.number) doc.diagnostics.push_back(Diagnostic{"no document number found", Span{0, 0}});
+    if (!doc.date) doc.diagnostics.push_back(Diagnostic{"no date of issue found", Span{0, 0}});
+}
+
+std::vector<std::size_t> join_lines(const std::vector<Line>& lines, std::string& text) {
+    std::vector<std::size_t> offsets;
+    offsets.reserve(lines.size());
+    for (const auto& l : lines) {
+        if (!text.empty()) text += '\n';
+        offsets.push_back(text.size());
+        text += l.text;
+    }
+    return offsets;
+}
+
+}  // namespace detail
+
 Document parse(std::string_view utf8, const ParseOptions& options) {
     Document doc;
     Normalized norm = normalize(utf8);
@@ -200,85 +302,9 @@ Document parse(std::string_view utf8, const ParseOptions& options) {
     const std::vector<Line>& lines = cleaned.lines;
 
     // The normalized text: one line per paragraph.
-    std::vector<std::size_t> offsets;
-    offsets.reserve(lines.size());
-    for (const auto& l : lines) {
-        if (!doc.text.empty()) doc.text += '\n';
-        offsets.push_back(doc.text.size());
-        doc.text += l.text;
-    }
-
+    std::vector<std::size_t> offsets = join_lines(lines, doc.text);
     Header h = read_header(lines, cleaned.portal, doc);
-
-    // The consolidation note of a consolidated text names what it consolidates.
-    // Body: from the first numbered heading after the title.
-    std::size_t body_end = find_body_end(lines, h.title_end);
-    std::size_t body_start = body_end;
-    for (std::size_t i = h.title_end; i < body_end; ++i) {
-        auto m = detect_marker(lines[i].text);
-        if ((m && m->kind != SectionKind::dash && m->kind != SectionKind::plus) || is_appendix_heading(lines, i)) {
-            body_start = i;
-            break;
-        }
-    }
-    if (body_start == body_end) {
-        // No numbered heading: a bulleted body, if any.
-        for (std::size_t i = h.title_end; i < body_end; ++i) {
-            if (detect_marker(lines[i].text)) {
-                body_start = i;
-                break;
-            }
-        }
-    }
-    // Preamble and bases.
-    if (h.title_end < body_start && body_start <= lines.size()) {
-        std::size_t pe = body_start;
-        if (pe > h.title_end) {
-            doc.preamble = Span{offsets[h.title_end], offsets[pe - 1] + lines[pe - 1].text.size()};
-        }
-        for (std::size_t i = h.title_end; i < pe; ++i) {
-            if (!is_basis_start(lines[i].text)) continue;
-            // A basis wrapped onto the next line ("... ngày 09 tháng 6 năm 2025 của" / "Chính phủ về ...").
-            std::size_t j = i;
-            while (j + 1 < pe && continues_basis(lines[j].text, lines[j + 1].text)) ++j;
-            Span span{offsets[i], offsets[j] + lines[j].text.size()};
-            std::string text(doc.slice(span));
-            std::replace(text.begin(), text.end(), '\n', ' ');
-            doc.bases.push_back(Basis{std::move(text), span});
-            i = j;
-        }
-    }
-    // Closing: the unnumbered paragraphs at the end of the body that close the document.
-    std::size_t closing_start = body_end;
-    if (body_start < body_end) {
-        std::size_t j = body_end;
-        while (j > body_start + 1 && !detect_marker(lines[j - 1].text) && !is_appendix_heading(lines, j - 1)) --j;
-        for (std::size_t k = j; k < body_end; ++k) {
-            if (is_closing_cue(lines[k].text)) {
-                closing_start = k;
-                break;
-            }
-        }
-        if (closing_start < body_end) {
-            doc.closing = Span{offsets[closing_start], offsets[body_end - 1] + lines[body_end - 1].text.size()};
-        }
-    }
-    if (body_start < closing_start) doc.sections = build_sections(lines, offsets, body_start, closing_start);
-
-    // Signature and recipients, then attached documents.
-    std::size_t attach = lines.size();
-    for (std::size_t i = body_end; i < lines.size(); ++i) {
-        if (is_appendix_heading(lines, i)) {
-            attach = i;
-            break;
-        }
-    }
-    read_signature_zone(lines, body_end, attach, doc.signers, doc.recipients);
-    read_consolidation(lines, body_end, doc);
-    if (attach < lines.size()) {
-        auto more = build_sections(lines, offsets, attach, lines.size());
-        for (auto& s : more) doc.sections.push_back(std::move(s));
-    }
+    read_zones(doc, lines, offsets, find_zones(lines, h.title_end));
 
     // Laws and Standing Committee resolutions have no place-and-date line: they are dated by the
     // sentence that records their passing ("... thông qua ngày 27 tháng 11 năm 2024.").
@@ -294,10 +320,7 @@ Document parse(std::string_view utf8, const ParseOptions& options) {
             }
         }
     }
-    Folded folded = fold_with_map(doc.text);
-    doc.references = find_references(doc, folded);
-    doc.tasks = find_tasks(doc, folded, options.catalog ? *options.catalog : AgencyCatalog::builtin());
-    doc.period = find_document_period(doc);
+    read_content(doc, options);
 
     // Diagnostics: invalid bytes (each became U+FFFD, found again in order in the final text).
     std::size_t search = 0;
@@ -312,8 +335,7 @@ Document parse(std::string_view utf8, const ParseOptions& options) {
         }
         doc.diagnostics.push_back(Diagnostic{msg, span});
     }
-    if (!doc.number) doc.diagnostics.push_back(Diagnostic{"no document number found", Span{0, 0}});
-    if (!doc.date) doc.diagnostics.push_back(Diagnostic{"no date of issue found", Span{0, 0}});
+    add_missing_fields(doc);
     return doc;
 }
 

@@ -1,17 +1,44 @@
 // Reading the project's corpus/ from tests: ctest sets VANBAN_SOURCE_DIR to the source tree.
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace vanban::test {
 
 inline std::filesystem::path corpus_dir() {
     const char* src = std::getenv("VANBAN_SOURCE_DIR");
     return std::filesystem::path(src ? src : ".") / "corpus";
+}
+
+/// ../shared/corpus beside the project when it is there (CI has it), else the project's own corpus/.
+inline std::filesystem::path widest_corpus() {
+    const char* src = std::getenv("VANBAN_SOURCE_DIR");
+    std::filesystem::path root(src ? src : ".");
+    std::filesystem::path shared = root / ".." / "shared" / "corpus";
+    if (std::filesystem::is_directory(shared)) return shared;
+    return root / "corpus";
+}
+
+/// The documents under `dir` (.txt and .md, recursively), sorted; notes about the corpus (README.md,
+/// ASSIGNMENTS.md: names in capitals) left out.
+inline std::vector<std::filesystem::path> documents(const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> out;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+        if (!e.is_regular_file()) continue;
+        auto ext = e.path().extension();
+        if (ext != ".txt" && ext != ".md") continue;
+        std::string stem = e.path().stem().string();
+        if (std::all_of(stem.begin(), stem.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; })) continue;
+        out.push_back(e.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 inline std::string slurp(const std::filesystem::path& p) {

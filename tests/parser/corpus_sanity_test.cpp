@@ -153,33 +153,10 @@ TEST(CorpusSanityTest, CheckersAgreeWithHandPickedCases) {
     EXPECT_FALSE(is_body(""));
 }
 
-fs::path sanity_corpus() {
-    const char* src = std::getenv("VANBAN_SOURCE_DIR");
-    fs::path root(src ? src : ".");
-    fs::path shared = root / ".." / "shared" / "corpus";
-    if (fs::is_directory(shared)) return shared;
-    return root / "corpus";
-}
-
-std::vector<fs::path> documents(const fs::path& dir) {
-    std::vector<fs::path> out;
-    for (const auto& e : fs::recursive_directory_iterator(dir)) {
-        if (!e.is_regular_file()) continue;
-        auto ext = e.path().extension();
-        if (ext != ".txt" && ext != ".md") continue;
-        // README.md, ASSIGNMENTS.md: notes about the corpus, not documents.
-        std::string stem = e.path().stem().string();
-        if (std::all_of(stem.begin(), stem.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; })) continue;
-        out.push_back(e.path());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 TEST(CorpusSanityTest, NumbersHaveShapesAndIssuersAreBodies) {
-    fs::path dir = sanity_corpus();
+    fs::path dir = vanban::test::widest_corpus();
     ASSERT_TRUE(fs::is_directory(dir)) << dir;
-    auto files = documents(dir);
+    auto files = vanban::test::documents(dir);
     ASSERT_FALSE(files.empty()) << dir;
     std::vector<std::string> shapeless, no_body;
     std::size_t cited = 0, numbered = 0;

@@ -18,10 +18,11 @@ enum class Encoding { utf8, utf16le, utf16be, windows1258, tcvn3, vni, viscii };
 
 /// What a file holds: text, an HTML page, a Word (.docx) file, a PDF (the document's text is taken out),
 /// or a Word 97-2003 (.doc) file, which decode() refuses: it needs a program (antiword) that
-/// vanban::read_document (vanban/import.h) runs.
-enum class Format { text, html, docx, pdf, doc };
+/// vanban::read_document (vanban/import.h) runs; or an Akoma Ntoso XML file, which decode() refuses
+/// too: its structure is read by vanban::read_akn (vanban/akn.h), as read_document does.
+enum class Format { text, html, docx, pdf, doc, akn };
 
-/// "text", "html", "docx", "pdf", "doc".
+/// "text", "html", "docx", "pdf", "doc", "akn".
 std::string_view to_string(Format f);
 
 /// "utf-8", "utf-16le", "utf-16be", "windows-1258", "tcvn3", "vni", "viscii".

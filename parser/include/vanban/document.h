@@ -73,6 +73,7 @@ struct Document {
     std::optional<std::string> date;           ///< ISO yyyy-mm-dd
     std::optional<std::string> title;          ///< trích yếu, one line
     std::optional<std::string> consolidates;   ///< for a consolidated text: what it consolidates
+    Span header;                    ///< the header's lines, up to the title (not in the JSON: the AKN export's preface)
     std::optional<Span> preamble;
     std::optional<Span> closing;
     std::vector<Basis> bases;

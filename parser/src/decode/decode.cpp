@@ -14,6 +14,7 @@
 #include "docx.h"
 #include "html.h"
 #include "pdf.h"
+#include "vanban/akn.h"
 
 namespace vanban {
 
@@ -239,6 +240,7 @@ std::string_view to_string(Format f) {
         case Format::docx: return "docx";
         case Format::pdf: return "pdf";
         case Format::doc: return "doc";
+        case Format::akn: return "akn";
         case Format::text: break;
     }
     return "text";
@@ -247,6 +249,9 @@ std::string_view to_string(Format f) {
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     if (bytes.empty()) throw DecodeError("the file is empty");
     if (options.format == Format::doc) throw DecodeError("a .doc file is read by vanban::read_document (through antiword)");
+    if (options.format ? *options.format == Format::akn : looks_like_akn(bytes)) {
+        throw DecodeError("an Akoma Ntoso file is read by vanban::read_akn (as vanban::read_document does), not decoded as text");
+    }
     if (std::string why = other_kind(bytes); !why.empty()) throw DecodeError(why);
     if (options.format ? *options.format == Format::pdf : bytes.starts_with("%PDF-")) {
         Decoded d;
