@@ -13,6 +13,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "vanban/akn.h"
 #include "vanban/index.h"
 #include "vanban/parser.h"
 #include "word97.h"
@@ -130,6 +131,13 @@ std::vector<std::string> collect_files(const std::vector<std::string>& paths, st
 }
 
 ReadDocument read_document(std::string_view bytes, const DecodeOptions& options) {
+    if (options.format ? *options.format == Format::akn : looks_like_akn(bytes)) {
+        // Akoma Ntoso (our export, or another's): its structure is read, not its text parsed.
+        ReadDocument r;
+        r.doc = read_akn(bytes);
+        r.input = ParserInput{std::string(bytes), true};
+        return r;
+    }
     Decoded d;
     if (options.format ? *options.format == Format::doc : detail::looks_like_ole(bytes)) {
         // Word 97-2003: antiword gives UTF-8 text, read on as a text.
@@ -143,6 +151,7 @@ ReadDocument read_document(std::string_view bytes, const DecodeOptions& options)
     }
     ReadDocument r;
     r.doc = parse(d.text);
+    r.input = ParserInput{std::move(d.text), false};
     r.encoding = d.encoding;
     r.warnings = std::move(d.warnings);
     // A legacy encoding found by its syllables is said, with how well the text read (UTF-16 shows by its
@@ -208,7 +217,7 @@ ImportSummary import_files(Index& index, const std::vector<std::string>& files,
             event.encoding = p.read->encoding;
             try {
                 if (!batch) batch.emplace(index);
-                event.result = index.import_document(p.read->doc, p.path);
+                event.result = index.import_document(p.read->doc, p.path, p.read->input);
                 if (!identity.empty()) first_file.emplace(identity, First{p.path, event.result->id});
                 batch_docs += 1;
                 batch_bytes += p.bytes.size();

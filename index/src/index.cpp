@@ -1,8 +1,8 @@
 // The index: opening and migrations, import (index_impl.h; the reads are reads.cpp).
 //
-// Schema (version 2, PRAGMA user_version; version 1 lacked meta):
+// Schema (version 3, PRAGMA user_version; version 1 lacked meta, version 2 source):
 //   documents(id, number, number_key, number_compact, type, issuer, date, title, text, source_path,
-//             content_hash, imported_at)
+//             content_hash, imported_at, source (what the parser read), source_format ('text' or 'akn'))
 //   sections(document_id -> documents, path, kind, heading, start, end)
 //   tasks(document_id -> documents, path, text, start, end, deadline_text, deadline_from, deadline_to)
 //   agencies(id, name) ; task_agencies(task_id -> tasks, agency_id -> agencies, role, name)
@@ -163,7 +163,18 @@ Index& Index::operator=(Index&&) noexcept = default;
 
 void* Index::handle() const { return impl_->db; }
 
-ImportResult Index::import_document(const Document& doc, std::string_view source_path) {
+namespace {
+
+// The parser's input in columns `at` (source) and `at + 1` (source_format); none: NULL.
+void bind_input(Stmt& s, int at, const ParserInput& input) {
+    const bool none = input.text.empty();
+    s.bind_opt(at, none ? std::nullopt : std::optional<std::string>(input.text));
+    s.bind_opt(at + 1, none ? std::nullopt : std::optional<std::string>(input.akn ? "akn" : "text"));
+}
+
+}  // namespace
+
+ImportResult Index::import_document(const Document& doc, std::string_view source_path, const ParserInput& input) {
     sqlite3* db = impl_->db;
     // The normalized text: a BOM, CRLF line ends or another encoding of the same text change nothing.
     std::string hash = sha1(doc.text);
@@ -199,7 +210,8 @@ ImportResult Index::import_document(const Document& doc, std::string_view source
             d.run();
         }
         Stmt& up = impl_->cached("UPDATE documents SET number=?2, number_key=?3, number_compact=?4, type=?5, issuer=?6, date=?7,"
-                    " title=?8, text=?9, source_path=?10, content_hash=?11, imported_at=?12 WHERE id=?1");
+                    " title=?8, text=?9, source_path=?10, content_hash=?11, imported_at=?12, source=?13, source_format=?14"
+                    " WHERE id=?1");
         ResetOnExit up_reset(up);
         up.bind(1, id);
         up.bind_opt(2, doc.number ? std::optional<std::string>(doc.number->text) : std::nullopt);
@@ -207,16 +219,19 @@ ImportResult Index::import_document(const Document& doc, std::string_view source
         up.bind_opt(4, doc.number ? std::optional<std::string>(detail::number_compact(doc.number->text)) : std::nullopt);
         up.bind_opt(5, doc.type).bind_opt(6, doc.issuer).bind_opt(7, doc.date).bind_opt(8, doc.title);
         up.bind(9, doc.text).bind(10, source_path).bind(11, hash).bind(12, now_iso());
+        bind_input(up, 13, input);
         up.run();
     } else {
         Stmt& ins = impl_->cached("INSERT INTO documents(number, number_key, number_compact, type, issuer, date, title, text,"
-                     " source_path, content_hash, imported_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
+                     " source_path, content_hash, imported_at, source, source_format)"
+                     " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
         ResetOnExit ins_reset(ins);
         ins.bind_opt(1, doc.number ? std::optional<std::string>(doc.number->text) : std::nullopt);
         ins.bind_opt(2, doc.number ? std::optional<std::string>(doc.number->key) : std::nullopt);
         ins.bind_opt(3, doc.number ? std::optional<std::string>(detail::number_compact(doc.number->text)) : std::nullopt);
         ins.bind_opt(4, doc.type).bind_opt(5, doc.issuer).bind_opt(6, doc.date).bind_opt(7, doc.title);
         ins.bind(8, doc.text).bind(9, source_path).bind(10, hash).bind(11, now_iso());
+        bind_input(ins, 12, input);
         ins.run();
         id = sqlite3_last_insert_rowid(db);
     }

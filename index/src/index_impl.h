@@ -23,7 +23,7 @@ namespace vanban {
 
 namespace detail {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // The schema as version 1 created it, and what version 2 adds (migrations run them in order).
 inline constexpr const char* kSchemaV1 = R"SQL(
@@ -93,6 +93,13 @@ DROP INDEX IF EXISTS sections_document;
 CREATE INDEX IF NOT EXISTS sections_position ON sections(document_id, start);
 )SQL";
 
+// Version 3: what the parser read (the decoded text, or an Akoma Ntoso file: source_format 'akn'),
+// so that a document can be read again as it was imported (Index::parsed, the AKN export).
+inline constexpr const char* kSchemaV3 = R"SQL(
+ALTER TABLE documents ADD COLUMN source TEXT;
+ALTER TABLE documents ADD COLUMN source_format TEXT;
+)SQL";
+
 // At most `max` bytes of UTF-8 text, cut at a character boundary, with an ellipsis when cut.
 std::string shorten(std::string_view text, std::size_t max);
 
@@ -118,6 +125,7 @@ using detail::agency_row;
 using detail::AgencyRow;
 using detail::kSchemaV1;
 using detail::kSchemaV2;
+using detail::kSchemaV3;
 using detail::kSchemaVersion;
 using detail::shorten;
 
@@ -212,6 +220,7 @@ struct Index::Impl {
         again.reset();
         if (version < 1) exec(db, kSchemaV1);
         if (version < 2) exec(db, kSchemaV2);
+        if (version < 3) exec(db, kSchemaV3);
         exec(db, ("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
         tx.commit();
     }

@@ -179,36 +179,6 @@ std::string to_json(const DocumentList& list, int indent) {
     return render(o, indent);
 }
 
-namespace {
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-}  // namespace
-
-std::string to_csv(const AssignmentResult& result) {
-    std::string out = "agency,place,document_id,number,date,path,role,via_collective,former_agency,deadline_from,"
-                      "deadline_to,deadline,text\r\n";
-    for (const auto& g : result.agencies) {
-        for (const auto& a : g.assignments) {
-            const Deadline none;
-            const Deadline& d = a.deadline ? *a.deadline : none;
-            for (const std::string* f : {&g.agency.name, &g.agency.place}) out += csv_field(*f) + ',';
-            out += std::to_string(a.document.id) + ',';
-            for (const std::string* f : {&a.document.number, &a.document.date, &a.path, &a.role}) out += csv_field(*f) + ',';
-            out += a.via_collective ? "yes," : "no,";
-            out += (a.former ? csv_field(a.former->name) : std::string()) + ',';
-            for (const std::string* f : {&d.from, &d.to, &d.text}) out += csv_field(*f) + ',';
-            out += csv_field(a.text) + "\r\n";
-        }
-    }
-    return out;
-}
-
 std::string to_json(const std::vector<AgencyCount>& agencies, int indent) {
     Object::Ptr o = make_object();
     Array::Ptr list = new Array;

@@ -1,6 +1,7 @@
 // A document as Markdown (render.h): its header fields, outline, tasks and references, for reading
 // and pasting into a report.
 #include <string>
+#include <vector>
 
 #include "vanban/render.h"
 
@@ -32,11 +33,14 @@ std::string to_markdown(const DocumentDetail& d) {
     if (!doc.date.empty()) out += "- Ngày ban hành: " + doc.date + "\n";
     out += "- Nguồn: " + md(d.source_path) + "\n";
     bool outline = false;
+    std::vector<int> shown;  // depths of the entries above this one: a list nests one level per entry shown
     for (const auto& s : d.sections) {
         if (s.kind == "dash" || s.kind == "plus") continue;  // bullets are content, not outline
         if (!outline) out += "\n## Bố cục\n\n", outline = true;
+        while (!shown.empty() && shown.back() >= s.depth) shown.pop_back();
         std::string label = s.path.substr(s.path.rfind('.') + 1);
-        out += std::string(2 * static_cast<std::size_t>(s.depth), ' ') + "- " + md(label) + (s.heading.empty() ? "" : " " + md(s.heading)) + "\n";
+        out += std::string(2 * shown.size(), ' ') + "- " + md(label) + (s.heading.empty() ? "" : " " + md(s.heading)) + "\n";
+        shown.push_back(s.depth);
     }
     if (!d.tasks.empty()) {
         out += "\n## Nhiệm vụ\n\n";

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "index_impl.h"
+#include "vanban/akn.h"
 
 namespace vanban {
 
@@ -296,6 +297,15 @@ References Index::references(std::int64_t id) const {
     by.bind(1, id);
     while (by.step()) r.cited_by.push_back(CitedBy{ref_from(by, 1), by.text(0)});
     return r;
+}
+
+std::optional<Document> Index::parsed(std::int64_t id) const {
+    Stmt s(impl_->db, "SELECT source, ifnull(source_format, ''), text FROM documents WHERE id = ?1");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    if (s.is_null(0)) return parse(s.text(2));
+    const std::string input = s.text(0);
+    return s.text(1) == "akn" ? read_akn(input) : parse(input);
 }
 
 std::optional<DocumentDetail> Index::detail(std::int64_t id) const {

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "params.h"
+#include "vanban/akn.h"
 #include "vanban/import.h"
 #include "vanban/parser.h"
 #include "vanban/render.h"
@@ -152,14 +153,34 @@ Response list_documents(Api& api, const Request&, const Match& m) {
 
 Response get_document(Api& api, const Request& request, const Match& m) {
     std::int64_t id = document_id(m.seg[2]);
-    Params p(m.query, {"format"});
+    Params p(m.query, {"format", "lang"});
     const std::string format = p.get("format");
-    if (!format.empty() && format != "json" && format != "md") bad_request("'format' must be json or md");
+    if (!format.empty() && format != "json" && format != "md" && format != "csv" && format != "akn") {
+        bad_request("'format' must be json, md, csv or akn");
+    }
+    const std::optional<CsvLanguage> lang = csv_language(p.has("lang") ? p.get("lang") : "en");
+    if (!lang) bad_request("'lang' must be en or vi");
+    if (p.has("lang") && format != "csv") bad_request("'lang' goes with format=csv");
     auto index = api.readers.acquire();
-    if (format == "md") {  // rendered on each request: the cache holds the JSON the page reads
+    if (!format.empty() && format != "json") {  // rendered on each request: the cache holds the JSON the page reads
         auto d = index->detail(id);
         if (!d) not_found("no document with id " + m.seg[2]);
-        Response r{200, "text/markdown; charset=utf-8", to_markdown(*d), {}, {}};
+        Response r{200, "text/markdown; charset=utf-8", {}, {}, {}};
+        if (format == "md") {
+            r.body = to_markdown(*d);
+        } else if (format == "csv") {
+            r.content_type = "text/csv; charset=utf-8";
+            r.body = to_csv(*d, *lang);
+        } else {
+            auto doc = index->parsed(id);
+            if (!doc) not_found("no document with id " + m.seg[2]);
+            r.content_type = "application/akn+xml";
+            r.body = to_akn(*doc, {d->imported_at.substr(0, 10), d->source_path});
+        }
+        if (format != "md") {
+            r.set("Content-Disposition", "attachment; filename=\"" + std::string(format == "csv" ? "nhiem-vu-" : "van-ban-") +
+                                             m.seg[2] + (format == "csv" ? ".csv" : ".akn.xml") + "\"");
+        }
         r.set("Cache-Control", "no-cache");
         return r;
     }
@@ -208,7 +229,7 @@ Response agencies(Api& api, const Request&, const Match& m) {
 
 Response assignments(Api& api, const Request& request, const Match& m) {
     const std::string& agency_id = m.seg[2];
-    Params p(m.query, {"role", "from", "to", "include_collective", "include_former", "format"});
+    Params p(m.query, {"role", "from", "to", "include_collective", "include_former", "format", "lang"});
     AssignmentOptions opt;
     opt.role = p.get("role");
     opt.from = p.get("from");
@@ -217,8 +238,11 @@ Response assignments(Api& api, const Request& request, const Match& m) {
     opt.include_former = !p.has("include_former") || p.flag("include_former");
     std::string format = p.get("format");
     if (!format.empty() && format != "json" && format != "csv") bad_request("'format' must be json or csv");
+    const std::optional<CsvLanguage> lang = csv_language(p.has("lang") ? p.get("lang") : "en");
+    if (!lang) bad_request("'lang' must be en or vi");
     opt.validate();
     bool csv = format == "csv" || (format.empty() && request.header("Accept").find("text/csv") != std::string::npos);
+    if (p.has("lang") && !csv) bad_request("'lang' goes with CSV");
     auto index = api.readers.acquire();
     auto a = index->agency_assignments(agency_id, opt);
     if (!a) not_found("no agency with id '" + agency_id + "'");
@@ -228,7 +252,7 @@ Response assignments(Api& api, const Request& request, const Match& m) {
     r.agencies.push_back(std::move(*a));
     std::string name;
     for (char c : agency_id) name += (std::isalnum(static_cast<unsigned char>(c)) || c == '-') ? c : '_';
-    Response out{200, "text/csv; charset=utf-8", "\xEF\xBB\xBF" + to_csv(r), {}, {}};  // BOM: Excel reads UTF-8
+    Response out{200, "text/csv; charset=utf-8", to_csv(r, *lang), {}, {}};
     out.set("Content-Disposition", "attachment; filename=\"assignments-" + name + ".csv\"");
     out.set("Cache-Control", "no-store");
     return out;
@@ -264,14 +288,15 @@ Response post_document(Api& api, const Request& request, const Match& m) {
     std::string mime = trim(type.substr(0, type.find(';')));
     for (auto& c : mime) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     static constexpr std::string_view kDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    if (mime != "text/plain" && mime != "text/html" && mime != kDocx && mime != "application/pdf" && mime != "application/msword") {
-        throw HttpError{415, "the body must be Content-Type text/plain, text/html, application/pdf, application/msword (.doc) or " +
-                                 std::string(kDocx) + " (.docx)"};
+    const bool akn = mime == "application/akn+xml";
+    if (mime != "text/plain" && mime != "text/html" && mime != kDocx && mime != "application/pdf" && mime != "application/msword" && !akn) {
+        throw HttpError{415, "the body must be Content-Type text/plain, text/html, application/pdf, application/msword (.doc), "
+                             "application/akn+xml (Akoma Ntoso) or " + std::string(kDocx) + " (.docx)"};
     }
     // The charset, when given, is the body's encoding; without one it is found from the content.
     DecodeOptions decode;
     decode.format = mime == "text/html" ? Format::html : mime == kDocx ? Format::docx : mime == "application/pdf" ? Format::pdf
-                    : mime == "application/msword" ? Format::doc : Format::text;
+                    : mime == "application/msword" ? Format::doc : akn ? Format::akn : Format::text;
     if (std::size_t cs = type.find("charset="); cs != std::string::npos) {
         std::string charset = trim(type.substr(cs + 8));
         charset.erase(std::remove(charset.begin(), charset.end(), '"'), charset.end());

@@ -73,7 +73,7 @@ export async function viewAgency(ctx, id, params) {
   });
   if (from && !fromIn.value) fromIn.title = `Đang lọc từ ${from}`;
 
-  const csvHref = base + query({ ...apiQuery, format: 'csv' });
+  const csvHref = base + query({ ...apiQuery, format: 'csv', lang: 'vi' });
   const byRole = Object.fromEntries(ROLES.map((r) => [r, 0]));
   for (const a of list) if (a.role in byRole) byRole[a.role] += 1;
   const fromFormer = list.filter((a) => a.former).length;

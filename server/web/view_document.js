@@ -44,7 +44,8 @@ export async function viewDocument(ctx, id) {
       metaRow('Cơ quan ban hành', d.issuer),
       metaRow('Ngày ban hành', d.date ? el('time', { datetime: d.date, text: fmtDate(d.date) }) : null),
       metaRow('Nguồn', data.source_path ? el('span', { class: 'source', text: data.source_path }) : null),
-      metaRow('Nhập lúc', data.imported_at ? fmtDateTime(data.imported_at) : null)));
+      metaRow('Nhập lúc', data.imported_at ? fmtDateTime(data.imported_at) : null),
+      metaRow('Tải về', downloads(d.id, tasks.length > 0))));
 
   const jump = el('nav', { class: 'jump', 'aria-label': 'Các phần của trang' },
     el('a', { href: '#luoc-do', text: 'Lược đồ' }),
@@ -103,6 +104,20 @@ export async function viewDocument(ctx, id) {
       sidebar,
       el('article', { class: 'doc-main', 'data-testid': 'document' },
         card, jump, diagram, citations, citedBySection, tasksSection, textSection)));
+}
+
+// The document for other programs: its tasks as CSV for a spreadsheet (Vietnamese headers), Akoma
+// Ntoso XML, Markdown.
+function downloads(id, hasTasks) {
+  if (id === undefined || id === null) return null;
+  const base = `/api/documents/${encodeURIComponent(id)}`;
+  const link = (href, text, file, testid) => el('a', { href, download: file, 'data-testid': testid, text });
+  return el('span', { class: 'downloads' },
+    hasTasks ? link(`${base}?format=csv&lang=vi`, 'Nhiệm vụ (CSV)', `nhiem-vu-${id}.csv`, 'download-csv') : null,
+    hasTasks ? ' · ' : null,
+    link(`${base}?format=akn`, 'Akoma Ntoso (XML)', `van-ban-${id}.akn.xml`, 'download-akn'),
+    ' · ',
+    link(`${base}?format=md`, 'Markdown', `van-ban-${id}.md`, 'download-md'));
 }
 
 export function metaRow(label, value) {

@@ -312,6 +312,20 @@ async function main() {
     check(res.status() === 200, `GET ${href} answered ${res.status()}`);
     const body = await res.body();
     check(body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf, 'the CSV does not start with a UTF-8 BOM');
+    const header = body.subarray(3, 200).toString('utf8');
+    check(header.startsWith('Cơ quan,'), `the page's CSV has Vietnamese headers; it starts "${header.slice(0, 40)}"`);
+  });
+
+  await step('the document offers its tasks as CSV and itself as Akoma Ntoso XML', async () => {
+    await page.goto(documentUrl);
+    await visible(page, '[data-testid="download-akn"]', 'the Akoma Ntoso download');
+    const akn = await page.locator('[data-testid="download-akn"]').getAttribute('href');
+    const res = await page.request.get(new URL(akn, base).href);
+    check(res.status() === 200, `GET ${akn} answered ${res.status()}`);
+    check((res.headers()['content-type'] || '').startsWith('application/akn+xml'), `the AKN answer is ${res.headers()['content-type']}`);
+    check((await res.text()).includes('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'), 'no akomaNtoso root');
+    const csv = await page.locator('[data-testid="download-csv"]').getAttribute('href');
+    check(csv && csv.includes('format=csv') && csv.includes('lang=vi'), `the tasks' CSV link is "${csv}"`);
   });
 
   await step('an unknown path answers HTTP 404', async () => {

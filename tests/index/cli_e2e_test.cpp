@@ -6,6 +6,7 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
 #include <Poco/Path.h>
 #include <Poco/DateTime.h>
 #include <Poco/Zip/Compress.h>
@@ -17,10 +18,12 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "corpus_files.h"
 #include "reorganisation.h"
+#include "vanban/akn.h"
 #include "vanban/parser.h"
 
 namespace {
@@ -755,4 +758,74 @@ TEST_F(Cli, ExportGivesJsonOrMarkdown) {
     EXPECT_EQ(js.out, run({"show", "134/KH-UBND", "--json"}).out);
     EXPECT_EQ(run({"export", "134/KH-UBND", "--format", "pdf"}).status, 2);
     EXPECT_EQ(run({"export", "999/XX-YY"}).status, 2);
+}
+
+// The Akoma Ntoso export is valid against our schema, and importing it into another database gives the
+// same document: number, outline, tasks and their agencies, references.
+TEST_F(Cli, AnAknExportImportsBackAsTheSameDocument) {
+    Outcome akn = run({"export", "134/KH-UBND", "--format", "akn"});
+    ASSERT_EQ(akn.status, 0) << akn.out.substr(0, 300);
+    auto errors = vanban::validate_akn(akn.out);
+    EXPECT_TRUE(errors.empty()) << errors.front();
+    EXPECT_NE(akn.out.find("<FRBRthis value=\"/akn/vn/doc/kh/2022-04-29/134-kh-ubnd/!main\"/>"), std::string::npos);
+    const std::string file = write("134.akn.xml", akn.out);
+    const std::string other = (dir_ / "from-akn.db").string();
+    Outcome imported = run_on(other, {"import", file});
+    ASSERT_EQ(imported.status, 0) << imported.out;
+    EXPECT_NE(imported.out.find("1 added"), std::string::npos) << imported.out;
+    auto show = [&](const std::string& db) {
+        Outcome r = run_on(db, {"show", "134/KH-UBND", "--json"});
+        EXPECT_EQ(r.status, 0) << r.out;
+        return Poco::JSON::Parser().parse(r.out).extract<Poco::JSON::Object::Ptr>();
+    };
+    auto a = show(db_), b = show(other);
+    auto str = [](const Poco::Dynamic::Var& v) {
+        std::ostringstream out;
+        Poco::JSON::Stringifier::stringify(v, out);
+        return out.str();
+    };
+    EXPECT_EQ(a->getValue<std::string>("text"), b->getValue<std::string>("text"));
+    for (const char* key : {"sections", "tasks"}) EXPECT_EQ(str(a->get(key)), str(b->get(key))) << key;
+    EXPECT_EQ(a->getObject("document")->getValue<std::string>("title"), b->getObject("document")->getValue<std::string>("title"));
+    EXPECT_EQ(a->getArray("cites")->size(), b->getArray("cites")->size());
+    // Exported again from the second database: the same XML but for the manifestation's date and the source.
+    Outcome again = run_on(other, {"export", "134/KH-UBND", "--format", "akn"});
+    ASSERT_EQ(again.status, 0);
+    auto body = [](const std::string& x) { return x.substr(x.find("</meta>")); };
+    EXPECT_EQ(body(again.out), body(akn.out));
+}
+
+TEST_F(Cli, ExportCsvHasARowPerTaskAndAgency) {
+    Outcome csv = run({"export", "134/KH-UBND", "--format", "csv"});
+    ASSERT_EQ(csv.status, 0) << csv.out.substr(0, 300);
+    EXPECT_EQ(csv.out.rfind("\xEF\xBB\xBFnumber,title,issuer,date,path,agency,agency_id,role,deadline_from,deadline_to,deadline,text\r\n", 0), 0u)
+        << csv.out.substr(0, 200);
+    auto d = json({"show", "134/KH-UBND", "--json"});
+    std::size_t expected = 0;
+    auto tasks = d->getArray("tasks");
+    for (std::size_t i = 0; i < tasks->size(); ++i) expected += std::max<std::size_t>(1, tasks->getObject(i)->getArray("agencies")->size());
+    ASSERT_GT(expected, 10u);
+    // Rows: every CRLF that ends a record (a field's own line breaks are inside quotes).
+    std::size_t records = 0;
+    bool quoted = false;
+    for (std::size_t i = 0; i + 1 < csv.out.size(); ++i) {
+        if (csv.out[i] == '"') quoted = !quoted;
+        if (!quoted && csv.out[i] == '\r' && csv.out[i + 1] == '\n') ++records;
+    }
+    EXPECT_EQ(records, expected + 1);  // and the header
+    EXPECT_NE(csv.out.find("\r\n134/KH-UBND,"), std::string::npos);
+    EXPECT_NE(csv.out.find(",Sở Y tế thành phố Hà Nội,so-y-te@thanh-pho-ha-noi,lead,"), std::string::npos);
+    Outcome vi = run({"export", "134/KH-UBND", "--format", "csv", "--lang", "vi"});
+    ASSERT_EQ(vi.status, 0);
+    EXPECT_EQ(vi.out.rfind("\xEF\xBB\xBF\"Số, ký hiệu\",Trích yếu,Cơ quan ban hành,Ngày ban hành,Mục,Cơ quan,Mã cơ quan,Vai trò,", 0), 0u)
+        << vi.out.substr(0, 200);
+    EXPECT_NE(vi.out.find(",Sở Y tế thành phố Hà Nội,so-y-te@thanh-pho-ha-noi,chủ trì,"), std::string::npos);
+    EXPECT_EQ(run({"export", "134/KH-UBND", "--format", "csv", "--lang", "fr"}).status, 2);
+    EXPECT_EQ(run({"export", "134/KH-UBND", "--lang", "vi"}).status, 2);  // --lang goes with csv
+    // The assignments' CSV has the BOM, the document's title and issuer, and Vietnamese headers on asking.
+    Outcome a = run({"assignments", "so y te ha noi", "--csv", "--lang", "vi"});
+    ASSERT_EQ(a.status, 0) << a.out.substr(0, 300);
+    EXPECT_EQ(a.out.rfind("\xEF\xBB\xBF" "Cơ quan,Địa phương,Mã văn bản,\"Số, ký hiệu\",Trích yếu,Cơ quan ban hành,", 0), 0u) << a.out.substr(0, 200);
+    EXPECT_NE(a.out.find(",Ủy ban nhân dân Thành phố Hà Nội,2022-04-29,"), std::string::npos);
+    EXPECT_EQ(run({"assignments", "so y te", "--lang", "vi"}).status, 2);  // --lang goes with --csv
 }

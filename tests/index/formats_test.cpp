@@ -1,5 +1,5 @@
 // The formats table: one document (Chỉ thị 21/CT-TTg) as text, HTML, .docx, .doc, PDF, TCVN3, VNI,
-// VISCII, Windows-1258 and UTF-16 gives the same number, date, issuer, signers, sections and tasks
+// VISCII, Windows-1258, UTF-16 and our Akoma Ntoso export gives the same number, date, issuer, signers, sections and tasks
 // through read_document (what import, parse and POST call); and each file, imported by the real CLI
 // into a database of its own, is found by a search typed without diacritics.
 #include <gtest/gtest.h>
@@ -14,6 +14,7 @@
 #include "corpus_files.h"
 #include "format_makers.h"
 #include "pdf_maker.h"
+#include "vanban/akn.h"
 #include "vanban/import.h"
 
 namespace {
@@ -42,6 +43,7 @@ std::vector<Made> every_format() {
         {"viscii", "ct21-viscii.txt", iconv_to(text, "VISCII")},
         {"windows-1258", "ct21-cp1258.txt", iconv_to(text, "CP1258")},
         {"utf-16", "ct21-utf16.txt", icu_to(text, "UTF-16LE", true)},
+        {"akn", "ct21.akn.xml", vanban::to_akn(vanban::parse(text))},
     };
 }
 

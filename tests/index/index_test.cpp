@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "corpus_files.h"
@@ -14,6 +15,7 @@
 #include "vanban/import.h"
 #include "vanban/index.h"
 #include "vanban/parser.h"
+#include "vanban/render.h"
 
 namespace {
 
@@ -238,6 +240,31 @@ TEST(Query, NumbersAsTyped) {
     EXPECT_FALSE(vanban::detail::looks_like_number("phong chong dich"));
 }
 
+// The Markdown outline nests one level per entry shown: bullets are left out, and an item under a
+// bullet (or under a level the document skips) is not indented two levels below its parent.
+TEST_F(IndexTest, TheMarkdownOutlineNeverSkipsALevel) {
+    vanban::Index index(path_.string());
+    std::size_t outlines = 0;
+    for (const auto& f : vanban::test::documents(vanban::test::widest_corpus())) {
+        auto id = import(index, vanban::test::slurp(f), f.string()).id;
+        std::string md = vanban::to_markdown(*index.detail(id));
+        std::size_t at = md.find("\n## Bố cục\n\n");
+        if (at == std::string::npos) continue;
+        ++outlines;
+        std::istringstream lines(md.substr(at + 14, md.find("\n## ", at + 14) - at - 14));
+        std::size_t previous = 0;
+        bool first = true;
+        for (std::string line; std::getline(lines, line);) {
+            if (line.empty()) continue;
+            std::size_t indent = line.find_first_not_of(' ');
+            EXPECT_TRUE(first ? indent == 0 : indent <= previous + 2) << f << ": " << line;
+            previous = indent;
+            first = false;
+        }
+    }
+    EXPECT_GE(outlines, 20u);
+}
+
 TEST_F(IndexTest, BadQueriesAreQueryErrors) {
     vanban::Index index(path_.string());
     EXPECT_THROW(index.search("\"unbalanced"), vanban::QueryError);
@@ -304,13 +331,15 @@ TEST(Migration, AVersion1DatabaseIsMigratedForward) {
         id = index.import_document(vanban::parse(text), "a.txt").id;
         // Back to what version 1 wrote.
         auto* db = static_cast<sqlite3*>(index.handle());
-        ASSERT_EQ(sqlite3_exec(db, "DROP TABLE meta; DROP INDEX sections_position; CREATE INDEX sections_document ON sections(document_id); PRAGMA user_version = 1", nullptr, nullptr, nullptr), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db, "DROP TABLE meta; DROP INDEX sections_position; CREATE INDEX sections_document ON sections(document_id);"
+                                   "ALTER TABLE documents DROP COLUMN source; ALTER TABLE documents DROP COLUMN source_format;"
+                                   "PRAGMA user_version = 1", nullptr, nullptr, nullptr), SQLITE_OK);
     }
     vanban::Index index(path.string());
     sqlite3_stmt* s = nullptr;
     sqlite3_prepare_v2(static_cast<sqlite3*>(index.handle()), "PRAGMA user_version", -1, &s, nullptr);
     ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
-    EXPECT_EQ(sqlite3_column_int(s, 0), 2);
+    EXPECT_EQ(sqlite3_column_int(s, 0), 3);
     sqlite3_finalize(s);
     EXPECT_EQ(index.count(), 1);
     EXPECT_TRUE(index.document(id).has_value());
@@ -320,6 +349,34 @@ TEST(Migration, AVersion1DatabaseIsMigratedForward) {
     EXPECT_EQ(index.generation(), 1);
     index.import_document(vanban::parse(other), "b.txt");  // unchanged: no new generation
     EXPECT_EQ(index.generation(), 1);
+    std::filesystem::remove(path);
+}
+
+// Version 3 keeps what the parser read: parsed() reads it again; a document of a version 2 database
+// (no input kept) is its text parsed, until it is imported again.
+TEST(Migration, AVersion2DocumentIsParsedFromItsTextUntilImportedAgain) {
+    auto path = std::filesystem::temp_directory_path() / ("vanban-migrate3-" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path);
+    const std::string text = "ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: 5/KH-UBND\nNam Định, ngày 1 tháng 2 năm 2023\n\nKẾ HOẠCH\nThử\n"
+                             "I. NHIỆM VỤ\n1. Sở Y tế chủ trì thực hiện.\n";
+    const vanban::Document doc = vanban::parse(text);
+    std::int64_t id = 0;
+    {
+        vanban::Index index(path.string());
+        id = index.import_document(doc, "a.txt", vanban::ParserInput{text, false}).id;
+        auto again = index.parsed(id);
+        ASSERT_TRUE(again);
+        EXPECT_EQ(vanban::to_json(*again), vanban::to_json(doc));
+        auto* db = static_cast<sqlite3*>(index.handle());
+        ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE documents DROP COLUMN source; ALTER TABLE documents DROP COLUMN source_format;"
+                                   "PRAGMA user_version = 2", nullptr, nullptr, nullptr), SQLITE_OK);
+    }
+    vanban::Index index(path.string());
+    auto from_text = index.parsed(id);
+    ASSERT_TRUE(from_text);
+    EXPECT_EQ(from_text->number->text, "5/KH-UBND");
+    EXPECT_EQ(from_text->tasks.size(), doc.tasks.size());
+    EXPECT_FALSE(index.parsed(id + 1000));
     std::filesystem::remove(path);
 }
 

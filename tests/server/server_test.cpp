@@ -4,6 +4,7 @@
 
 #include "format_makers.h"
 #include "server_fixture.h"
+#include "vanban/akn.h"
 #ifdef VANBAN_TEST_PDF
 #include "pdf_maker.h"
 #endif
@@ -599,8 +600,41 @@ TEST_F(Api, ADocumentAsMarkdown) {
     EXPECT_EQ(md.content_type, "text/markdown; charset=utf-8");
     EXPECT_EQ(md.body.rfind("# ", 0), 0u) << md.body.substr(0, 100);
     EXPECT_NE(md.body.find("- Nguồn: "), std::string::npos);
-    expect_error(get(target + "?format=akn"), 400, "/api/documents/{id}");
+    expect_error(get(target + "?format=docx"), 400, "/api/documents/{id}");
     EXPECT_EQ(get(target + "?format=json").status, 200);
+}
+
+// ?format=akn: Akoma Ntoso that validates, and POSTed back as application/akn+xml it is the same
+// document; ?format=csv: its tasks, one row per task and agency, Vietnamese headers with lang=vi.
+TEST_F(Api, ADocumentAsAknOrCsvAndAnAknFilePostedBack) {
+    Reply found = get("/api/lookup?number=134%2FKH-UBND");
+    ASSERT_EQ(found.status, 200) << found.body;
+    auto docs = found.json()->getArray("candidates");
+    ASSERT_GT(docs->size(), 0u) << found.body;
+    const std::string id = std::to_string(docs->getObject(0)->getValue<int>("id"));
+    const std::string target = "/api/documents/" + id;
+    Reply akn = get(target + "?format=akn");
+    ASSERT_EQ(akn.status, 200) << akn.body.substr(0, 300);
+    EXPECT_EQ(akn.content_type, "application/akn+xml");
+    auto errors = vanban::validate_akn(akn.body);
+    EXPECT_TRUE(errors.empty()) << errors.front();
+    Reply csv = get(target + "?format=csv&lang=vi");
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+    EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF\"Số, ký hiệu\",Trích yếu,", 0), 0u) << csv.body.substr(0, 100);
+    EXPECT_NE(csv.body.find(",chủ trì,"), std::string::npos);
+    expect_error(get(target + "?format=csv&lang=fr"), 400, "/api/documents/{id}");
+    expect_error(get(target + "?format=md&lang=vi"), 400, "/api/documents/{id}");
+    // The export posted back: the same number, and nothing changes (the same text).
+    std::map<std::string, std::string> h = {{"Content-Type", "application/akn+xml"}, {"Authorization", "Bearer s3cret-token"}};
+    Reply r = post("/api/documents?name=134.akn.xml", akn.body, h);
+    ASSERT_TRUE(r.status == 200 || r.status == 201) << r.body;
+    conforms(r, "/api/documents", "post");
+    EXPECT_EQ(r.json()->getObject("document")->getValue<std::string>("number"), "134/KH-UBND");
+    EXPECT_EQ(r.json()->getValue<std::string>("status"), "unchanged") << r.body;
+    // A damaged AKN file: 400 with the reason.
+    expect_error(post("/api/documents", "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><act>", h), 400,
+                 "/api/documents", "post");
 }
 
 TEST_F(Api, ImportLimitsAndModes) {

@@ -2,9 +2,12 @@
 // tools/bench/formats.sh: OUT/txt/ (as is), OUT/html/ (a portal-like page: a menu, a script, a
 // sidebar, the document one <p> per line, a footer), OUT/docx/ (a Word file, one paragraph per line),
 // OUT/tcvn3/ (glibc's iconv to TCVN5712-1, characters it has no byte for as '?') and OUT/pdf/ (the
-// lines drawn by cairo in DejaVu Sans, 50 a page). Exit codes: 0 ok, 1 failed, 2 usage.
+// lines drawn by cairo in DejaVu Sans, 50 a page) and OUT/akn/ (the parsed document's Akoma Ntoso
+// export). Exit codes: 0 ok, 1 failed, 2 usage.
 #include "format_makers.h"
 #include "pdf_maker.h"
+#include "vanban/akn.h"
+#include "vanban/parser.h"
 
 #include <filesystem>
 #include <fstream>
@@ -34,7 +37,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const fs::path in = argv[1], out = argv[2];
-    for (const char* d : {"txt", "html", "docx", "tcvn3", "pdf"}) fs::create_directories(out / d);
+    for (const char* d : {"txt", "html", "docx", "tcvn3", "pdf", "akn"}) fs::create_directories(out / d);
     int n = 0;
     for (const auto& e : fs::recursive_directory_iterator(in)) {
         const auto ext = e.path().extension();
@@ -47,6 +50,7 @@ int main(int argc, char** argv) {
         std::ofstream(out / "txt" / (stem + ext.string()), std::ios::binary) << text;
         std::ofstream(out / "tcvn3" / (stem + ext.string()), std::ios::binary) << iconv_to(text, "TCVN5712-1");
         std::ofstream(out / "pdf" / (stem + ".pdf"), std::ios::binary) << make_pdf(lines_of(text));
+        std::ofstream(out / "akn" / (stem + ".akn.xml"), std::ios::binary) << vanban::to_akn(vanban::parse(text));
         std::string page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>var a = 1;</script></head><body>"
                            "<ul class=\"menu\"><li><a href=\"/\">Trang chủ</a></li><li><a href=\"/vb\">Văn bản</a></li></ul>"
                            "<aside><p>Văn bản liên quan</p></aside><div class=\"content\">";

@@ -6,7 +6,7 @@ namespace vanban::cli {
 
 const char* const kAssignmentsHelp = R"(Usage: vanban assignments AGENCY [--place P] [--role lead|support|requested]
                           [--from DATE] [--to DATE] [--include-collective] [--no-former]
-                          [--json|--csv] [--db FILE]
+                          [--json|--csv [--lang en|vi]] [--db FILE]
 
 Every task assigned to AGENCY across the indexed documents, with the document, the section path, the
 role and the deadline. AGENCY is a canonical name, an alias or an abbreviation, with or without
@@ -24,7 +24,10 @@ tin và Truyền thông; Sở Y tế tỉnh Đắk Lắk, Sở Y tế tỉnh Ph�
   --include-collective   also tasks addressed to a collective that includes the agency
                          ("các Sở, ban, ngành Thành phố" for a Sở of that city), marked as such
   --no-former            leave out the tasks of the former bodies it took over
-  --json | --csv         the JSON the HTTP API serves, or one CSV row per task
+  --json | --csv         the JSON the HTTP API serves, or CSV for a spreadsheet (UTF-8 with a BOM):
+                         one row per task of each agency, with the document's number, title, issuer
+                         and date, the role and the deadline
+  --lang en|vi           the CSV's column headers and words in English (default) or Vietnamese
 
 Exit codes: 0 success (also when nothing matches); 1 no database at the path, or it cannot be read; 2 usage error.
 )";
@@ -40,6 +43,15 @@ int cmd_assignments(const Args& args) {
     }
     if (args.has("json") && args.has("csv")) {
         std::cerr << "vanban assignments: --json and --csv exclude each other\n";
+        return kUsage;
+    }
+    const auto lang = vanban::csv_language(args.get("lang", "en"));
+    if (!lang) {
+        std::cerr << "vanban assignments: unknown --lang '" << args.get("lang") << "' (en, vi)\n";
+        return kUsage;
+    }
+    if (args.values.count("lang") && !args.has("csv")) {
+        std::cerr << "vanban assignments: --lang goes with --csv\n";
         return kUsage;
     }
     const std::string agency = args.joined();
@@ -58,7 +70,7 @@ int cmd_assignments(const Args& args) {
         return kOk;
     }
     if (args.has("csv")) {
-        std::cout << vanban::to_csv(r);
+        std::cout << vanban::to_csv(r, *lang);
         return kOk;
     }
     if (r.agencies.empty()) {

@@ -1,15 +1,23 @@
 // vanban export: one document rendered for reading or for another program.
 #include "cli.h"
+#include "vanban/akn.h"
 #include "vanban/render.h"
 
 namespace vanban::cli {
 
-const char* const kExportHelp = R"(Usage: vanban export DOC [--format json|md] [--db FILE]
+const char* const kExportHelp = R"(Usage: vanban export DOC [--format json|md|csv|akn] [--lang en|vi] [--db FILE]
 
 Prints a document (an id, or a number such as 134/KH-UBND) with its outline, tasks and references:
   --format json   the JSON object of 'vanban show --json' and GET /api/documents/{id} (default)
   --format md     Markdown: title, trích yếu, issuer and date, the outline as a nested list, the tasks
                   with their agencies and deadlines, the references both ways
+  --format csv    its tasks for a spreadsheet (UTF-8 with a BOM): one row per task and agency, with the
+                  document's number, title, issuer and date, the role and the deadline; --lang vi
+                  for Vietnamese column headers and words
+  --format akn    Akoma Ntoso 3.0 XML (docs/AKN.md): 'act' for a normative document, 'doc' for a
+                  plan, conclusion or letter; FRBR identifiers, the Căn cứ as citations, the body's
+                  hierarchy, a ref for every citation, its signers and the agencies it names.
+                  'vanban import' reads it back.
 
 Exit codes: 0 success; 1 no database at the path, or it cannot be read; 2 usage error, an unknown
 format, DOC not found, or a number that several documents share (they are listed: give an id).
@@ -25,8 +33,17 @@ int cmd_export(const Args& args) {
         return kUsage;
     }
     const std::string format = args.get("format", "json");
-    if (format != "json" && format != "md") {
-        std::cerr << "vanban export: unknown --format '" << format << "' (json, md)\n";
+    if (format != "json" && format != "md" && format != "csv" && format != "akn") {
+        std::cerr << "vanban export: unknown --format '" << format << "' (json, md, csv, akn)\n";
+        return kUsage;
+    }
+    const auto lang = vanban::csv_language(args.get("lang", "en"));
+    if (!lang) {
+        std::cerr << "vanban export: unknown --lang '" << args.get("lang") << "' (en, vi)\n";
+        return kUsage;
+    }
+    if (args.values.count("lang") && format != "csv") {
+        std::cerr << "vanban export: --lang goes with --format csv\n";
         return kUsage;
     }
     vanban::Index index = open_for_reading(args);
@@ -34,7 +51,14 @@ int cmd_export(const Args& args) {
     if (!id) return kUsage;
     auto d = index.detail(*id);
     if (!d) return kUsage;
-    std::cout << (format == "md" ? vanban::to_markdown(*d) : vanban::to_json(*d) + "\n");
+    if (format == "md") std::cout << vanban::to_markdown(*d);
+    else if (format == "csv") std::cout << vanban::to_csv(*d, *lang);
+    else if (format == "akn") {
+        auto doc = index.parsed(*id);
+        if (!doc) return kUsage;
+        std::cout << vanban::to_akn(*doc, {d->imported_at.substr(0, 10), d->source_path});
+    }
+    else std::cout << vanban::to_json(*d) << '\n';
     return kOk;
 }
 

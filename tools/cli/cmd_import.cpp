@@ -35,8 +35,8 @@ its reason and the others go on.
   --db FILE         the database (default: $VANBAN_DB, else ./vanban.db); created when missing
   --encoding NAME   read every file in this encoding: utf-8, utf-16 (-le, -be), windows-1258,
                     tcvn3 (ABC), vni, viscii (default: found from each file's content)
-  --as FORMAT       read every file as text, html, docx, pdf or doc (default: found from each
-                    file's content: %PDF, a ZIP with word/document.xml, an OLE file, an HTML page)
+  --as FORMAT       read every file as text, html, docx, pdf, doc or akn (default: found from each
+                    file's content: %PDF, a ZIP with word/document.xml, an OLE file, an HTML page, an Akoma Ntoso XML)
   --quiet           no progress bar and no summary line
   -h, --help        this help
 

@@ -56,7 +56,8 @@ its structure. Options may come before or after the files.
                   (lead, support, requested), one per line, tab-separated
   -h, --help      this help
 
-  --as FORMAT       read the files as text, html, docx, pdf or doc (default: found from the content)
+  --as FORMAT       read the files as text, html, docx, pdf, doc or akn (Akoma Ntoso;
+                    default: found from the content)
   --encoding NAME   the files' encoding (utf-8, utf-16, windows-1258, tcvn3, vni, viscii; default:
                     found from the content, as import does)
 

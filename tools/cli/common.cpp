@@ -88,11 +88,12 @@ std::string db_path(const Args& args) {
 
 bool decode_options(const Args& args, const char* cmd, vanban::DecodeOptions& out) {
     if (std::string as = args.get("as"); !as.empty()) {
-        for (auto f : {vanban::Format::text, vanban::Format::html, vanban::Format::docx, vanban::Format::pdf, vanban::Format::doc}) {
+        for (auto f : {vanban::Format::text, vanban::Format::html, vanban::Format::docx, vanban::Format::pdf, vanban::Format::doc,
+                       vanban::Format::akn}) {
             if (as == vanban::to_string(f)) out.format = f;
         }
         if (!out.format) {
-            std::cerr << "vanban " << cmd << ": unknown --as '" << as << "' (text, html, docx, pdf, doc)\n";
+            std::cerr << "vanban " << cmd << ": unknown --as '" << as << "' (text, html, docx, pdf, doc, akn)\n";
             return false;
         }
     }

@@ -37,9 +37,9 @@ Spec spec_for(const std::string& cmd) {
     if (cmd == "search") return {{"db", "type", "issuer", "agency", "from", "to", "in", "limit", "offset"}, {"json"}};
     if (cmd == "refs" || cmd == "show") return {{"db"}, {"json"}};
     if (cmd == "remove") return {{"db"}, {}};
-    if (cmd == "export") return {{"db", "format"}, {}};
+    if (cmd == "export") return {{"db", "format", "lang"}, {}};
     if (cmd == "graph") return {{"db", "depth"}, {"json"}};
-    if (cmd == "assignments") return {{"db", "place", "role", "from", "to"}, {"json", "csv", "include-collective", "no-former"}};
+    if (cmd == "assignments") return {{"db", "place", "role", "from", "to", "lang"}, {"json", "csv", "include-collective", "no-former"}};
     if (cmd == "agencies") return {{"db"}, {"json"}};
     if (cmd == "serve") return {{"db", "host", "port", "threads", "token-file", "max-body"}, {"read-only"}};
     return {};

@@ -56,10 +56,16 @@ schemas = {
     "deadline": ref("Deadline")}, ["document", "path", "text", "role", "via_collective", "former", "deadline"]))}))}),
  "Health": obj({"status": S, "documents": I, "version": S}),
  "ImportResult": obj({"id": I, "status": {"type": "string", "enum": ["added", "replaced", "unchanged"]},
-                      "document": ref("Document")}),
+                      "document": ref("Document"),
+                      "encoding": {"type": "string", "enum": ["utf-8", "utf-16le", "utf-16be", "windows-1258", "tcvn3", "vni", "viscii"],
+                                   "description": "what the body was read as: the charset given, else found from the content"},
+                      "warnings": {**arr(S), "description": "lines converted from an old encoding, a text with no header, number or structure"}}),
+ "RemoveResult": obj({"id": I, "status": {"type": "string", "enum": ["removed"]}, "document": ref("Document")}),
 }
 def qp(name, desc, schema=None, required=False):
     return {"name": name, "in": "query", "required": required, "description": desc, "schema": schema or S}
+def eqp(name, desc, *values):  # an optional string parameter with these values (schema before description)
+    return {"name": name, "in": "query", "required": False, "schema": {"type": "string", "enum": list(values)}, "description": desc}
 date = {"type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
 limit = qp("limit", "results per page (default 20)", {"type": "integer", "minimum": 1, "maximum": 100})
 offset = qp("offset", "results to skip (default 0)", {"type": "integer", "minimum": 0})
@@ -68,12 +74,13 @@ type_param = qp("type", "a document type of /api/vocabulary: its name, diacritic
                 " type code of its numbers (KH); another value is a 400")
 issuer_param = qp("issuer", "part of the issuer's name, or a body as people write it (UBND Hà Nội, HĐND tỉnh Đồng Tháp, Bộ TTTT)")
 def json_resp(desc, schema): return {"description": desc, "content": {"application/json": {"schema": schema}}}
-def err(*codes):
+def err(*codes, said={}):  # said: descriptions of this endpoint's own, by code
     names = {400: "bad parameter, invalid UTF-8 or percent-encoding, bad query syntax", 401: "no or wrong bearer token",
              403: "import is off (read-only, or no token file)", 404: "no such document, agency or path",
              405: "method not allowed", 411: "no Content-Length", 413: "body over the limit (default 20 MB)",
-             414: "request target too long", 415: "body not text/plain UTF-8", 500: "internal error (logged with its request id)"}
-    return {str(c): json_resp(names[c], ref("Error")) for c in codes}
+             414: "request target too long", 415: "body not text/plain or text/html, or a charset that is not supported",
+             500: "internal error (logged with its request id)"}
+    return {str(c): json_resp(said.get(c, names[c]), ref("Error")) for c in codes}
 common = (400, 404, 405, 414, 500)
 paths = {
  "/healthz": {"get": {"summary": "Health and document count", "responses": {"200": json_resp("ok", ref("Health")), **err(*common)}}},
@@ -91,11 +98,24 @@ paths = {
     "responses": {"200": json_resp("a page of documents", ref("DocumentList")), **err(*common)}},
    "post": {"summary": "Import one document (its text)", "security": [{"bearer": []}],
     "parameters": [qp("name", "a name identifying the document when it has no number (a later POST with the same name replaces it)")],
-    "requestBody": {"required": True, "content": {"text/plain": {"schema": {"type": "string"}}}},
+    "requestBody": {"required": True, "content": {**{t: {"schema": S} for t in ("text/plain", "text/html")},
+        **{t: {"schema": {"type": "string", "format": "binary"}} for t in ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/pdf", "application/msword", "application/akn+xml")}}},
     "responses": {"201": json_resp("added", ref("ImportResult")), "200": json_resp("unchanged, or replaced (same number, issuer and date)", ref("ImportResult")),
         **err(400, 401, 403, 404, 405, 411, 413, 414, 415, 500)}}},
- "/api/documents/{id}": {"get": {"summary": "A document: metadata, text, outline, tasks, references, cited by", "parameters": [idp],
-    "responses": {"200": json_resp("the document", ref("DocumentDetail")), **err(*common)}}},
+ "/api/documents/{id}": {
+   "get": {"summary": "A document: metadata, text, outline, tasks, references, cited by", "parameters": [idp,
+        eqp("format", "json (default); md: the document as Markdown (text/markdown); csv: its tasks, one row per task and agency"
+            " (text/csv, UTF-8 with a BOM); akn: Akoma Ntoso 3.0 XML (application/akn+xml, docs/AKN.md)", "json", "md", "csv", "akn"),
+        eqp("lang", "with format=csv: the column headers and words in English (default) or Vietnamese", "en", "vi")],
+    "responses": {"200": {"description": "the document", "content": {"application/json": {"schema": ref("DocumentDetail")},
+        "text/markdown": {"schema": S},
+        "text/csv": {"schema": S, "example": "\ufeffnumber,title,issuer,date,path,agency,agency_id,role,deadline_from,deadline_to,deadline,text\r\n"},
+        "application/akn+xml": {"schema": S}}}, **err(*common)}},
+   "delete": {"summary": "Remove a document with its sections, tasks, assignments and citations (one transaction);"
+                         " citations of it elsewhere become unresolved again", "security": [{"bearer": []}], "parameters": [idp],
+    "responses": {"200": json_resp("removed", ref("RemoveResult")), **err(400, 401, 403, 404, 405, 500, said={
+        400: "the id is not a number", 403: "the server is read-only, or has no token file", 404: "no document with that id"})}}},
  "/api/documents/{id}/references": {"get": {"summary": "What it cites and what cites it", "parameters": [idp],
     "responses": {"200": json_resp("references", ref("References")), **err(*common)}}},
  "/api/documents/{id}/graph": {"get": {"summary": "The citation graph around it", "parameters": [idp,
@@ -109,9 +129,10 @@ paths = {
         qp("role", "role", ref("Role")), qp("from", "deadline from", date), qp("to", "deadline to", date),
         qp("include_collective", "add tasks addressed to collectives that include it", {"type": "string", "enum": ["1", "0", "true", "false"]}),
         qp("include_former", "add the tasks of the former bodies it took over (default 1)", {"type": "string", "enum": ["1", "0", "true", "false"]}),
-        qp("format", "json (default) or csv", {"type": "string", "enum": ["json", "csv"]})],
+        qp("format", "json (default) or csv", {"type": "string", "enum": ["json", "csv"]}),
+        eqp("lang", "with CSV: the column headers and words in English (default) or Vietnamese (the page downloads with vi)", "en", "vi")],
     "responses": {"200": {"description": "the agency and its tasks", "content": {"application/json": {"schema": ref("Assignments")},
-        "text/csv": {"schema": {"type": "string"}, "example": "\ufeffagency,place,document_id,number,date,path,role,via_collective,former_agency,deadline_from,deadline_to,deadline,text\r\n"}}},
+        "text/csv": {"schema": {"type": "string"}, "example": "\ufeffagency,place,document_id,number,title,issuer,date,path,role,via_collective,former_agency,deadline_from,deadline_to,deadline,text\r\n"}}},
         **err(*common)}}},
  "/api/vocabulary": {"get": {"summary": "Relations, roles and document types, with their Vietnamese labels (what the page shows)",
     "responses": {"200": json_resp("the lists", ref("Vocabulary")), **err(*common)}}},

@@ -11,19 +11,20 @@
 #include "vanban/decode.h"
 #include "vanban/documents.h"
 #include "vanban/document.h"
+#include "vanban/index.h"
 
 namespace vanban {
-
-class Index;
 
 /// The files an import of `paths` covers, in a stable order: a file as named; a folder walked
 /// recursively without hidden files and folders, READMEs and data files (.json, .jsonl, .csv, .tsv,
 /// databases, the tests' .golden files). Paths that do not exist go to `missing`.
 std::vector<std::string> collect_files(const std::vector<std::string>& paths, std::vector<std::string>& missing);
 
-/// A file's bytes read the way every import reads them: decoded (vanban/decode.h), then parsed.
+/// A file's bytes read the way every import reads them: decoded (vanban/decode.h), then parsed; an
+/// Akoma Ntoso file (found by its root element, or Format::akn) read by read_akn (vanban/akn.h).
 struct ReadDocument {
     Document doc;
+    ParserInput input;  ///< what the parser read (Index::import_document keeps it)
     Encoding encoding = Encoding::utf8;
     std::vector<std::string> warnings;  ///< the decoder's, and "no header, number or structure" for a text that has none
 };

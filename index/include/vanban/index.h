@@ -20,6 +20,13 @@ namespace vanban {
 
 struct Document;
 
+/// What the parser read to make a document, kept with it so that it can be read again as it was
+/// (Index::parsed, the Akoma Ntoso export): the decoded text, or an Akoma Ntoso file read by read_akn.
+struct ParserInput {
+    std::string text;
+    bool akn = false;
+};
+
 /// Owns one SQLite connection (move-only). Opening creates or migrates the schema (WAL mode,
 /// foreign keys on, schema version in PRAGMA user_version) and registers the "vi" tokenizer.
 /// Every method throws IndexError on a database error; search throws QueryError on a bad query.
@@ -44,8 +51,8 @@ public:
     /// normalized text (doc.text: a BOM, CRLF or another encoding of it is the same) is `unchanged`;
     /// a changed version of the same document (same number key, issuer and
     /// date, or the same source path when it has no number) replaces it, keeping one row. Citations
-    /// from and to it are resolved again.
-    ImportResult import_document(const Document& doc, std::string_view source_path);
+    /// from and to it are resolved again. `input` (what the parser read) is stored for parsed().
+    ImportResult import_document(const Document& doc, std::string_view source_path, const ParserInput& input = {});
 
     /// Removes a document with its sections, tasks, assignments and citations in one transaction;
     /// citations of it elsewhere are resolved again (to another document with that number, or to none:
@@ -68,6 +75,11 @@ public:
 
     /// A document with its outline, tasks and references; nullopt when there is no such id.
     std::optional<DocumentDetail> detail(std::int64_t id) const;
+
+    /// The document as the parser gave it at import: its stored input read again (parse, or read_akn
+    /// for an Akoma Ntoso file); for a document imported before the input was kept (schema 2) or
+    /// without it, its text parsed. nullopt when there is no such id.
+    std::optional<Document> parsed(std::int64_t id) const;
 
     /// Documents within `depth` (1-5) citation steps of `id`, in either direction, and the citations
     /// between them (resolved ones only: a node is a document in the index). QueryError for a depth out

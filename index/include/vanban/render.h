@@ -1,7 +1,10 @@
-// The index's results rendered for people and programs: JSON (the CLI's --json, the HTTP API) and CSV.
+// The index's results rendered for people and programs: JSON (the CLI's --json, the HTTP API), CSV and
+// Markdown.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vanban/index.h"
@@ -26,7 +29,21 @@ std::string to_json(const AgencyAssignments& assignments, int indent = 2);  ///<
 /// labels in Vietnamese. Markdown's marks in the text are escaped.
 std::string to_markdown(const DocumentDetail& detail);
 
-/// Assignments as CSV (RFC 4180, CRLF line ends, a header row, no BOM): one row per task.
-std::string to_csv(const AssignmentResult& result);
+/// The language of a CSV's column headers and of its words (roles, yes/no): English names as the JSON's
+/// keys, or Vietnamese for people ("Cơ quan", "Vai trò", "chủ trì").
+enum class CsvLanguage { en, vi };
+
+/// "en" or "vi"; nullopt for anything else.
+std::optional<CsvLanguage> csv_language(std::string_view name);
+
+/// CSV for Excel: UTF-8 with a BOM, RFC 4180 quoting, CRLF line ends, a header row. An agency's
+/// assignments: one row per task of each agency the result holds, with the document's number, title,
+/// issuer and date, the section path, the role, whether it came through a collective or a former
+/// body, the deadline and the task's text.
+std::string to_csv(const AssignmentResult& result, CsvLanguage lang = CsvLanguage::en);
+
+/// A document's tasks: one row per task and agency (a task naming no agency: one row, agency empty),
+/// with the document's number, title, issuer and date on every row.
+std::string to_csv(const DocumentDetail& detail, CsvLanguage lang = CsvLanguage::en);
 
 }  // namespace vanban
