@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "body_grammar.h"
 #include "dates.h"
 #include "doc_types.h"
 #include "header.h"
@@ -199,6 +200,11 @@ public:
                     if (!starts_upper(line_.substr(fm_.orig[e], 4))) continue;
                     e = name_end;
                 }
+                // Inside or across a numbered reference ("Công văn số 15/CV-AS của Công ty Luật Anh Sĩ",
+                // "Luật Luật sư số 65/2006/QH11"): that reference is the citation.
+                bool across = false;
+                for (auto& [s, ce] : cited_) across |= p < ce && s < e;
+                if (across) continue;
                 Reference r;
                 std::string_view name = trim(line_.substr(op, fm_.orig[e] - op));
                 r.name = std::string(name);
@@ -238,6 +244,9 @@ private:
         while (k < line_.size() && (line_[k] == ' ' || line_[k] == ',')) ++k;
         if (auto d = date_at(line_, k, end)) r.date = *d;
         end = read_issuer(r, end);
+        std::size_t fe = start_;
+        while (fe < f_.size() && fm_.orig[fe] < end) ++fe;
+        cited_.emplace_back(start_, fe);
         r.span = Span{li_.start + fm_.orig[start_], li_.start + end};
         r.relation = relation_for(start_);
         refs_.push_back(std::move(r));
@@ -322,17 +331,82 @@ private:
         Folded rf = fold_slice(fm_, is, re);  // the line's fold, no second folding
         std::size_t cut = rf.text.size();
         for (std::string_view stop : {" ve ", " ban hanh", " quy dinh", " huong dan", " thong bao", " phe duyet",
-                                      " sua doi", " tai ", " tren ", " de ", " thuc hien", " trien khai", " va ",
-                                      ";", ",", ".", "(", ")", ":", " ve viec", " theo ", " nham ", " doi voi"}) {
+                                      " sua doi", " tai ", " tren ", " de ", " thuc hien", " trien khai",
+                                      ";", ".", "(", ")", ":", " ve viec", " theo ", " nham ", " doi voi", " het hieu luc", "\t", "\"", "\xE2\x80\x9C"}) {
             std::size_t p = rf.text.find(stop);
             if (p != std::string::npos) cut = std::min(cut, p);
         }
+        // "và" and a comma end the issuer, unless the name goes on in capitals with a word that begins no
+        // other body, document or provision ("Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa, Thể thao
+        // và Du lịch"; not "Chính phủ và các bộ", "Bộ Y tế, Bộ Tài chính", "Chính phủ, Thủ tướng Chính
+        // phủ", "Chính phủ và Nghị định số ...", "Ngân hàng Nhà nước và Khoản 2 Điều 1 ...").
+        for (std::string_view joint : {" va ", ","}) {
+            for (std::size_t p = rf.text.find(joint); p != std::string::npos && p < cut; p = rf.text.find(joint, p + 1)) {
+                std::size_t w = p + joint.size();
+                while (w < rf.text.size() && rf.text[w] == ' ') ++w;
+                std::string_view next = std::string_view(rf.text).substr(w);
+                if (w >= rf.text.size() || !starts_upper(rest.substr(rf.orig[w])) || begins_body(next) || names_a_citation(next) ||
+                    names_a_provision(next)) {
+                    cut = p;
+                    break;
+                }
+            }
+        }
+        // "thi hành" as the verb that follows the issuer ("... của Chính phủ thi hành một số điều"), not
+        // in a name ("Cục Thi hành án dân sự").
+        for (std::size_t p = rf.text.find(" thi hanh"); p != std::string::npos && p < cut; p = rf.text.find(" thi hanh", p + 1)) {
+            if (!starts_upper(rest.substr(rf.orig[p + 1]))) cut = p;
+        }
+        // A dash before the next item of a list of citations ("... của Bộ Tư pháp - Thông tư số ...") or
+        // the next of joint issuers ("Bộ Lao động - Thương binh và Xã hội - Bộ Tài chính"); a dash inside
+        // a name stays ("Bộ Lao động - Thương binh và Xã hội").
+        for (std::string_view dash : {" - ", " \xE2\x80\x93 "}) {
+            for (std::size_t p = rf.text.find(dash); p != std::string::npos && p < cut; p = rf.text.find(dash, p + 1)) {
+                std::string_view next = std::string_view(rf.text).substr(p + dash.size());
+                if (names_a_citation(next) || begins_body(next)) cut = p;
+            }
+        }
         std::string_view issuer = trim(rest.substr(0, rf.orig[cut]));
+        while (issuer.ends_with(" -") || issuer.ends_with(" \xE2\x80\x93")) issuer = trim(issuer.substr(0, issuer.rfind(' ')));
         if (issuer.empty() || !starts_upper(issuer) || issuer.size() >= 90) return end;
         r.issuer = std::string(issuer);
-        end = is + rf.orig[cut];
-        while (end > is && line_[end - 1] == ' ') --end;
-        return end;
+        return static_cast<std::size_t>(issuer.data() + issuer.size() - line_.data());
+    }
+
+    // True when folded text starts with a word that begins the name of a body or its head ("bo", "so",
+    // "uy ban", "thu tuong", "giam doc").
+    static bool begins_body(std::string_view f) {
+        static const std::vector<std::string> words = [] {
+            std::vector<std::string> out;
+            for (const auto& h : head_nouns()) out.push_back(fold(h.written));
+            for (const auto& t : titles()) out.push_back(fold(t.lower));
+            for (std::string_view a : {"ubnd", "hdnd", "mttq", "chinh phu", "quoc hoi", "quy"}) out.emplace_back(a);
+            return out;
+        }();
+        for (const auto& w : words) {
+            if (f.starts_with(w) && (f.size() == w.size() || !is_word_char(f[w.size()]))) return true;
+        }
+        return false;
+    }
+
+    // True when folded text starts with a word of a provision ("khoan 2", "dieu 5", "diem a").
+    static bool names_a_provision(std::string_view f) {
+        for (std::string_view w : {"phan", "chuong", "muc", "dieu", "khoan", "diem", "phu luc"}) {
+            if (f.starts_with(w) && (f.size() == w.size() || !is_word_char(f[w.size()]))) return true;
+        }
+        return false;
+    }
+
+    // True when folded text starts with a type word that introduces a citation ("thong tu so", "luat").
+    static bool names_a_citation(std::string_view f) {
+        auto word_at = [&](std::string_view w) { return f.starts_with(w) && (f.size() == w.size() || !is_word_char(f[w.size()])); };
+        for (const auto& t : doc_type_rows()) {
+            if (t.cited && !t.name.empty() && word_at(t.folded)) return true;
+        }
+        for (const auto& lw : kLawWords) {
+            if (word_at(trim(lw.folded))) return true;
+        }
+        return false;
     }
 
     // The folded end of a law's name that starts at e: words up to a stop word, a digit or
@@ -343,8 +417,13 @@ private:
         std::string_view prev_word;
         while (q < f_.size() && q - e < 110) {
             std::size_t ws = q;
-            while (q < f_.size() && f_[q] != ' ' && f_[q] != ',' && f_[q] != ';' && f_[q] != '.' && f_[q] != '(' && f_[q] != ')') ++q;
+            while (q < f_.size() && f_[q] != ' ' && f_[q] != ',' && f_[q] != ';' && f_[q] != '.' && f_[q] != '(' && f_[q] != ')' &&
+                   f_[q] != '\t') {
+                ++q;
+            }
             std::string_view w = std::string_view(f_).substr(ws, q - ws);
+            // A dash between the items of a list ("Luật Đầu tư - Nghị định số ...") ends the name.
+            if (w == "-" || w == "\xE2\x80\x93") break;
             static constexpr std::string_view stops[] = {"so", "ngay", "nam", "duoc", "cua", "da", "tai", "hien",
                                                          "quy", "ve", "va", "nay", "thi", "co", "theo", "doi", "de",
                                                          "sua", "hanh", "nhu", "khi", "la", "trong", "ban", "thuc",
@@ -461,6 +540,7 @@ private:
     std::vector<Reference>& refs_;
     std::vector<std::size_t> bounds_;
     std::vector<std::pair<std::size_t, std::size_t>> taken_;  // folded [start, end) of references found
+    std::vector<std::pair<std::size_t, std::size_t>> cited_;  // folded [start, end) of numbered references, issuer included
     std::size_t start_ = 0;                                   // folded start of the reference being read
 };
 

@@ -47,6 +47,7 @@ void round_trip_all(const fs::path& dir, std::size_t at_least) {
         std::string xml = vanban::to_akn(doc, {"2026-12-04", f.filename().string()});
         auto errors = vanban::validate_akn(xml);
         EXPECT_TRUE(errors.empty()) << errors.front();
+        EXPECT_EQ(count(xml, "<ref href=\"/akn/vn/"), doc.references.size());  // a ref for every citation
         vanban::Document back = vanban::read_akn(xml);
         EXPECT_EQ(back.text, doc.text);
         EXPECT_EQ(comparable(back), comparable(doc));

@@ -136,6 +136,29 @@ const CitationRow kCitations[] = {
      "mentions", "", "seeds/thong-bao-ket-luan"},
     {"sửa đổi, bổ sung một số điều của Nghị định số 08/2022/NĐ-CP ngày 10/01/2022", "08/2022/NĐ-CP", "Nghị định", "2022-01-10", "",
      "amends", "", "portal/0134-KH-UBND basis"},
+    // The issuer ends where the next item of a list of citations begins (a dash, a table cell), at the
+    // verb after it ("thi hành"), at a quotation mark; a dash inside a name stays.
+    {"Thông tư số 02/2015/TT-BTP ngày 16/01/2015 của Bộ Tư pháp - Thông tư số 47/2019/TT-BTC ngày 05/8/2019 của Bộ Tài chính",
+     "02/2015/TT-BTP", "Thông tư", "2015-01-16", "Bộ Tư pháp", "mentions", "", "real/tvpl-cb_1766_2020_QD_UBND"},
+    {"Nghị định số 62/2020/NĐ-CP ngày 01/6/2020 của Chính phủ\tBộ Dân tộc", "62/2020/NĐ-CP", "Nghị định", "2020-06-01", "Chính phủ",
+     "mentions", "", "portal tables of TTHC (a cell per column)"},
+    {"khoản 13, Điều 1 Nghị định số 61/2020/NĐ-CP ngày 29/05/2020 của Chính Phủ thi hành một số điều của Luật Việc làm",
+     "61/2020/NĐ-CP", "Nghị định", "2020-05-29", "Chính Phủ", "mentions", "khoản 13, Điều 1", "portal/2843-QD-UBND"},
+    {"Quyết định số 466/QĐ-CTHADS ngày 04/12/2023 của Cục trưởng Cục Thi hành án dân sự thành phố Hà Nội có nêu", "466/QĐ-CTHADS",
+     "Quyết định", "2023-12-04", "Cục trưởng Cục Thi hành án dân sự thành phố Hà Nội có nêu", "mentions", "", "portal/5529-CT-CS"},
+    {"Thông tư số 32/TT-TC ngày 14/10/1960 của Ban Tổ chức Trung ương \"Hướng dẫn thi hành chính sách\"", "32/TT-TC", "Thông tư",
+     "1960-10-14", "Ban Tổ chức Trung ương", "mentions", "", "real/tvpl-cb_04_2001_TT_BXD"},
+    {"Thông tư số 07/2024/TT-BLĐTBXH ngày 10/6/2024 của Bộ Lao động - Thương binh và Xã hội", "07/2024/TT-BLĐTBXH", "Thông tư",
+     "2024-06-10", "Bộ Lao động - Thương binh và Xã hội", "mentions", "", "real/ (gazette bases)"},
+    {"Quyết định số 4347/QĐ-BVHTTDL ngày 14/11/2025 của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch về việc", "4347/QĐ-BVHTTDL",
+     "Quyết định", "2025-11-14", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", "mentions", "", "corpus/portal-01763-QD-UBND"},
+    {"Nghị định số 47/2019/NĐ-CP ngày 05 tháng 6 năm 2019 của Chính phủ và Nghị định số 120/2020/NĐ-CP", "47/2019/NĐ-CP",
+     "Nghị định", "2019-06-05", "Chính phủ", "mentions", "", "portal/303-2025-ND-CP"},
+    {"Kế hoạch số 14-KH/TU ngày 29/7/2025 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 24/KH-UBND ngày 14/8/2025", "14-KH/TU",
+     "Kế hoạch", "2025-07-29", "Ban Thường vụ Tỉnh ủy", "mentions", "", "portal/141-KH-UBND"},
+    {"Thông tư liên tịch số 26/2007/TTLT-LĐTBXH-TWĐTNCSHCM ngày 21/11/2007 của Bộ Lao động - Thương binh và Xã hội - Trung ương Đoàn",
+     "26/2007/TTLT-LĐTBXH-TWĐTNCSHCM", "Thông tư liên tịch", "2007-11-21", "Bộ Lao động - Thương binh và Xã hội - Trung ương Đoàn",
+     "mentions", "", "real/tvpl-cb_835 (joint issuers)"},
 };
 
 TEST(CitationTest, ScansNumbersWithTheirContext) {
@@ -164,6 +187,19 @@ TEST(CitationTest, ReferencesByNameWithoutNumber) {
     ASSERT_EQ(refs.size(), 2u);
     EXPECT_EQ(refs[0].name.value_or(""), "Luật Tổ chức chính quyền địa phương");
     EXPECT_EQ(refs[1].name.value_or(""), "Hiến pháp");
+}
+
+// A law by name ends at a table cell or a list's dash, and a name inside or across a numbered
+// reference is that reference ("... của Công ty Luật Anh Sĩ", "Luật Luật sư số 65/2006/QH11").
+TEST(CitationTest, NamesEndAtListItemsAndStayOutOfNumberedReferences) {
+    vanban::Document doc;
+    doc.text = "Luật Đầu tư - Nghị định số 239/2025/NĐ-CP ngày 03/9/2025 của Chính phủ\tLuật Bảo hiểm y tế\t- Quyết định số 33/2003/QĐ-BQP; "
+               "Công văn số 15/CV-AS của Công ty Luật Anh Sĩ";
+    auto refs = find_references(doc, fold_with_map(doc.text));
+    std::vector<std::string> names, numbers;
+    for (const auto& r : refs) (r.number.empty() ? names : numbers).push_back(r.number.empty() ? r.name.value_or("") : r.number);
+    EXPECT_EQ(names, (std::vector<std::string>{"Luật Đầu tư", "Luật Bảo hiểm y tế"}));
+    EXPECT_EQ(numbers, (std::vector<std::string>{"239/2025/NĐ-CP", "33/2003/QĐ-BQP", "15/CV-AS"}));
 }
 
 TEST(CitationTest, FlagsMisprintedSymbols) {

@@ -338,6 +338,27 @@ private:
             }
         }
         signature_marks();
+        // Every citation keeps its ref: a mark that overlaps one partly (an agency's name running into
+        // a cited title, a title line cut across a reference) gives way.
+        std::vector<std::pair<std::size_t, std::size_t>> refs;
+        for (const Mark& m : marks_) {
+            if (m.name == "ref") refs.emplace_back(m.start, m.end);
+        }
+        std::sort(refs.begin(), refs.end());
+        std::erase_if(marks_, [&](const Mark& m) {
+            if (m.name == "ref") return false;
+            auto it = std::lower_bound(refs.begin(), refs.end(), std::make_pair(m.end, std::size_t{0}));
+            while (it != refs.begin()) {
+                --it;
+                if (it->second <= m.start) {
+                    if (it->first + 4096 < m.start) break;  // refs are short: none further back reaches m
+                    continue;
+                }
+                const bool nested = (it->first <= m.start && m.end <= it->second) || (m.start <= it->first && it->second <= m.end);
+                if (!nested) return true;
+            }
+            return false;
+        });
         std::sort(marks_.begin(), marks_.end(), [](const Mark& a, const Mark& b) {
             if (a.start != b.start) return a.start < b.start;
             if (a.end != b.end) return a.end > b.end;
