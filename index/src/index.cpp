@@ -15,6 +15,8 @@
 
 #include <unicode/utf8.h>
 
+#include <Poco/DeflatingStream.h>
+#include <Poco/InflatingStream.h>
 #include <Poco/SHA1Engine.h>
 
 #include <algorithm>
@@ -22,6 +24,7 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <sstream>
 
 #include "vanban/fts.h"
 
@@ -35,6 +38,26 @@ std::string shorten(std::string_view text, std::size_t max) {
     int32_t cut = static_cast<int32_t>(max);
     U8_SET_CP_START(reinterpret_cast<const uint8_t*>(text.data()), 0, cut);
     return std::string(text.substr(0, static_cast<std::size_t>(cut))) + "…";
+}
+
+std::string deflate(std::string_view text) {
+    std::ostringstream out;
+    {
+        // Level 1: the source is stored for reading it again, not for the smallest file (about 4x
+        // smaller than the text, at a small cost to the import; docs/PERFORMANCE.md).
+        Poco::DeflatingOutputStream z(out, Poco::DeflatingStreamBuf::STREAM_ZLIB, 1);
+        z.write(text.data(), static_cast<std::streamsize>(text.size()));
+        z.close();
+    }
+    return out.str();
+}
+
+std::string inflate(std::string_view compressed) {
+    std::istringstream in{std::string(compressed)};
+    Poco::InflatingInputStream z(in, Poco::InflatingStreamBuf::STREAM_ZLIB);
+    std::ostringstream out;
+    out << z.rdbuf();
+    return out.str();
 }
 
 AgencyRow agency_row(std::string_view id) {
@@ -165,11 +188,15 @@ void* Index::handle() const { return impl_->db; }
 
 namespace {
 
-// The parser's input in columns `at` (source) and `at + 1` (source_format); none: NULL.
+// The parser's input in columns `at` (source: zlib-compressed, detail::deflate) and `at + 1`
+// (source_format); none: NULL.
 void bind_input(Stmt& s, int at, const ParserInput& input) {
-    const bool none = input.text.empty();
-    s.bind_opt(at, none ? std::nullopt : std::optional<std::string>(input.text));
-    s.bind_opt(at + 1, none ? std::nullopt : std::optional<std::string>(input.akn ? "akn" : "text"));
+    if (input.text.empty()) {
+        s.bind_null(at).bind_null(at + 1);
+        return;
+    }
+    s.bind_blob(at, detail::deflate(input.text));
+    s.bind(at + 1, std::string_view(input.akn ? "akn" : "text"));
 }
 
 }  // namespace

@@ -94,7 +94,8 @@ CREATE INDEX IF NOT EXISTS sections_position ON sections(document_id, start);
 )SQL";
 
 // Version 3: what the parser read (the decoded text, or an Akoma Ntoso file: source_format 'akn'),
-// so that a document can be read again as it was imported (Index::parsed, the AKN export).
+// zlib-compressed, so that a document can be read again as it was imported (Index::parsed, the AKN
+// export).
 inline constexpr const char* kSchemaV3 = R"SQL(
 ALTER TABLE documents ADD COLUMN source TEXT;
 ALTER TABLE documents ADD COLUMN source_format TEXT;
@@ -102,6 +103,10 @@ ALTER TABLE documents ADD COLUMN source_format TEXT;
 
 // At most `max` bytes of UTF-8 text, cut at a character boundary, with an ellipsis when cut.
 std::string shorten(std::string_view text, std::size_t max);
+
+// zlib (RFC 1950) compression of the stored parser input, and back (Poco's deflate streams).
+std::string deflate(std::string_view text);
+std::string inflate(std::string_view compressed);
 
 // What the catalogue says of an agency id: "so-y-te@thanh-pho-ha-noi" is the local entry so-y-te
 // completed with the province thanh-pho-ha-noi; "collective:..." ids are collectives.

@@ -44,6 +44,10 @@ public:
         return *this;
     }
     Stmt& bind_opt(int i, const std::optional<std::string>& v) { return v ? bind(i, *v) : bind_null(i); }
+    Stmt& bind_blob(int i, std::string_view v) {
+        sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
 
     /// Steps once: true when a row is available, false when done.
     bool step() {
@@ -65,6 +69,10 @@ public:
         const unsigned char* t = sqlite3_column_text(stmt_, col);
         return t ? std::string(reinterpret_cast<const char*>(t), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
                  : std::string();
+    }
+    std::string blob(int col) const {
+        const void* b = sqlite3_column_blob(stmt_, col);
+        return b ? std::string(static_cast<const char*>(b), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
     }
     std::int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
     double real(int col) const { return sqlite3_column_double(stmt_, col); }

@@ -7,9 +7,11 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "../doc_types.h"
 #include "../normalize.h"

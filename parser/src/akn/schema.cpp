@@ -32,11 +32,16 @@ struct Schema {
     ~Schema() { xmlRelaxNGFree(grammar); }
 };
 
-void collect(void* data, xmlErrorPtr error) {  // xmlStructuredErrorFunc (libxml2 2.9: not const)
+// libxml2's structured error callback (xmlStructuredErrorFunc; 2.9 passes it non-const): C calls it,
+// so nothing may leave it; a message lost to a failed allocation still leaves the result invalid.
+void collect(void* data, xmlErrorPtr error) noexcept {
     auto* out = static_cast<std::vector<std::string>*>(data);
-    std::string msg = error->message ? error->message : "invalid";
-    while (!msg.empty() && msg.back() == '\n') msg.pop_back();
-    out->push_back(std::to_string(error->line) + ": " + msg);
+    try {
+        std::string msg = error && error->message ? error->message : "invalid";
+        while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+        out->push_back(std::to_string(error ? error->line : 0) + ": " + msg);
+    } catch (...) {
+    }
 }
 
 }  // namespace
