@@ -3,7 +3,10 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <Poco/Exception.h>
+
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <functional>
 #include <set>
@@ -81,13 +84,26 @@ std::string name_needles(std::string_view issuer) {
 }  // namespace
 
 std::vector<DocumentRef> Index::lookup(std::string_view number) const {
-    std::vector<DocumentRef> out;
     std::string compact = detail::number_compact(number);
-    if (compact.empty()) return out;
+    if (compact.empty()) return {};
     Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.number_compact = ?1 ORDER BY d.date DESC");
     s.bind(1, compact);
-    while (s.step()) out.push_back(ref_from(s, 0));
-    return out;
+    // The widest match (the same letters and digits in any order and spacing: "kh-ubnd 134") is
+    // narrowed to the documents whose number is the one typed (case and diacritics aside), else to
+    // those with its key (leading zeros, spaces, dash variants aside: "0134/KH-UBND" for
+    // "134/KH-UBND"), so that 134/KH-UBND opens 134/KH-UBND even where 0134/KH-UBND exists.
+    std::vector<DocumentRef> exact, keyed, wide;
+    std::string_view t = number;
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+    const std::string typed = fold_text(t), key = number_key(t);
+    while (s.step()) {
+        DocumentRef d = ref_from(s, 0);
+        if (fold_text(d.number) == typed) exact.push_back(d);
+        else if (number_key(d.number) == key) keyed.push_back(d);
+        wide.push_back(std::move(d));
+    }
+    return !exact.empty() ? exact : !keyed.empty() ? keyed : wide;
 }
 
 SearchResult Index::search(std::string_view query, const SearchOptions& options) const {
@@ -304,7 +320,12 @@ std::optional<Document> Index::parsed(std::int64_t id) const {
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     if (s.is_null(0)) return parse(s.text(2));
-    const std::string input = s.text(0);
+    std::string input;
+    try {
+        input = detail::inflate(s.blob(0));
+    } catch (const Poco::Exception& e) {
+        throw IndexError("document " + std::to_string(id) + ": its stored source cannot be read (" + e.displayText() + ")", SQLITE_CORRUPT);
+    }
     return s.text(1) == "akn" ? read_akn(input) : parse(input);
 }
 

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -263,6 +264,32 @@ TEST_F(IndexTest, TheMarkdownOutlineNeverSkipsALevel) {
         }
     }
     EXPECT_GE(outlines, 20u);
+}
+
+// Exact number wins: the number as typed (case and diacritics aside) opens that document even where
+// another's number differs only by leading zeros ("0134/KH-UBND", portal/0134-KH-UBND beside the seed's
+// 134/KH-UBND); zeros, spacing and word order widen the match only when nothing is exact.
+TEST_F(IndexTest, TheExactNumberWinsOverLeadingZerosAndSpacing) {
+    vanban::Index index(path_.string());
+    auto doc = [](const char* number, const char* place) {
+        return std::string("ỦY BAN NHÂN DÂN\n") + place + "\nSố: " + number + "\n" + "Hà Nội, ngày 1 tháng 2 năm 2023\n\nKẾ HOẠCH\nThử\n";
+    };
+    auto a = import(index, doc("134/KH-UBND", "THÀNH PHỐ HÀ NỘI"), "a.txt").id;
+    auto b = import(index, doc("0134/KH-UBND", "TỈNH NAM ĐỊNH"), "b.txt").id;
+    auto ids = [&](std::string_view typed) {
+        std::vector<std::int64_t> out;
+        for (const auto& d : index.lookup(typed)) out.push_back(d.id);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    EXPECT_EQ(ids("134/KH-UBND"), std::vector<std::int64_t>{a});
+    EXPECT_EQ(ids("134/kh-ubnd"), std::vector<std::int64_t>{a});
+    EXPECT_EQ(ids(" 0134/KH-UBND "), std::vector<std::int64_t>{b});
+    EXPECT_EQ(ids("00134/KH-UBND"), (std::vector<std::int64_t>{a, b}));  // the key of both: neither is exact
+    EXPECT_EQ(ids("kh-ubnd 134"), (std::vector<std::int64_t>{a, b}));   // as typed in a hurry: both
+    vanban::SearchResult r = index.search("134/KH-UBND");
+    ASSERT_EQ(r.candidates.size(), 1u);
+    EXPECT_EQ(r.candidates[0].id, a);
 }
 
 TEST_F(IndexTest, BadQueriesAreQueryErrors) {
