@@ -13,6 +13,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "index_impl.h"
 #include "vanban/akn.h"
 #include "vanban/index.h"
 #include "vanban/parser.h"
@@ -70,6 +71,7 @@ void parse_parallel(const std::vector<std::string>& files, const DecodeOptions& 
             } else {
                 try {
                     p.read = read_document(p.bytes, decode);
+                    p.read->input.deflated = detail::deflate(p.read->input.text);  // here, not in the one writer
                 } catch (const DecodeError& e) {
                     p.error = std::string("not a text document: ") + e.what();
                 } catch (const std::exception& e) {

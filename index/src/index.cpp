@@ -195,7 +195,7 @@ void bind_input(Stmt& s, int at, const ParserInput& input) {
         s.bind_null(at).bind_null(at + 1);
         return;
     }
-    s.bind_blob(at, detail::deflate(input.text));
+    s.bind_blob(at, input.deflated.empty() ? detail::deflate(input.text) : input.deflated);
     s.bind(at + 1, std::string_view(input.akn ? "akn" : "text"));
 }
 

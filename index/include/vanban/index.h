@@ -25,6 +25,7 @@ struct Document;
 struct ParserInput {
     std::string text;
     bool akn = false;
+    std::string deflated;  ///< `text` zlib-compressed as it is stored, when the caller has it (import_files makes it on its workers)
 };
 
 /// Owns one SQLite connection (move-only). Opening creates or migrates the schema (WAL mode,
