@@ -100,6 +100,26 @@ Object::Ptr refs_json(const References& refs) {
 
 std::string to_json(const References& refs, int indent) { return render(refs_json(refs), indent); }
 
+std::string to_json(const CitedOnly& cited, int indent) {
+    Object::Ptr o = make_object();
+    o->set("number", cited.number);
+    o->set("number_key", cited.number_key);
+    o->set("type", or_null(cited.type));
+    o->set("date", or_null(cited.date));
+    o->set("issuer", or_null(cited.issuer));
+    o->set("in_index", false);
+    Array::Ptr by = new Array;
+    for (const auto& c : cited.cited_by) {
+        Object::Ptr x = make_object();
+        x->set("document", doc_json(c.document));
+        x->set("relation", c.relation);
+        x->set("provision", or_null(c.provision));
+        by->add(x);
+    }
+    o->set("cited_by", by);
+    return render(o, indent);
+}
+
 namespace {
 
 Poco::Dynamic::Var deadline_json(const std::optional<Deadline>& deadline) {

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <array>
 #include <functional>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -104,6 +105,45 @@ std::vector<DocumentRef> Index::lookup(std::string_view number) const {
         wide.push_back(std::move(d));
     }
     return !exact.empty() ? exact : !keyed.empty() ? keyed : wide;
+}
+
+std::optional<CitedOnly> Index::cited_only(std::string_view number) const {
+    if (!lookup(number).empty()) return std::nullopt;
+    const std::string key = number_key(number);
+    if (key.empty()) return std::nullopt;
+    Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + ", ifnull(c.number,''), ifnull(c.type,''), ifnull(c.date,''),"
+                                                             " ifnull(c.issuer,''), c.relation, ifnull(c.provision,'')"
+                                                             " FROM citations c JOIN documents d ON d.id = c.document_id"
+                                                             " WHERE c.number_key = ?1 ORDER BY d.date DESC, d.id, c.start");
+    s.bind(1, key);
+    CitedOnly out;
+    out.number_key = key;
+    // The form most citations give of each field ("38/NQ-CP", "Nghị quyết", "2022-03-17", "Chính phủ").
+    std::map<std::string, int> numbers, types, dates, issuers;
+    while (s.step()) {
+        CitedOnly::Citing c{ref_from(s, 0), s.text(10), s.text(11)};
+        for (auto [col, counts] : {std::pair{6, &numbers}, {7, &types}, {8, &dates}, {9, &issuers}}) {
+            if (std::string v = s.text(col); !v.empty()) ++(*counts)[v];
+        }
+        // One row per citing document and relation: a document citing it five times in one way is one entry.
+        bool seen = false;
+        for (const auto& e : out.cited_by) seen |= e.document.id == c.document.id && e.relation == c.relation;
+        if (!seen) out.cited_by.push_back(std::move(c));
+    }
+    if (out.cited_by.empty()) return std::nullopt;
+    auto most = [](const std::map<std::string, int>& counts) {
+        std::string best;
+        int n = 0;
+        for (const auto& [v, k] : counts) {
+            if (k > n) best = v, n = k;
+        }
+        return best;
+    };
+    out.number = most(numbers);
+    out.type = most(types);
+    out.date = most(dates);
+    out.issuer = most(issuers);
+    return out;
 }
 
 SearchResult Index::search(std::string_view query, const SearchOptions& options) const {

@@ -48,6 +48,7 @@ std::string error_code(int status) {
         case 411: return "length_required";
         case 413: return "payload_too_large";
         case 414: return "uri_too_long";
+        case 409: return "conflict";
         case 415: return "unsupported_media_type";
         default: return status >= 500 ? "internal" : "error";
     }
@@ -134,10 +135,10 @@ Response lookup(Api& api, const Request&, const Match& m) {
     SearchResult r;
     auto index = api.readers.acquire();
     r.candidates = index->lookup(number);
-    // {candidates: [...]}, also when there is none (to_json(SearchResult) would print a search).
-    std::string body = to_json(r, 0);
-    if (r.candidates.empty()) body = "{\"candidates\": []}";
-    return json(200, body);
+    if (!r.candidates.empty()) return json(200, to_json(r, 0));
+    // None in the index: {candidates: [], cited: {...}} when documents cite the number, else cited null.
+    auto cited = index->cited_only(number);
+    return json(200, "{\"candidates\": [], \"cited\": " + (cited ? to_json(*cited, 0) : std::string("null")) + "}");
 }
 
 Response list_documents(Api& api, const Request&, const Match& m) {
@@ -211,6 +212,25 @@ Response references(Api& api, const Request&, const Match& m) {
     Params p(m.query, {});
     auto index = api.readers.acquire();
     return json(200, to_json(index->references(id), 0));  // NotFound: 404
+}
+
+// /api/documents/by-number/{number}/references: the references of the document with this number, or,
+// when none is in the index but documents cite it, what cites it (CitedOnly, in_index false).
+Response references_by_number(Api& api, const Request&, const Match& m) {
+    const std::string& number = m.seg[3];
+    Params p(m.query, {});
+    auto index = api.readers.acquire();
+    auto found = index->lookup(number);
+    if (found.size() == 1) return json(200, to_json(index->references(found[0].id), 0));
+    if (found.size() > 1) {
+        std::string ids;
+        for (const auto& d : found) ids += (ids.empty() ? "" : ", ") + std::to_string(d.id);
+        throw HttpError{409, std::to_string(found.size()) + " documents have the number " + number + " (ids " + ids +
+                                 "): ask /api/documents/{id}/references"};
+    }
+    auto cited = index->cited_only(number);
+    if (!cited) not_found("no document numbered " + number + " in the index, and none cites it");
+    return json(200, to_json(*cited, 0));
 }
 
 Response graph(Api& api, const Request&, const Match& m) {
@@ -374,6 +394,7 @@ const std::vector<Route>& routes() {
         {"GET", {"api", "documents", "*"}, get_document},
         {"DELETE", {"api", "documents", "*"}, delete_document},
         {"GET", {"api", "documents", "*", "references"}, references},
+        {"GET", {"api", "documents", "by-number", "*", "references"}, references_by_number},
         {"GET", {"api", "documents", "*", "graph"}, graph},
         {"GET", {"api", "agencies"}, agencies},
         {"GET", {"api", "agencies", "*", "assignments"}, assignments},

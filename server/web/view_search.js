@@ -1,7 +1,7 @@
 // The search view: results with highlights, filters as chips, pages.
 import { api, query } from './api.js';
 import { el } from './dom.js';
-import { PAGE_SIZE, docHref, fmtNumber, highlighted } from './labels.js';
+import { PAGE_SIZE, docHref, fmtDate, fmtNumber, highlighted, relationBadge } from './labels.js';
 import { announce, loading, navigate, setMain, setTitle } from './router.js';
 import { yearOf } from './search_form.js';
 import { docItem, emptyNote, pageOf, pager } from './view_common.js';
@@ -68,17 +68,35 @@ export async function viewSearch(ctx, params) {
   const total = data.total || 0;
   announce(`Tìm thấy ${fmtNumber(total)} kết quả.`);
   const agencyBox = el('aside', { class: 'panel side agency-suggest', hidden: true, 'aria-labelledby': 'suggest-h' });
+  const citedBox = el('div', { class: 'notice cited-only', hidden: true, 'data-testid': 'cited-only' });
   setMain(el('div', { class: 'results-layout' },
     el('section', { class: 'panel', 'aria-labelledby': 'results-h' },
       el('h1', { id: 'results-h' }, 'Kết quả tìm kiếm ', el('q', { text: q })),
       el('p', { class: 'summary', 'data-testid': 'result-total' },
         total ? `Tìm thấy ${fmtNumber(total)} kết quả` : 'Không có kết quả', filterChips(filters)),
+      citedBox,
       results.length
         ? el('ol', { class: 'items', 'data-testid': 'results', start: (page - 1) * PAGE_SIZE + 1 }, results.map(resultItem))
         : el('div', { class: 'notice' },
           el('p', { text: 'Không tìm thấy văn bản nào. Thử bỏ bớt từ, bỏ bộ lọc, hoặc viết không dấu.' })),
       pager(params, page, total, PAGE_SIZE)),
     agencyBox));
+
+  // A number that no document in the database holds but some cite ("25-KL/TW"): what cites it.
+  if (page === 1 && /\d/.test(q) && /[A-Za-zĐđ]/.test(q) && q.length <= 40) {
+    api(`/api/lookup${query({ number: q })}`, ctx.signal).then((l) => {
+      const c = l.cited;
+      if (!ctx.alive() || !c || !Array.isArray(c.cited_by) || !c.cited_by.length) return;
+      citedBox.append(
+        el('h2', {}, [c.type, c.number].filter(Boolean).join(' ')),
+        el('p', { class: 'summary', 'data-testid': 'cited-only-note' },
+          `Văn bản này chưa có trong cơ sở dữ liệu${c.date ? ` (ngày ${fmtDate(c.date)}${c.issuer ? `, ${c.issuer}` : ''})` : ''}; `
+          + `${c.cited_by.length} văn bản dẫn chiếu đến nó:`),
+        el('ol', { class: 'items' }, c.cited_by.map((x) => docItem(x.document, 'cited-by-item', [
+          el('div', { class: 'item-section' }, relationBadge(x.relation), x.provision ? ` ${x.provision}` : null)]))));
+      citedBox.hidden = false;
+    }).catch(() => { /* the note is optional */ });
+  }
 
   // Agencies whose name matches the query, as a shortcut to their assignments.
   if (page === 1) {

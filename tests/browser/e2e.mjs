@@ -328,6 +328,14 @@ async function main() {
     check(csv && csv.includes('format=csv') && csv.includes('lang=vi'), `the tasks' CSV link is "${csv}"`);
   });
 
+  await step('a number cited but not imported says what cites it', async () => {
+    await page.goto(`${base}/search?q=${encodeURIComponent('25-KL/TW')}`);
+    const note = await visible(page, '[data-testid="cited-only-note"]', 'the note on a document known only by its citations');
+    check((await textOf(note)).includes('chưa có trong cơ sở dữ liệu'), `the note says "${await textOf(note)}"`);
+    const citing = await page.locator('[data-testid="cited-only"] [data-testid="cited-by-item"]').allTextContents();
+    check(citing.some((t) => t.includes('134/KH-UBND')), `the citing documents are [${citing.join(' | ')}]`);
+  });
+
   await step('an unknown path answers HTTP 404', async () => {
     const res = await page.request.get(`${base}/khong-co`);
     check(res.status() === 404, `GET /khong-co answered ${res.status()}, expected 404`);

@@ -795,6 +795,24 @@ TEST_F(Cli, AnAknExportImportsBackAsTheSameDocument) {
     EXPECT_EQ(body(again.out), body(akn.out));
 }
 
+// A number cited but not imported is a document of its own: refs lists what cites it, with the
+// relation, and says it is not in the database (Kết luận 25-KL/TW, a basis of 134/KH-UBND).
+TEST_F(Cli, RefsOfANumberOnlyCitedListWhatCitesIt) {
+    Outcome r = run({"refs", "25-KL/TW"});
+    ASSERT_EQ(r.status, 0) << r.out;
+    EXPECT_EQ(r.out.rfind("Kết luận 25-KL/TW  2021-12-30  Bộ Chính trị\n  not in the database", 0), 0u) << r.out;
+    EXPECT_NE(r.out.find("basis  134/KH-UBND"), std::string::npos) << r.out;
+    auto js = json({"refs", "25-kl/tw", "--json"});
+    EXPECT_EQ(js->getValue<std::string>("number"), "25-KL/TW");
+    EXPECT_FALSE(js->getValue<bool>("in_index"));
+    auto by = js->getArray("cited_by");
+    ASSERT_GE(by->size(), 1u);
+    EXPECT_EQ(by->getObject(0)->getObject("document")->getValue<std::string>("number"), "134/KH-UBND");
+    EXPECT_EQ(by->getObject(0)->getValue<std::string>("relation"), "basis");
+    // Neither held nor cited: still "not found".
+    EXPECT_EQ(run({"refs", "999/XX-YY"}).status, 2);
+}
+
 TEST_F(Cli, ExportCsvHasARowPerTaskAndAgency) {
     Outcome csv = run({"export", "134/KH-UBND", "--format", "csv"});
     ASSERT_EQ(csv.status, 0) << csv.out.substr(0, 300);

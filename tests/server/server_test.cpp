@@ -63,6 +63,36 @@ TEST_F(Api, SearchByNumberGivesCandidates) {
     expect_error(get("/api/lookup"), 400, "/api/lookup");
 }
 
+// A number cited but not imported: /api/lookup has no candidates and says what cites it;
+// /api/documents/by-number/{number}/references answers with it (in_index false), or with the references
+// of the document that has the number; a number neither held nor cited is a 404.
+TEST_F(Api, ANumberOnlyCitedIsADocumentOfItsOwn) {
+    Reply lookup = get("/api/lookup?number=25-KL%2FTW");
+    ASSERT_EQ(lookup.status, 200);
+    conforms(lookup, "/api/lookup");
+    EXPECT_EQ(lookup.json()->getArray("candidates")->size(), 0u);
+    auto cited = lookup.json()->getObject("cited");
+    ASSERT_TRUE(cited);
+    EXPECT_EQ(cited->getValue<std::string>("number"), "25-KL/TW");
+    EXPECT_EQ(cited->getValue<std::string>("type"), "Kết luận");
+    EXPECT_GE(cited->getArray("cited_by")->size(), 1u);
+    Reply by = get("/api/documents/by-number/25-KL%2FTW/references");
+    ASSERT_EQ(by.status, 200) << by.body;
+    conforms(by, "/api/documents/by-number/{number}/references");
+    EXPECT_FALSE(by.json()->getValue<bool>("in_index"));
+    EXPECT_EQ(by.json()->getArray("cited_by")->getObject(0)->getObject("document")->getValue<std::string>("number"), "134/KH-UBND");
+    Reply held = get("/api/documents/by-number/134%2FKH-UBND/references");
+    ASSERT_EQ(held.status, 200) << held.body;
+    conforms(held, "/api/documents/by-number/{number}/references");
+    EXPECT_EQ(held.json()->getObject("document")->getValue<std::string>("number"), "134/KH-UBND");
+    EXPECT_GT(held.json()->getArray("cites")->size(), 5u);
+    expect_error(get("/api/documents/by-number/999%2FXX-YY/references"), 404, "/api/documents/by-number/{number}/references");
+    Reply none = get("/api/lookup?number=999/XX-YYY");
+    ASSERT_EQ(none.status, 200);
+    conforms(none, "/api/lookup");
+    EXPECT_TRUE(none.json()->isNull("cited"));
+}
+
 TEST_F(Api, QuerySyntaxCannotBeInjected) {
     // An unbalanced quote is the one query error; FTS5 syntax is literal text, never a 500.
     expect_error(get("/api/search?q=%22"), 400, "/api/search");

@@ -12,13 +12,19 @@ S = {"type": "string"}; NS = {"type": ["string", "null"]}; I = {"type": "integer
 schemas = {
  "Document": obj({"id": I, "number": NS, "type": NS, "issuer": NS, "date": NS, "title": NS}),
  "Error": obj({"error": obj({"code": {"type": "string", "enum": ["bad_request", "unauthorized", "forbidden", "not_found",
-     "method_not_allowed", "length_required", "payload_too_large", "uri_too_long", "unsupported_media_type", "internal"]},
+     "method_not_allowed", "conflict", "length_required", "payload_too_large", "uri_too_long", "unsupported_media_type", "internal"]},
      "message": S})}),
  "SearchResult": {"oneOf": [
     obj({"total": I, "results": arr(obj({"document": ref("Document"), "score": N, "section_path": NS, "snippet": S,
           "highlights": arr({"type": "array", "items": I, "minItems": 2, "maxItems": 2})}))}),
     ref("Candidates")]},
  "Candidates": obj({"candidates": arr(ref("Document"))}),
+ "Lookup": obj({"candidates": arr(ref("Document")),
+    "cited": {"description": "when no document has the number: what the documents that cite it say of it, or null", "oneOf": [{"type": "null"}, ref("CitedOnly")]}},
+    ["candidates"]),
+ "CitedOnly": obj({"number": S, "number_key": S, "type": NS, "date": NS, "issuer": NS,
+    "in_index": {"description": "always false: the document is known only from its citations", "const": False},
+    "cited_by": arr(obj({"document": ref("Document"), "relation": ref("Relation"), "provision": NS}))}),
  "DocumentList": obj({"total": I, "documents": arr(ref("Document"))}),
  "Deadline": {"oneOf": [{"type": "null"}, obj({"text": S, "from": NS, "to": NS})]},
  "Cite": obj({"number": S, "number_key": S, "relation": ref("Relation"), "date": NS,
@@ -80,7 +86,7 @@ def err(*codes, said={}):  # said: descriptions of this endpoint's own, by code
              405: "method not allowed", 411: "no Content-Length", 413: "body over the limit (default 20 MB)",
              414: "request target too long", 415: "body not text/plain or text/html, or a charset that is not supported",
              500: "internal error (logged with its request id)"}
-    return {str(c): json_resp(said.get(c, names[c]), ref("Error")) for c in codes}
+    return {str(c): json_resp(said[c] if c in said else names[c], ref("Error")) for c in codes}
 common = (400, 404, 405, 414, 500)
 paths = {
  "/healthz": {"get": {"summary": "Health and document count", "responses": {"200": json_resp("ok", ref("Health")), **err(*common)}}},
@@ -91,7 +97,7 @@ paths = {
         qp("in", "where to search", {"type": "string", "enum": ["title", "text", "tasks"]}), limit, offset],
     "responses": {"200": json_resp("results, or candidates for a number", ref("SearchResult")), **err(*common)}}},
  "/api/lookup": {"get": {"summary": "Documents with this number", "parameters": [qp("number", "as typed: 134/KH-UBND, kh-ubnd 134, nq 38 cp", required=True)],
-    "responses": {"200": json_resp("the documents (maybe none)", ref("Candidates")), **err(*common)}}},
+    "responses": {"200": json_resp("the documents; none: what cites the number, when anything does", ref("Lookup")), **err(*common)}}},
  "/api/documents": {
    "get": {"summary": "Documents, newest first", "parameters": [type_param, issuer_param,
         qp("from", "date from", date), qp("to", "date to", date), limit, offset],
@@ -118,6 +124,14 @@ paths = {
         400: "the id is not a number", 403: "the server is read-only, or has no token file", 404: "no document with that id"})}}},
  "/api/documents/{id}/references": {"get": {"summary": "What it cites and what cites it", "parameters": [idp],
     "responses": {"200": json_resp("references", ref("References")), **err(*common)}}},
+ "/api/documents/by-number/{number}/references": {"get": {
+    "summary": "What the document with this number cites and what cites it; a number cited but not imported: what cites it",
+    "parameters": [{"name": "number", "in": "path", "required": True, "schema": S,
+                    "description": "as typed, percent-encoded (38%2FNQ-CP); the exact number wins over leading zeros"}],
+    "responses": {"200": json_resp("references, or the cited-only document (in_index false)",
+                                   {"oneOf": [ref("References"), ref("CitedOnly")]}),
+        **err(400, 404, 405, 409, 414, 500, said={404: "no document with this number, and none cites it",
+                                                  409: "several documents have this number: ask by id"})}}},
  "/api/documents/{id}/graph": {"get": {"summary": "The citation graph around it", "parameters": [idp,
         qp("depth", "citation steps (default 1)", {"type": "integer", "minimum": 1, "maximum": 5})],
     "responses": {"200": json_resp("nodes and edges", ref("Graph")), **err(*common)}}},

@@ -47,6 +47,18 @@ struct References {
     std::vector<CitedBy> cited_by;
 };
 
+/// A document known only from the citations of imported documents, not imported itself ("who
+/// implements Nghị quyết 38/NQ-CP?" before 38/NQ-CP is in the index): what the citations say of it (the
+/// form most of them give) and the documents that cite it, with relation and provision.
+struct CitedOnly {
+    std::string number, number_key, type, date, issuer;
+    struct Citing {
+        DocumentRef document;
+        std::string relation, provision;
+    };
+    std::vector<Citing> cited_by;
+};
+
 /// A document with its text, outline, tasks and references, as `vanban show` prints it. Offsets
 /// (`start`, `end`) are [start, end) in UTF-16 code units of `text`, as JavaScript indexes strings.
 struct DocumentDetail {

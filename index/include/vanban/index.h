@@ -74,6 +74,11 @@ public:
     /// What it cites (resolved or not) and what cites it; NotFound when there is no such id.
     References references(std::int64_t id) const;
 
+    /// A number that imported documents cite but no document in the index holds (lookup() finds
+    /// nothing): its citations, newest citing document first; nullopt when a document holds it or
+    /// nothing cites it. The number is compared by its key (number_key: case, zeros, spacing aside).
+    std::optional<CitedOnly> cited_only(std::string_view number) const;
+
     /// A document with its outline, tasks and references; nullopt when there is no such id.
     std::optional<DocumentDetail> detail(std::int64_t id) const;
 

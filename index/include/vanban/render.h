@@ -16,6 +16,8 @@ namespace vanban {
 std::string to_json(const DocumentRef& doc, int indent = 2);
 std::string to_json(const SearchResult& result, int indent = 2);
 std::string to_json(const References& refs, int indent = 2);
+/// {number, number_key, type, date, issuer, in_index: false, cited_by: [{document, relation, provision}]}
+std::string to_json(const CitedOnly& cited, int indent = 2);
 std::string to_json(const AssignmentResult& result, int indent = 2);
 std::string to_json(const DocumentDetail& detail, int indent = 2);
 std::string to_json(const Graph& graph, int indent = 2);
