@@ -148,6 +148,37 @@ std::string number_compact(std::string_view printed) {
     return out;
 }
 
+std::optional<TypedNumber> typed_number(std::string_view query) {
+    std::vector<std::string> words;
+    for (const auto& w : split_spaces(query)) words.push_back(fold_text(w));
+    if (words.size() < 2 || words.size() > 6) return std::nullopt;
+    // The type: its name's words ("nghi quyet") or one of its codes ("nq", "cd") as the first word.
+    std::string type;
+    std::size_t at = 0;
+    for (const auto& t : document_types()) {
+        std::vector<std::string> name;
+        for (const auto& w : split_spaces(t.name)) name.push_back(fold_text(w));
+        if (!name.empty() && name.size() < words.size() && std::equal(name.begin(), name.end(), words.begin())) {
+            if (name.size() > at) type = t.name, at = name.size();
+        }
+        for (const auto& code : t.codes) {
+            std::string c = fold_text(code);
+            if (at == 0 && !c.empty() && words[0] == c) type = t.name, at = 1;
+        }
+    }
+    if (type.empty()) return std::nullopt;
+    if (at < words.size() && (words[at] == "so" || words[at] == "so:")) ++at;
+    if (at + 1 != words.size()) return std::nullopt;
+    // The number's head: digits, then at most a year ("38", "38/2022").
+    const std::string& n = words[at];
+    std::size_t slash = n.find('/');
+    std::string seq = n.substr(0, slash), year = slash == std::string::npos ? "" : n.substr(slash + 1);
+    auto digits = [](const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; };
+    if (!digits(seq) || seq.size() > 6 || (slash != std::string::npos && !(digits(year) && year.size() == 4))) return std::nullopt;
+    seq.erase(0, std::min(seq.find_first_not_of('0'), seq.size() - 1));
+    return TypedNumber{type, year.empty() ? seq : seq + "/" + year};
+}
+
 bool looks_like_number(std::string_view query) {
     // A number and at least one symbol of capitals or known codes, nothing longer than a code:
     // "134/KH-UBND", "kh-ubnd 134", "38 NQ CP", "25-KL/TW", "30/2021/QH15".

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,15 @@ std::string number_compact(std::string_view printed);
 
 /// True when a query is probably a document number rather than words.
 bool looks_like_number(std::string_view query);
+
+/// A query that names a document type and the head of a number, and nothing else: "nghị quyết 38",
+/// "Chỉ thị số 21", "cd 217" (a type code), "kh 134", "luat 51", "nghi dinh 38/2022". `type` is the
+/// type's name as documents are typed ("Nghị quyết", "Công điện"); `head` the number's sequence, with
+/// its year when given ("38", "38/2022"), leading zeros dropped.
+struct TypedNumber {
+    std::string type, head;
+};
+std::optional<TypedNumber> typed_number(std::string_view query);
 
 /// What a search shares with vi_bm25, bound as its last argument with sqlite3_bind_pointer and type
 /// kRankContextType:

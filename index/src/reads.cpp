@@ -263,6 +263,32 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
         throw QueryError(std::string("the query could not be run: ") + e.what());
     }
     impl_->finish_hits(result, raw_snippets);
+    // A type and a number ("nghị quyết 38", "cd 217", "luat 51") is a number look-up first and a text
+    // search second: the documents of that type whose number begins so come before the text's results
+    // (which are mostly the documents that cite them), newest first.
+    if (!filtered && options.in.empty() && options.offset <= 0) {
+        if (auto tn = detail::typed_number(query)) {
+            Stmt& s = impl_->cached(std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.number_key >= ?1 AND"
+                                    " d.number_key < ?2 AND vi_fold(d.type) = ?3 ORDER BY d.date DESC, d.id LIMIT 20");
+            ResetOnExit s_reset(s);
+            s.bind(1, tn->head + "/").bind(2, tn->head + "0").bind(3, fold_text(tn->type));
+            std::vector<SearchHit> first;
+            while (s.step()) {
+                SearchHit h;
+                h.document = ref_from(s, 0);
+                h.score = (result.results.empty() ? 0.0 : result.results.front().score) + 1.0;
+                first.push_back(std::move(h));
+            }
+            for (const auto& f : first) {
+                auto same = [&](const SearchHit& h) { return h.document.id == f.document.id; };
+                if (std::erase_if(result.results, same) == 0) ++result.total;
+            }
+            result.results.insert(result.results.begin(), first.begin(), first.end());
+            if (result.results.size() > static_cast<std::size_t>(std::clamp(options.limit, 1, 100))) {
+                result.results.resize(static_cast<std::size_t>(std::clamp(options.limit, 1, 100)));
+            }
+        }
+    }
     return result;
 }
 

@@ -537,3 +537,57 @@ TEST(ReadDocument, AWord97FileReadsAsItsText) {
 }
 
 }  // namespace
+
+namespace {
+
+// Relevance (issue 12): a query that names a type and a number opens that document first, above the
+// documents that cite it. Each row: the query as a legal officer types it, the number that must come
+// first, and the corpus/ file that holds it (the documents citing it are in corpus/ too).
+struct FirstResult {
+    const char* query;
+    const char* first;
+    const char* why;
+};
+
+constexpr FirstResult kTypedNumbers[] = {
+    {"cd 217", "217/CĐ-TTg", "portal-217-CD-TTg; 223/CĐ-TTg cites it ('tiếp theo các Công điện số 217/CĐ-TTg')"},
+    {"công điện 217", "217/CĐ-TTg", "the same, by the type's name"},
+    {"chỉ thị 21", "21/CT-TTg", "cb_chi-thi-so-21-ct-ttg; 165/KH-UBND mentions Nghị quyết 21-NQ/TW"},
+    {"chi thi 09", "09/CT-UBND", "portal-09-CT-UBND, typed without diacritics and with the zero"},
+    {"nghị định 38", "38/2022/NĐ-CP", "cb_nghi-dinh-so-38-2022; 134/KH-UBND cites Nghị quyết 38/NQ-CP"},
+    {"nghi dinh so 38/2022", "38/2022/NĐ-CP", "with 'số' and the year"},
+    {"luat 51", "51/2024/QH15", "cb_luat-so-51-2024-qh15: a law's number has no type code"},
+    {"luật 51/2024", "51/2024/QH15", "with the year"},
+    {"kh 134", "134/KH-UBND", "ke-hoach-134-KH-UBND, by its code"},
+    {"ke hoach 617", "617/KH-UBND", "portal-617-KH-UBND"},
+    {"tb 623", "623/TB-VPCP", "portal-623-TB-VPCP"},
+    {"quyet dinh 1763", "01763/QĐ-UBND", "portal-01763-QD-UBND: the zero printed, not typed"},
+    {"van ban hop nhat 112", "112/VBHN-VPQH", "cb_van-ban-hop-nhat-so-112"},
+    {"thong tu 14", "14/2026/TT-BTC", "cb_thong-tu-so-14-2026-tt-btc"},
+};
+
+TEST(Relevance, ATypeAndANumberOpenThatDocumentFirst) {
+    auto path = fs::temp_directory_path() / ("vanban-relevance-" + std::to_string(::getpid()) + ".db");
+    fs::remove(path);
+    {
+        vanban::Index index(path.string());
+        std::vector<std::string> missing;
+        vanban::import_files(index, vanban::collect_files({vanban::test::corpus_dir().string()}, missing));
+        for (const auto& row : kTypedNumbers) {
+            SCOPED_TRACE(std::string(row.query) + " (" + row.why + ")");
+            vanban::SearchResult r = index.search(row.query);
+            ASSERT_FALSE(r.results.empty());
+            EXPECT_EQ(r.results.front().document.number, row.first);
+        }
+        // A type and a number that no document has: the text search alone (134/KH-UBND cites 38/NQ-CP).
+        vanban::SearchResult r = index.search("nghị quyết 38");
+        ASSERT_FALSE(r.results.empty());
+        EXPECT_EQ(r.results.front().document.number, "134/KH-UBND");
+        EXPECT_FALSE(vanban::detail::typed_number("nghị quyết về phòng chống dịch"));
+        EXPECT_FALSE(vanban::detail::typed_number("38"));
+        EXPECT_FALSE(vanban::detail::typed_number("kế hoạch 134 phòng chống dịch"));
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+}
+
+}  // namespace
