@@ -207,6 +207,14 @@ struct Index::Impl {
         if (db) sqlite3_close_v2(db);
     }
 
+    // Search re-ranks the first offset + limit + kRerankMargin rows by bm25 (at most kRerankMax): the
+    // documents of a type the query names first, then by bm25, times kPhraseWeight where the query's
+    // words stand together (reads.cpp; docs/ARCHITECTURE.md, Queries). `rows`: (id, score), best first.
+    static constexpr std::int64_t kRerankMargin = 100, kRerankMax = 2000;
+    static constexpr double kPhraseWeight = 1.5;
+    std::vector<std::pair<std::int64_t, double>> rerank(std::vector<std::pair<std::int64_t, double>> rows, const std::string& expr,
+                                                        const std::string& phrase, const std::string& named_type);
+
     void migrate() {
         Stmt v(db, "PRAGMA user_version");
         v.step();

@@ -148,6 +148,34 @@ std::string number_compact(std::string_view printed) {
     return out;
 }
 
+std::string phrase_of(std::string_view query) {
+    if (query.find('"') != std::string_view::npos || query.find('*') != std::string_view::npos) return {};
+    std::string words;
+    std::size_t n = 0;
+    for (const auto& w : split_spaces(query)) {
+        if (w == "OR") return {};
+        std::string f = fold_text(w);
+        if (!has_word_char(f)) continue;
+        words += (words.empty() ? "" : " ") + f;
+        ++n;
+    }
+    return n >= 2 ? quoted(words) : std::string();
+}
+
+std::string type_in_query(std::string_view query) {
+    std::vector<std::string> words;
+    for (const auto& w : split_spaces(query)) words.push_back(fold_text(w));
+    std::string best;
+    std::size_t best_len = 0;
+    for (const auto& t : document_types()) {
+        std::vector<std::string> name;
+        for (const auto& w : split_spaces(t.name)) name.push_back(fold_text(w));
+        if (name.empty() || name.size() <= best_len || name.size() > words.size()) continue;
+        if (std::search(words.begin(), words.end(), name.begin(), name.end()) != words.end()) best = t.name, best_len = name.size();
+    }
+    return best;
+}
+
 std::optional<TypedNumber> typed_number(std::string_view query) {
     std::vector<std::string> words;
     for (const auto& w : split_spaces(query)) words.push_back(fold_text(w));

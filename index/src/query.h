@@ -21,6 +21,15 @@ std::string number_compact(std::string_view printed);
 /// True when a query is probably a document number rather than words.
 bool looks_like_number(std::string_view query);
 
+/// The query's words as one FTS5 phrase (folded: "phòng chống dịch" -> "\"phong chong dich\""), for the
+/// bonus of documents where they stand together; empty for one word, or for a query with quotes, OR or
+/// a prefix (its syntax says what it wants).
+std::string phrase_of(std::string_view query);
+
+/// The document type a query names among its words ("công điện", "ke hoach phong chong dich" ->
+/// "Kế hoạch"), the longest if several; empty when none.
+std::string type_in_query(std::string_view query);
+
 /// A query that names a document type and the head of a number, and nothing else: "nghị quyết 38",
 /// "Chỉ thị số 21", "cd 217" (a type code), "kh 134", "luat 51", "nghi dinh 38/2022". `type` is the
 /// type's name as documents are typed ("Nghị quyết", "Công điện"); `head` the number's sequence, with

@@ -12,6 +12,8 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_set>
+#include <unordered_map>
 
 #include "index_impl.h"
 #include "vanban/akn.h"
@@ -146,6 +148,50 @@ std::optional<CitedOnly> Index::cited_only(std::string_view number) const {
     return out;
 }
 
+std::vector<std::pair<std::int64_t, double>> Index::Impl::rerank(std::vector<std::pair<std::int64_t, double>> rows, const std::string& expr,
+                                                                 const std::string& phrase, const std::string& named_type) {
+    // Documents of the type the query names come first ("công điện": the Công điện, then the rest),
+    // even those the bm25 window left out.
+    std::vector<std::pair<std::int64_t, double>> typed;
+    std::unordered_set<std::int64_t> typed_ids;
+    if (!named_type.empty()) {
+        Stmt& s = cached("WITH m AS (SELECT rowid AS id, vi_bm25(documents_fts, 10.0, 1.0) AS score FROM documents_fts"
+                         " WHERE documents_fts MATCH ?1) SELECT m.id, m.score FROM m JOIN documents d ON d.id = m.id"
+                         " WHERE vi_fold(d.type) = ?2 ORDER BY m.score LIMIT ?3");
+        ResetOnExit s_reset(s);
+        s.bind(1, expr).bind(2, fold_text(named_type)).bind(3, static_cast<std::int64_t>(Impl::kRerankMax));
+        while (s.step()) {
+            typed.emplace_back(s.integer(0), -s.real(1));
+            typed_ids.insert(s.integer(0));
+        }
+    }
+    std::vector<std::pair<std::int64_t, double>> rest;
+    for (auto& r : rows) {
+        if (!typed_ids.count(r.first)) rest.push_back(r);
+    }
+    // The words together: a row that holds them as a phrase scores kPhraseWeight times its own
+    // ("phòng chống dịch" before a text where "phòng" and "chống Mỹ" and "dịch" stand apart). A factor,
+    // not the phrase's bm25 added: the tokenizer drops punctuation, so "Đảng, ủy ban" holds the phrase
+    // "đảng ủy" too, and a phrase found often must not outweigh the words' own bm25.
+    if (!phrase.empty()) {
+        std::unordered_set<std::int64_t> together;
+        Stmt& s = cached("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1");
+        ResetOnExit s_reset(s);
+        s.bind(1, phrase);
+        while (s.step()) together.insert(s.integer(0));
+        for (auto* v : {&typed, &rest}) {
+            for (auto& [id, score] : *v) {
+                if (together.count(id)) score *= kPhraseWeight;
+            }
+        }
+    }
+    auto by_score = [](const auto& a, const auto& b) { return a.second > b.second || (a.second == b.second && a.first < b.first); };
+    std::stable_sort(typed.begin(), typed.end(), by_score);
+    std::stable_sort(rest.begin(), rest.end(), by_score);
+    typed.insert(typed.end(), rest.begin(), rest.end());
+    return typed;
+}
+
 SearchResult Index::search(std::string_view query, const SearchOptions& options) const {
     options.validate();
     SearchResult result;
@@ -179,21 +225,34 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             const std::int64_t gen = generation();
             matches.idf = &impl_->idf_for(expr, gen);
             matches.lengths = &impl_->lengths_for(gen);
+            // Re-ranked (docs/ARCHITECTURE.md, Queries): the words standing together, a type the query
+            // names. The first `window` rows by bm25 are re-ranked, so pages within it are exact.
+            const std::string phrase = options.in.empty() ? detail::phrase_of(query) : "";
+            const std::string named_type = options.in.empty() ? detail::type_in_query(query) : "";
+            const bool rerank = !phrase.empty() || !named_type.empty();
+            const std::int64_t limit = std::clamp(options.limit, 1, 100), offset = std::max(options.offset, 0);
             ResetOnExit page_reset(page);
-            page.bind(1, expr).bind(2, static_cast<std::int64_t>(std::clamp(options.limit, 1, 100)));
-            page.bind(3, static_cast<std::int64_t>(std::max(options.offset, 0)));
+            page.bind(1, expr).bind(2, rerank ? std::min<std::int64_t>(offset + limit + Impl::kRerankMargin, Impl::kRerankMax) : limit);
+            page.bind(3, rerank ? 0 : offset);
             sqlite3_bind_pointer(page.get(), 4, &matches, detail::kRankContextType, nullptr);
+            std::vector<std::pair<std::int64_t, double>> rows;
+            while (page.step()) rows.emplace_back(page.integer(0), -page.real(1));
+            result.total = matches.rows;
+            if (rerank) {
+                rows = impl_->rerank(std::move(rows), expr, phrase, named_type);
+                rows.erase(rows.begin(), rows.begin() + std::min<std::size_t>(rows.size(), static_cast<std::size_t>(offset)));
+                if (rows.size() > static_cast<std::size_t>(limit)) rows.resize(static_cast<std::size_t>(limit));
+            }
             Stmt& ref = impl_->cached(ref_by_id);
             ResetOnExit ref_reset(ref);
-            while (page.step()) {
+            for (const auto& [id, score] : rows) {
                 SearchHit h;
-                ref.bind(1, page.integer(0));
+                ref.bind(1, id);
                 if (ref.step()) h.document = ref_from(ref, 0);
                 ref.reset();
-                h.score = -page.real(1);
+                h.score = score;
                 result.results.push_back(std::move(h));
             }
-            result.total = matches.rows;
         } else {
             // Filters or tasks: the MATCH runs first, in a CTE; filters and the join come after it.
             std::string where = " WHERE 1";

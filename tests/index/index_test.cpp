@@ -579,6 +579,29 @@ TEST(Relevance, ATypeAndANumberOpenThatDocumentFirst) {
             ASSERT_FALSE(r.results.empty());
             EXPECT_EQ(r.results.front().document.number, row.first);
         }
+        // A type named among the words ranks that type first: corpus/ holds seven Công điện (217, 223,
+        // 226, 230, 234/CĐ-TTg among them) and thirty documents that mention "công điện" or "điện".
+        vanban::SearchResult cd = index.search("công điện");
+        ASSERT_GE(cd.results.size(), 5u);
+        for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(cd.results[i].document.type, "Công điện") << i;
+        vanban::SearchResult plans = index.search("ke hoach phong chong dich");
+        ASSERT_GE(plans.results.size(), 3u);
+        EXPECT_EQ(plans.results[0].document.number, "134/KH-UBND");  // the plan of the seed, its title the phrase
+        for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(plans.results[i].document.type, "Kế hoạch") << i;
+        // The words together first: the two seeds are about "phòng, chống dịch" (the plan 134/KH-UBND,
+        // the conclusion of Thường trực Thành ủy); the others hold the words apart or once.
+        vanban::SearchResult together = index.search("phong chong dich");
+        ASSERT_GE(together.results.size(), 2u);
+        EXPECT_EQ(together.results[0].document.number, "134/KH-UBND");
+        EXPECT_EQ(together.results[1].document.type, "Thông báo");
+        // A page past the first is the same ranking, cut further on.
+        vanban::SearchOptions second;
+        second.limit = 2;
+        second.offset = 1;
+        vanban::SearchResult page2 = index.search("phong chong dich", second);
+        ASSERT_EQ(page2.results.size(), 2u);
+        EXPECT_EQ(page2.results[0].document.id, together.results[1].document.id);
+        EXPECT_EQ(page2.total, together.total);
         // A type and a number that no document has: the text search alone (134/KH-UBND cites 38/NQ-CP).
         vanban::SearchResult r = index.search("nghị quyết 38");
         ASSERT_FALSE(r.results.empty());
