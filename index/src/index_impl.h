@@ -207,13 +207,14 @@ struct Index::Impl {
         if (db) sqlite3_close_v2(db);
     }
 
-    // Search re-ranks the first offset + limit + kRerankMargin rows by bm25 (at most kRerankMax): the
-    // documents of a type the query names first, then by bm25, times kPhraseWeight where the query's
-    // words stand together (reads.cpp; docs/ARCHITECTURE.md, Queries). `rows`: (id, score), best first.
+    // Scores are bm25 times kPhraseWeight where the query's words stand together (vi_bm25 through
+    // RankContext::words). A type the query names puts its documents first: the first offset + limit +
+    // kRerankMargin rows by score (at most kRerankMax) are re-ranked with them (reads.cpp;
+    // docs/ARCHITECTURE.md, Queries). `rows`: (id, score), best first; `context` for vi_bm25.
     static constexpr std::int64_t kRerankMargin = 100, kRerankMax = 2000;
     static constexpr double kPhraseWeight = 1.5;
     std::vector<std::pair<std::int64_t, double>> rerank(std::vector<std::pair<std::int64_t, double>> rows, const std::string& expr,
-                                                        const std::string& phrase, const std::string& named_type);
+                                                        const std::string& named_type, detail::RankContext& context);
 
     void migrate() {
         Stmt v(db, "PRAGMA user_version");

@@ -64,8 +64,9 @@ std::string term(std::string_view text, bool prefix) {
 
 }  // namespace
 
-std::string to_fts5(std::string_view query) {
+std::string to_fts5(std::string_view query, std::vector<int>* words) {
     std::vector<std::string> terms;
+    bool plain = true;  // words only: no OR, prefix or quoted phrase
     std::vector<bool> or_before;
     bool pending_or = false;
     std::size_t i = 0;
@@ -81,6 +82,7 @@ std::string to_fts5(std::string_view query) {
             std::string_view phrase = query.substr(i + 1, close - i - 1);
             i = close + 1;
             if (!has_word_char(phrase)) continue;
+            plain = false;
             terms.push_back(term(phrase, false));
             or_before.push_back(pending_or);
             pending_or = false;
@@ -92,9 +94,11 @@ std::string to_fts5(std::string_view query) {
         i = j;
         if (word == "OR" && !terms.empty()) {
             pending_or = true;
+            plain = false;
             continue;
         }
         bool prefix = word.size() > 1 && word.back() == '*';
+        plain &= !prefix;
         if (prefix) word.remove_suffix(1);
         if (!has_word_char(word)) continue;  // a lone "*", "-", "(": literal noise
         terms.push_back(term(word, prefix));
@@ -102,6 +106,14 @@ std::string to_fts5(std::string_view query) {
         pending_or = false;
     }
     if (terms.empty()) throw QueryError("nothing to search for: type some words or a document number");
+    if (words) {
+        words->clear();
+        for (std::size_t k = 0; plain && k < terms.size(); ++k) {
+            // term(): one quoted string, or (exact OR folded): two phrases for the one word.
+            const int phrases = terms[k].starts_with("(") ? 2 : 1;
+            for (int p = 0; p < phrases; ++p) words->push_back(static_cast<int>(k));
+        }
+    }
     std::string out;
     for (std::size_t k = 0; k < terms.size(); ++k) {
         if (k) out += or_before[k] ? " OR " : " AND ";
@@ -146,20 +158,6 @@ std::string number_compact(std::string_view printed) {
         if (k != seq) out += tokens[k];
     }
     return out;
-}
-
-std::string phrase_of(std::string_view query) {
-    if (query.find('"') != std::string_view::npos || query.find('*') != std::string_view::npos) return {};
-    std::string words;
-    std::size_t n = 0;
-    for (const auto& w : split_spaces(query)) {
-        if (w == "OR") return {};
-        std::string f = fold_text(w);
-        if (!has_word_char(f)) continue;
-        words += (words.empty() ? "" : " ") + f;
-        ++n;
-    }
-    return n >= 2 ? quoted(words) : std::string();
 }
 
 std::string type_in_query(std::string_view query) {

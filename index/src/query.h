@@ -11,8 +11,10 @@
 namespace vanban::detail {
 
 /// Translates a user query into an FTS5 MATCH expression in which all user text is quoted.
-/// Throws QueryError on an unbalanced quote or an empty query.
-std::string to_fts5(std::string_view query);
+/// Throws QueryError on an unbalanced quote or an empty query. `words`, when given, receives the
+/// query word each phrase of the expression stands for ("phòng dịch" -> ("phòng" OR "phong") AND
+/// "dich": 0, 0, 1), or nothing when the query has OR, a prefix or a quoted phrase.
+std::string to_fts5(std::string_view query, std::vector<int>* words = nullptr);
 
 /// A separator-free form of a document number for matching what users type: "134/KH-UBND",
 /// "kh-ubnd 134", "134 KH UBND" -> "134KHUBND". Empty when there is no sequence number.
@@ -20,11 +22,6 @@ std::string number_compact(std::string_view printed);
 
 /// True when a query is probably a document number rather than words.
 bool looks_like_number(std::string_view query);
-
-/// The query's words as one FTS5 phrase (folded: "phòng chống dịch" -> "\"phong chong dich\""), for the
-/// bonus of documents where they stand together; empty for one word, or for a query with quotes, OR or
-/// a prefix (its syntax says what it wants).
-std::string phrase_of(std::string_view query);
 
 /// The document type a query names among its words ("công điện", "ke hoach phong chong dich" ->
 /// "Kế hoạch"), the longest if several; empty when none.
@@ -54,6 +51,11 @@ struct RankContext {
     std::int64_t last_rowid = INT64_MIN;
     std::vector<double>* idf = nullptr;
     const std::vector<std::uint32_t>* lengths = nullptr;
+    ///   - `words`: when set, the query word each phrase of the expression stands for (to_fts5's
+    ///     `words`); a row where the words stand together, in order, in one column scores `together`
+    ///     times its bm25 (docs/ARCHITECTURE.md, Queries).
+    const std::vector<int>* words = nullptr;
+    double together = 1.0;
 };
 inline constexpr const char* kRankContextType = "vanban_rank_context";
 

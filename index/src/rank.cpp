@@ -7,6 +7,7 @@
 // (docs/PERFORMANCE.md). Registered with the tokenizer on every connection.
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -28,7 +29,24 @@ struct QueryData {
     double avgdl = 0;
     std::vector<double> idf;
     std::vector<double> freq;  // per phrase, reused for every row
+    std::vector<std::vector<std::int64_t>> positions;  // per query word, reused for every row
 };
+
+std::int64_t position(int column, int offset) { return (static_cast<std::int64_t>(column) << 32) | static_cast<std::uint32_t>(offset); }
+
+// True when word k + 1 stands right after word k for every k, somewhere, in one column: a start of
+// word 0 at p with word k at p + k. Positions per word are sorted (a word's two phrases merged).
+bool together(std::vector<std::vector<std::int64_t>>& positions) {
+    for (auto& p : positions) std::sort(p.begin(), p.end());
+    for (std::int64_t start : positions[0]) {
+        bool all = true;
+        for (std::size_t k = 1; k < positions.size() && all; ++k) {
+            all = std::binary_search(positions[k].begin(), positions[k].end(), start + static_cast<std::int64_t>(k));
+        }
+        if (all) return true;
+    }
+    return false;
+}
 
 int count_rows(const Fts5ExtensionApi*, Fts5Context*, void* user) {
     ++*static_cast<std::int64_t*>(user);
@@ -85,12 +103,22 @@ void bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
         return;
     }
     const int phrases = static_cast<int>(q->idf.size());
+    // The positions of each query word (all its phrases), when the words' standing together counts.
+    const std::vector<int>* words = context && context->words && context->words->size() == static_cast<std::size_t>(phrases) &&
+                                            phrases > 1 && context->words->back() > 0
+                                        ? context->words
+                                        : nullptr;
+    if (words) {
+        q->positions.resize(static_cast<std::size_t>(words->back()) + 1);
+        for (auto& p : q->positions) p.clear();
+    }
     for (int i = 0; i < phrases; ++i) {
         double f = 0;
         Fts5PhraseIter it;
         int column = 0, offset = 0;
         for (api->xPhraseFirst(fts, i, &it, &column, &offset); column >= 0; api->xPhraseNext(fts, &it, &column, &offset)) {
             f += column < argc ? sqlite3_value_double(argv[column]) : 1.0;
+            if (words) q->positions[static_cast<std::size_t>((*words)[static_cast<std::size_t>(i)])].push_back(position(column, offset));
         }
         q->freq[static_cast<std::size_t>(i)] = f;
     }
@@ -111,6 +139,7 @@ void bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
         const double f = q->freq[static_cast<std::size_t>(i)];
         score += q->idf[static_cast<std::size_t>(i)] * (f * (kK1 + 1.0)) / (f + norm);
     }
+    if (words && together(q->positions)) score *= context->together;
     sqlite3_result_double(out, -score);  // like bm25(): smaller is better, ORDER BY ascending
 }
 

@@ -13,7 +13,6 @@
 #include <set>
 #include <tuple>
 #include <unordered_set>
-#include <unordered_map>
 
 #include "index_impl.h"
 #include "vanban/akn.h"
@@ -149,17 +148,18 @@ std::optional<CitedOnly> Index::cited_only(std::string_view number) const {
 }
 
 std::vector<std::pair<std::int64_t, double>> Index::Impl::rerank(std::vector<std::pair<std::int64_t, double>> rows, const std::string& expr,
-                                                                 const std::string& phrase, const std::string& named_type) {
+                                                                 const std::string& named_type, detail::RankContext& context) {
     // Documents of the type the query names come first ("công điện": the Công điện, then the rest),
     // even those the bm25 window left out.
     std::vector<std::pair<std::int64_t, double>> typed;
     std::unordered_set<std::int64_t> typed_ids;
     if (!named_type.empty()) {
-        Stmt& s = cached("WITH m AS (SELECT rowid AS id, vi_bm25(documents_fts, 10.0, 1.0) AS score FROM documents_fts"
+        Stmt& s = cached("WITH m AS (SELECT rowid AS id, vi_bm25(documents_fts, 10.0, 1.0, ?4) AS score FROM documents_fts"
                          " WHERE documents_fts MATCH ?1) SELECT m.id, m.score FROM m JOIN documents d ON d.id = m.id"
                          " WHERE vi_fold(d.type) = ?2 ORDER BY m.score LIMIT ?3");
         ResetOnExit s_reset(s);
         s.bind(1, expr).bind(2, fold_text(named_type)).bind(3, static_cast<std::int64_t>(Impl::kRerankMax));
+        sqlite3_bind_pointer(s.get(), 4, &context, detail::kRankContextType, nullptr);
         while (s.step()) {
             typed.emplace_back(s.integer(0), -s.real(1));
             typed_ids.insert(s.integer(0));
@@ -168,22 +168,6 @@ std::vector<std::pair<std::int64_t, double>> Index::Impl::rerank(std::vector<std
     std::vector<std::pair<std::int64_t, double>> rest;
     for (auto& r : rows) {
         if (!typed_ids.count(r.first)) rest.push_back(r);
-    }
-    // The words together: a row that holds them as a phrase scores kPhraseWeight times its own
-    // ("phòng chống dịch" before a text where "phòng" and "chống Mỹ" and "dịch" stand apart). A factor,
-    // not the phrase's bm25 added: the tokenizer drops punctuation, so "Đảng, ủy ban" holds the phrase
-    // "đảng ủy" too, and a phrase found often must not outweigh the words' own bm25.
-    if (!phrase.empty()) {
-        std::unordered_set<std::int64_t> together;
-        Stmt& s = cached("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1");
-        ResetOnExit s_reset(s);
-        s.bind(1, phrase);
-        while (s.step()) together.insert(s.integer(0));
-        for (auto* v : {&typed, &rest}) {
-            for (auto& [id, score] : *v) {
-                if (together.count(id)) score *= kPhraseWeight;
-            }
-        }
     }
     auto by_score = [](const auto& a, const auto& b) { return a.second > b.second || (a.second == b.second && a.first < b.first); };
     std::stable_sort(typed.begin(), typed.end(), by_score);
@@ -202,7 +186,8 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             return result;
         }
     }
-    std::string expr = detail::to_fts5(query);
+    std::vector<int> words;
+    std::string expr = detail::to_fts5(query, &words);
     const std::string type_key = options.type.empty() ? "" : fold_text(canonical_type(options.type));
     const std::string issuer_needles = options.issuer.empty() ? "" : name_needles(options.issuer);
     bool in_tasks = options.in == "tasks";
@@ -225,11 +210,14 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             const std::int64_t gen = generation();
             matches.idf = &impl_->idf_for(expr, gen);
             matches.lengths = &impl_->lengths_for(gen);
+            if (options.in.empty()) {
+                matches.words = &words;
+                matches.together = Impl::kPhraseWeight;
+            }
             // Re-ranked (docs/ARCHITECTURE.md, Queries): the words standing together, a type the query
             // names. The first `window` rows by bm25 are re-ranked, so pages within it are exact.
-            const std::string phrase = options.in.empty() ? detail::phrase_of(query) : "";
             const std::string named_type = options.in.empty() ? detail::type_in_query(query) : "";
-            const bool rerank = !phrase.empty() || !named_type.empty();
+            const bool rerank = !named_type.empty();
             const std::int64_t limit = std::clamp(options.limit, 1, 100), offset = std::max(options.offset, 0);
             ResetOnExit page_reset(page);
             page.bind(1, expr).bind(2, rerank ? std::min<std::int64_t>(offset + limit + Impl::kRerankMargin, Impl::kRerankMax) : limit);
@@ -239,7 +227,10 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             while (page.step()) rows.emplace_back(page.integer(0), -page.real(1));
             result.total = matches.rows;
             if (rerank) {
-                rows = impl_->rerank(std::move(rows), expr, phrase, named_type);
+                detail::RankContext again = matches;  // the same bonus, its own row count
+                again.rows = 0;
+                again.last_rowid = INT64_MIN;
+                rows = impl_->rerank(std::move(rows), expr, named_type, again);
                 rows.erase(rows.begin(), rows.begin() + std::min<std::size_t>(rows.size(), static_cast<std::size_t>(offset)));
                 if (rows.size() > static_cast<std::size_t>(limit)) rows.resize(static_cast<std::size_t>(limit));
             }
