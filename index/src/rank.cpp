@@ -36,8 +36,7 @@ std::int64_t position(int column, int offset) { return (static_cast<std::int64_t
 
 // True when word k + 1 stands right after word k for every k, somewhere, in one column: a start of
 // word 0 at p with word k at p + k. Positions per word are sorted (a word's two phrases merged).
-bool together(std::vector<std::vector<std::int64_t>>& positions) {
-    for (auto& p : positions) std::sort(p.begin(), p.end());
+bool together(const std::vector<std::vector<std::int64_t>>& positions) {
     for (std::int64_t start : positions[0]) {
         bool all = true;
         for (std::size_t k = 1; k < positions.size() && all; ++k) {
@@ -116,10 +115,14 @@ void bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
         double f = 0;
         Fts5PhraseIter it;
         int column = 0, offset = 0;
+        std::vector<std::int64_t>* at = words ? &q->positions[static_cast<std::size_t>((*words)[static_cast<std::size_t>(i)])] : nullptr;
+        const std::size_t before = at ? at->size() : 0;
         for (api->xPhraseFirst(fts, i, &it, &column, &offset); column >= 0; api->xPhraseNext(fts, &it, &column, &offset)) {
             f += column < argc ? sqlite3_value_double(argv[column]) : 1.0;
-            if (words) q->positions[static_cast<std::size_t>((*words)[static_cast<std::size_t>(i)])].push_back(position(column, offset));
+            if (at) at->push_back(position(column, offset));
         }
+        // A phrase's positions come in order; a word's second phrase (its folded form) is merged in.
+        if (at && before > 0) std::inplace_merge(at->begin(), at->begin() + static_cast<std::ptrdiff_t>(before), at->end());
         q->freq[static_cast<std::size_t>(i)] = f;
     }
     int length = 0;
