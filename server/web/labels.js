@@ -50,6 +50,8 @@ export function docLabel(d) {
 
 export const docHref = (id) => `/documents/${encodeURIComponent(id)}`;
 export const agencyHref = (id) => `/agencies/${encodeURIComponent(id)}`;
+/// A number not in the database: its search, which says what cites it.
+export const numberHref = (number) => `/search?q=${encodeURIComponent(number)}`;
 
 /// A deadline {text, from, to} as one readable line.
 export function fmtDeadline(dl) {

@@ -2,7 +2,7 @@
 // relation diagram.
 import { api, errorContent } from './api.js';
 import { el, svgEl } from './dom.js';
-import { BULLET_KINDS, RELATION_ORDER, RELATION_SHORT, agencyHref, docHref, docLabel, expandable, fmtDate, fmtDateTime, fmtDeadline, relationBadge, relationLabel, roleBadge, roleLabel, truncate } from './labels.js';
+import { BULLET_KINDS, RELATION_ORDER, RELATION_SHORT, agencyHref, docHref, docLabel, expandable, fmtDate, fmtDateTime, fmtDeadline, numberHref, relationBadge, relationLabel, roleBadge, roleLabel, truncate } from './labels.js';
 import { announce, loading, setMain, setTitle } from './router.js';
 import { emptyNote } from './view_common.js';
 
@@ -172,7 +172,8 @@ function citationItem(g) {
   const number = g.number || (r && r.number) || '(không số)';
   const head = el('div', { class: 'cite-head' },
     r ? el('a', { href: docHref(r.id), class: 'cite-number', text: number })
-      : el('span', { class: 'cite-number', text: number }),
+      : g.number ? el('a', { href: numberHref(g.number), class: 'cite-number', title: 'Các văn bản dẫn chiếu đến số này', text: number })
+        : el('span', { class: 'cite-number', text: number }),
     g.relations.map(relationBadge),
     g.count > 1 ? el('span', { class: 'muted small', text: `${g.count} lần` }) : null);
   const details = r
@@ -443,7 +444,11 @@ function relationDiagram(doc, graph, cites, citedBy) {
       svgEl('text', { x: x + 10, y: y + 18, class: 'n1', text: truncate(line1, 27) }),
       svgEl('text', { x: x + 10, y: y + 35, class: 'n2', text: truncate(line2, 34) }),
     ];
-    if (item.missing) return svgEl('g', { class: 'node missing', 'data-testid': 'diagram-node' }, content);
+    if (item.missing && !item.number) return svgEl('g', { class: 'node missing', 'data-testid': 'diagram-node' }, content);
+    if (item.missing) {
+      // Not in the database: its search says what else cites it.
+      return svgEl('a', { href: numberHref(item.number), class: 'node missing', 'data-testid': 'diagram-node', 'aria-label': title }, content);
+    }
     return svgEl('a', { href: docHref(d.id), class: 'node', 'data-testid': 'diagram-node', 'aria-label': title }, content);
   };
 

@@ -235,7 +235,9 @@ async function main() {
     const missing = page.locator('[data-testid="citation"].missing');
     await visible(page, '[data-testid="citation"].missing', 'a citation marked missing');
     const first = missing.first();
-    check((await first.locator('a').count()) === 0, 'a missing citation is a link');
+    // Not a document page: the number's search, which says what cites it.
+    const links = await first.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    check(links.every((h) => h.startsWith('/search?q=')), `a missing citation links to [${links.join(', ')}]`);
     const text = await textOf(first);
     check(text.includes('chưa có trong cơ sở dữ liệu'), `the missing citation does not say so: "${text}"`);
     const dashed = await page.locator('[data-testid="diagram"] .node.missing').count();
@@ -329,7 +331,13 @@ async function main() {
   });
 
   await step('a number cited but not imported says what cites it', async () => {
-    await page.goto(`${base}/search?q=${encodeURIComponent('25-KL/TW')}`);
+    // From the citing document: its citation of 25-KL/TW (not in the database) leads to that number.
+    await page.goto(documentUrl);
+    const cite = page.locator('[data-testid="citation"][data-resolved="false"] a.cite-number', { hasText: '25-KL/TW' }).first();
+    await cite.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    const href = await cite.getAttribute('href');
+    check(href === `/search?q=${encodeURIComponent('25-KL/TW')}`, `the citation of 25-KL/TW links to "${href}"`);
+    await page.goto(`${base}${href}`);
     const note = await visible(page, '[data-testid="cited-only-note"]', 'the note on a document known only by its citations');
     check((await textOf(note)).includes('chưa có trong cơ sở dữ liệu'), `the note says "${await textOf(note)}"`);
     const citing = await page.locator('[data-testid="cited-only"] [data-testid="cited-by-item"]').allTextContents();
