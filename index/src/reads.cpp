@@ -216,7 +216,8 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             }
             // Re-ranked (docs/ARCHITECTURE.md, Queries): the words standing together, a type the query
             // names. The first `window` rows by bm25 are re-ranked, so pages within it are exact.
-            const std::string named_type = options.in.empty() ? detail::type_in_query(query) : "";
+            // (A type and a number name one document: its type says nothing of the documents citing it.)
+            const std::string named_type = options.in.empty() && !detail::typed_number(query) ? detail::type_in_query(query) : "";
             const bool rerank = !named_type.empty();
             const std::int64_t limit = std::clamp(options.limit, 1, 100), offset = std::max(options.offset, 0);
             ResetOnExit page_reset(page);
@@ -328,6 +329,18 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
                 h.document = ref_from(s, 0);
                 h.score = (result.results.empty() ? 0.0 : result.results.front().score) + 1.0;
                 first.push_back(std::move(h));
+            }
+            if (first.empty()) {
+                // Not in the index ("nghị quyết 38" before 38/NQ-CP is imported): the documents citing a
+                // number of that type that begins so come first, in the text's order, then the rest.
+                Stmt& c = impl_->cached("SELECT DISTINCT c.document_id FROM citations c WHERE c.number_key >= ?1 AND"
+                                        " c.number_key < ?2 AND vi_fold(c.type) = ?3");
+                ResetOnExit c_reset(c);
+                c.bind(1, tn->head + "/").bind(2, tn->head + "0").bind(3, fold_text(tn->type));
+                std::unordered_set<std::int64_t> citing;
+                while (c.step()) citing.insert(c.integer(0));
+                std::stable_partition(result.results.begin(), result.results.end(),
+                                      [&](const SearchHit& h) { return citing.count(h.document.id) > 0; });
             }
             for (const auto& f : first) {
                 auto same = [&](const SearchHit& h) { return h.document.id == f.document.id; };
