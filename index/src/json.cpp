@@ -276,6 +276,16 @@ std::string to_json(const Graph& graph, int indent) {
         edges->add(x);
     }
     o->set("edges", edges);
+    Array::Ptr cited = new Array;
+    for (const auto& c : graph.cited) {
+        Object::Ptr x = make_object();
+        x->set("number", c.number);
+        x->set("number_key", c.number_key);
+        x->set("from", static_cast<Poco::Int64>(c.from));
+        x->set("relation", c.relation);
+        cited->add(x);
+    }
+    o->set("cited", cited);
     return render(o, indent);
 }
 

@@ -547,6 +547,14 @@ Graph Index::graph(std::int64_t id, int depth) const {
     for (const auto& [from, to, relation] : edges) {
         if (seen.count(from) && seen.count(to)) g.edges.push_back({from, to, relation});
     }
+    // The numbers the nodes cite that no document in the index holds ("25-KL/TW"): nodes known only
+    // by citation. (The id list is of integers from the index, not user text.)
+    std::string ids;
+    for (const auto& n : g.nodes) ids += (ids.empty() ? "" : ",") + std::to_string(n.id);
+    Stmt cited(impl_->db, "SELECT document_id, min(number), number_key, relation FROM citations WHERE target_id IS NULL AND"
+                          " number_key IS NOT NULL AND number_key <> '' AND document_id IN (" + ids + ")"
+                          " GROUP BY document_id, number_key, relation ORDER BY document_id, min(start)");
+    while (cited.step()) g.cited.push_back({cited.text(1), cited.text(2), cited.integer(0), cited.text(3)});
     return g;
 }
 

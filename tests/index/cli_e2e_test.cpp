@@ -809,8 +809,23 @@ TEST_F(Cli, RefsOfANumberOnlyCitedListWhatCitesIt) {
     ASSERT_GE(by->size(), 1u);
     EXPECT_EQ(by->getObject(0)->getObject("document")->getValue<std::string>("number"), "134/KH-UBND");
     EXPECT_EQ(by->getObject(0)->getValue<std::string>("relation"), "basis");
+    // The graph shows it: around 134/KH-UBND as a number cited and not in the index; its own graph is
+    // the documents citing it.
+    auto g = json({"graph", "134/KH-UBND", "--json"});
+    bool found = false;
+    auto cited = g->getArray("cited");
+    for (std::size_t i = 0; cited && i < cited->size(); ++i) {
+        auto c = cited->getObject(i);
+        found |= c->getValue<std::string>("number") == "25-KL/TW" && c->getValue<std::string>("relation") == "basis";
+    }
+    EXPECT_TRUE(found);
+    Outcome star = run({"graph", "25-KL/TW"});
+    ASSERT_EQ(star.status, 0) << star.out;
+    EXPECT_NE(star.out.find("134/KH-UBND"), std::string::npos) << star.out;
+    EXPECT_NE(star.out.find("-basis-> 25-KL/TW"), std::string::npos) << star.out;
     // Neither held nor cited: still "not found".
     EXPECT_EQ(run({"refs", "999/XX-YY"}).status, 2);
+    EXPECT_EQ(run({"graph", "999/XX-YY"}).status, 2);
 }
 
 TEST_F(Cli, ExportCsvHasARowPerTaskAndAgency) {

@@ -1,4 +1,7 @@
 // vanban graph: the citation graph around a document.
+#include <optional>
+#include <set>
+
 #include "cli.h"
 #include "vanban/render.h"
 
@@ -8,7 +11,9 @@ const char* const kGraphHelp = R"(Usage: vanban graph DOC [--depth N] [--json] [
 
 The citation graph around a document: the documents within N citation steps (1-5, default 1), in
 either direction, as nodes, and the citations between them as edges (from cites to, with the
-relation). Only documents in the index are nodes; 'vanban refs' lists the missing ones.
+relation). A number the nodes cite that is not in the index is listed after them, with who cites it
+(--json: "cited": [{number, number_key, from, relation}]); DOC may be such a number (25-KL/TW): its
+graph is the documents citing it.
 )";
 
 int cmd_graph(const Args& args) {
@@ -26,9 +31,22 @@ int cmd_graph(const Args& args) {
         return kUsage;
     }
     vanban::Index index = open_for_reading(args);
-    auto id = find_document(index, args.positional[0], "graph");
-    if (!id) return kUsage;
-    vanban::Graph g = index.graph(*id, depth);
+    const std::string& what = args.positional[0];
+    vanban::Graph g;
+    int as_id = 0;
+    std::optional<vanban::CitedOnly> only = parse_int(what, as_id) ? std::nullopt : index.cited_only(what);
+    if (only) {
+        // A number only cited: the documents citing it, each with its citation of it.
+        std::set<std::int64_t> seen;
+        for (const auto& c : only->cited_by) {
+            if (seen.insert(c.document.id).second) g.nodes.push_back(c.document);
+            g.cited.push_back({only->number, only->number_key, c.document.id, c.relation});
+        }
+    } else {
+        auto id = find_document(index, what, "graph");
+        if (!id) return kUsage;
+        g = index.graph(*id, depth);
+    }
     if (args.has("json")) {
         std::cout << vanban::to_json(g) << '\n';
         return kOk;
@@ -36,6 +54,8 @@ int cmd_graph(const Args& args) {
     std::cout << g.nodes.size() << " documents, " << g.edges.size() << " citations\n";
     for (const auto& n : g.nodes) std::cout << "  " << doc_line(n) << '\n';
     for (const auto& e : g.edges) std::cout << "  " << e.from << " -" << e.relation << "-> " << e.to << '\n';
+    if (!g.cited.empty()) std::cout << "cited, not in the index:\n";
+    for (const auto& c : g.cited) std::cout << "  " << c.from << " -" << c.relation << "-> " << c.number << '\n';
     return kOk;
 }
 

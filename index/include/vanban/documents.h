@@ -112,8 +112,15 @@ struct Graph {
         std::int64_t from = 0, to = 0;
         std::string relation;
     };
+    /// A citation from a node of a number that is not in the index: a node known only by citation.
+    struct Cited {
+        std::string number, number_key;
+        std::int64_t from = 0;
+        std::string relation;
+    };
     std::vector<DocumentRef> nodes;
     std::vector<Edge> edges;
+    std::vector<Cited> cited;  ///< one per citing node, number and relation
 };
 
 }  // namespace vanban
