@@ -160,14 +160,45 @@ std::string number_compact(std::string_view printed) {
     return out;
 }
 
-std::string type_in_query(std::string_view query) {
+namespace {
+
+// The document types as queries name them: the name's folded words and the folded codes, built once
+// (both readers below run on every search).
+struct TypeWords {
+    std::string name;
+    std::vector<std::string> words, codes;
+};
+
+const std::vector<TypeWords>& type_words() {
+    static const std::vector<TypeWords> table = [] {
+        std::vector<TypeWords> out;
+        for (const auto& t : document_types()) {
+            TypeWords x{t.name, {}, {}};
+            for (const auto& w : split_spaces(t.name)) x.words.push_back(fold_text(w));
+            for (const auto& c : t.codes) {
+                if (std::string f = fold_text(c); !f.empty()) x.codes.push_back(std::move(f));
+            }
+            out.push_back(std::move(x));
+        }
+        return out;
+    }();
+    return table;
+}
+
+std::vector<std::string> folded_words(std::string_view query) {
     std::vector<std::string> words;
     for (const auto& w : split_spaces(query)) words.push_back(fold_text(w));
+    return words;
+}
+
+}  // namespace
+
+std::string type_in_query(std::string_view query) {
+    const std::vector<std::string> words = folded_words(query);
     std::string best;
     std::size_t best_len = 0;
-    for (const auto& t : document_types()) {
-        std::vector<std::string> name;
-        for (const auto& w : split_spaces(t.name)) name.push_back(fold_text(w));
+    for (const auto& t : type_words()) {
+        const auto& name = t.words;
         if (name.empty() || name.size() <= best_len || name.size() > words.size()) continue;
         if (std::search(words.begin(), words.end(), name.begin(), name.end()) != words.end()) best = t.name, best_len = name.size();
     }
@@ -175,21 +206,18 @@ std::string type_in_query(std::string_view query) {
 }
 
 std::optional<TypedNumber> typed_number(std::string_view query) {
-    std::vector<std::string> words;
-    for (const auto& w : split_spaces(query)) words.push_back(fold_text(w));
+    const std::vector<std::string> words = folded_words(query);
     if (words.size() < 2 || words.size() > 6) return std::nullopt;
     // The type: its name's words ("nghi quyet") or one of its codes ("nq", "cd") as the first word.
     std::string type;
     std::size_t at = 0;
-    for (const auto& t : document_types()) {
-        std::vector<std::string> name;
-        for (const auto& w : split_spaces(t.name)) name.push_back(fold_text(w));
+    for (const auto& t : type_words()) {
+        const auto& name = t.words;
         if (!name.empty() && name.size() < words.size() && std::equal(name.begin(), name.end(), words.begin())) {
             if (name.size() > at) type = t.name, at = name.size();
         }
-        for (const auto& code : t.codes) {
-            std::string c = fold_text(code);
-            if (at == 0 && !c.empty() && words[0] == c) type = t.name, at = 1;
+        for (const auto& c : t.codes) {
+            if (at == 0 && words[0] == c) type = t.name, at = 1;
         }
     }
     if (type.empty()) return std::nullopt;

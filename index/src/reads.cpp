@@ -188,6 +188,7 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
     }
     std::vector<int> words;
     std::string expr = detail::to_fts5(query, &words);
+    const std::optional<detail::TypedNumber> typed = detail::typed_number(query);
     const std::string type_key = options.type.empty() ? "" : fold_text(canonical_type(options.type));
     const std::string issuer_needles = options.issuer.empty() ? "" : name_needles(options.issuer);
     bool in_tasks = options.in == "tasks";
@@ -214,10 +215,11 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
                 matches.words = &words;
                 matches.together = Impl::kPhraseWeight;
             }
-            // Re-ranked (docs/ARCHITECTURE.md, Queries): the words standing together, a type the query
-            // names. The first `window` rows by bm25 are re-ranked, so pages within it are exact.
-            // (A type and a number name one document: its type says nothing of the documents citing it.)
-            const std::string named_type = options.in.empty() && !detail::typed_number(query) ? detail::type_in_query(query) : "";
+            // A type the query names puts its documents first (docs/ARCHITECTURE.md, Queries): the first
+            // offset + limit + kRerankMargin rows by score are re-ranked with them, so pages within it are
+            // exact. (A type and a number name one document: its type says nothing of the documents
+            // citing it.)
+            const std::string named_type = options.in.empty() && !typed ? detail::type_in_query(query) : "";
             const bool rerank = !named_type.empty();
             const std::int64_t limit = std::clamp(options.limit, 1, 100), offset = std::max(options.offset, 0);
             ResetOnExit page_reset(page);
@@ -318,7 +320,7 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
     // search second: the documents of that type whose number begins so come before the text's results
     // (which are mostly the documents that cite them), newest first.
     if (!filtered && options.in.empty() && options.offset <= 0) {
-        if (auto tn = detail::typed_number(query)) {
+        if (const auto& tn = typed) {
             Stmt& s = impl_->cached(std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.number_key >= ?1 AND"
                                     " d.number_key < ?2 AND vi_fold(d.type) = ?3 ORDER BY d.date DESC, d.id LIMIT 20");
             ResetOnExit s_reset(s);

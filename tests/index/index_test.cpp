@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -566,13 +567,21 @@ constexpr FirstResult kTypedNumbers[] = {
     {"thong tu 14", "14/2026/TT-BTC", "cb_thong-tu-so-14-2026-tt-btc"},
 };
 
-TEST(Relevance, ATypeAndANumberOpenThatDocumentFirst) {
-    auto path = fs::temp_directory_path() / ("vanban-relevance-" + std::to_string(::getpid()) + ".db");
+// Runs `check` on a fresh database holding every document under `dir`, removed afterwards.
+void with_corpus(const fs::path& dir, const std::string& tag, const std::function<void(vanban::Index&)>& check) {
+    auto path = fs::temp_directory_path() / ("vanban-relevance-" + tag + "-" + std::to_string(::getpid()) + ".db");
     fs::remove(path);
     {
         vanban::Index index(path.string());
         std::vector<std::string> missing;
-        vanban::import_files(index, vanban::collect_files({vanban::test::corpus_dir().string()}, missing));
+        vanban::import_files(index, vanban::collect_files({dir.string()}, missing));
+        check(index);
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+}
+
+TEST(Relevance, ATypeAndANumberOpenThatDocumentFirst) {
+    with_corpus(vanban::test::corpus_dir(), "corpus", [](vanban::Index& index) {
         for (const auto& row : kTypedNumbers) {
             SCOPED_TRACE(std::string(row.query) + " (" + row.why + ")");
             vanban::SearchResult r = index.search(row.query);
@@ -609,8 +618,7 @@ TEST(Relevance, ATypeAndANumberOpenThatDocumentFirst) {
         EXPECT_FALSE(vanban::detail::typed_number("nghị quyết về phòng chống dịch"));
         EXPECT_FALSE(vanban::detail::typed_number("38"));
         EXPECT_FALSE(vanban::detail::typed_number("kế hoạch 134 phòng chống dịch"));
-    }
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+    });
 }
 
 }  // namespace
@@ -636,12 +644,7 @@ constexpr FirstResult kSharedFirst[] = {
 TEST(Relevance, TheIssueExamplesOverTheSharedCorpus) {
     const fs::path shared = vanban::test::widest_corpus();
     if (shared == vanban::test::corpus_dir()) GTEST_SKIP() << "../shared/corpus is not beside the project";
-    auto path = fs::temp_directory_path() / ("vanban-relevance-shared-" + std::to_string(::getpid()) + ".db");
-    fs::remove(path);
-    {
-        vanban::Index index(path.string());
-        std::vector<std::string> missing;
-        vanban::import_files(index, vanban::collect_files({shared.string()}, missing));
+    with_corpus(shared, "shared", [](vanban::Index& index) {
         for (const auto& row : kSharedFirst) {
             SCOPED_TRACE(std::string(row.query) + " (" + row.why + ")");
             vanban::SearchResult r = index.search(row.query);
@@ -668,8 +671,7 @@ TEST(Relevance, TheIssueExamplesOverTheSharedCorpus) {
         auto zero = index.lookup("0134/KH-UBND");
         ASSERT_EQ(zero.size(), 1u);
         EXPECT_EQ(zero.front().number, "0134/KH-UBND");
-    }
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+    });
 }
 
 }  // namespace
