@@ -137,7 +137,7 @@ ReadDocument read_document(std::string_view bytes, const DecodeOptions& options)
         // Akoma Ntoso (our export, or another's): its structure is read, not its text parsed.
         ReadDocument r;
         r.doc = read_akn(bytes);
-        r.input = ParserInput{std::string(bytes), true};
+        r.input = ParserInput{std::string(bytes), true, {}};
         return r;
     }
     Decoded d;
@@ -153,7 +153,7 @@ ReadDocument read_document(std::string_view bytes, const DecodeOptions& options)
     }
     ReadDocument r;
     r.doc = parse(d.text);
-    r.input = ParserInput{std::move(d.text), false};
+    r.input = ParserInput{std::move(d.text), false, {}};
     r.encoding = d.encoding;
     r.warnings = std::move(d.warnings);
     // A legacy encoding found by its syllables is said, with how well the text read (UTF-16 shows by its
@@ -241,6 +241,7 @@ ImportSummary import_files(Index& index, const std::vector<std::string>& files,
     if (batch) batch->commit();
     // After a bulk import, merge the full-text indexes (smaller, faster queries).
     if (sum.added + sum.replaced >= 1000) index.optimize();
+    if (sum.added + sum.replaced > 0) index.refresh_word_model();
     return sum;
 }
 

@@ -27,6 +27,7 @@
 #include <sstream>
 
 #include "vanban/fts.h"
+#include "words.h"
 
 namespace vanban {
 
@@ -309,6 +310,43 @@ void Index::optimize() {
     exec(impl_->db, "INSERT INTO documents_fts(documents_fts) VALUES('optimize');"
                     "INSERT INTO tasks_fts(tasks_fts) VALUES('optimize'); PRAGMA incremental_vacuum;"
                     " PRAGMA optimize;");
+}
+
+bool Index::refresh_word_model(bool force) {
+    sqlite3* db = impl_->db;
+    const std::int64_t gen = generation(), documents = count();
+    Stmt built(db, "SELECT value FROM meta WHERE key = 'word_model_generation'");
+    const std::int64_t at = built.step() ? built.integer(0) : -1;
+    built.reset();
+    if (!force && at >= 0 && (gen == at || (gen - at) * 10 < documents)) return false;
+    // Every title, and the texts of at most kWordModelDocuments documents spread evenly over the ids.
+    detail::WordModelBuilder model;
+    const std::int64_t step = std::max<std::int64_t>(1, (documents + kWordModelDocuments - 1) / kWordModelDocuments);
+    {
+        Stmt s(db, "SELECT ifnull(title, ''), CASE WHEN (row_number() OVER (ORDER BY id) - 1) % ?1 = 0 THEN text END FROM documents");
+        s.bind(1, step);
+        while (s.step()) {
+            if (sqlite3_column_type(s.get(), 1) == SQLITE_NULL) model.add(s.text(0));
+            else model.add(s.text(0) + "\n" + s.text(1));
+        }
+    }
+    Transaction tx(db);
+    exec(db, "DELETE FROM word_model");
+    Stmt ins(db, "INSERT INTO word_model(folded, form, documents) VALUES(?1, ?2, ?3)");
+    // The empty word counts the documents of the model (restore_diacritics reads it so).
+    ins.bind(1, std::string_view("")).bind(2, std::string_view("")).bind(3, model.documents());
+    ins.run();
+    ins.reset();
+    for (const auto& [folded, form, n] : model.entries(2)) {
+        ins.bind(1, folded).bind(2, form).bind(3, n);
+        ins.run();
+        ins.reset();
+    }
+    Stmt set(db, "UPDATE meta SET value = ?1 WHERE key = 'word_model_generation'");
+    set.bind(1, gen);
+    set.run();
+    tx.commit();
+    return true;
 }
 
 ImportBatch::ImportBatch(Index& index) : db_(index.handle()) { exec(static_cast<sqlite3*>(db_), "BEGIN IMMEDIATE"); }

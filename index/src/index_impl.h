@@ -23,7 +23,7 @@ namespace vanban {
 
 namespace detail {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // The schema as version 1 created it, and what version 2 adds (migrations run them in order).
 inline constexpr const char* kSchemaV1 = R"SQL(
@@ -101,6 +101,15 @@ ALTER TABLE documents ADD COLUMN source TEXT;
 ALTER TABLE documents ADD COLUMN source_format TEXT;
 )SQL";
 
+// Version 4: the model of the corpus's word forms (words.h): in how many documents each form of a
+// folded word ("so": "sở", "số") and of a folded pair ("so y": "sở y") appears; and the generation it
+// was built at (Index::refresh_word_model).
+inline constexpr const char* kSchemaV4 = R"SQL(
+CREATE TABLE word_model(folded TEXT NOT NULL, form TEXT NOT NULL, documents INTEGER NOT NULL,
+  PRIMARY KEY(folded, form)) WITHOUT ROWID;
+INSERT OR IGNORE INTO meta VALUES('word_model_generation', -1);
+)SQL";
+
 // At most `max` bytes of UTF-8 text, cut at a character boundary, with an ellipsis when cut.
 std::string shorten(std::string_view text, std::size_t max);
 
@@ -131,6 +140,7 @@ using detail::AgencyRow;
 using detail::kSchemaV1;
 using detail::kSchemaV2;
 using detail::kSchemaV3;
+using detail::kSchemaV4;
 using detail::kSchemaVersion;
 using detail::shorten;
 
@@ -207,14 +217,17 @@ struct Index::Impl {
         if (db) sqlite3_close_v2(db);
     }
 
-    // Scores are bm25 times kPhraseWeight where the query's words stand together (vi_bm25 through
-    // RankContext::words). A type the query names puts its documents first: the first offset + limit +
+    // Scores are bm25 times a factor for where the query's words stand (vi_bm25 through
+    // RankContext::words): side by side, in the title, all together in order. A type the query names puts its documents first: the first offset + limit +
     // kRerankMargin rows by score (at most kRerankMax) are re-ranked with them (reads.cpp;
     // docs/ARCHITECTURE.md, Queries). `rows`: (id, score), best first; `context` for vi_bm25.
     static constexpr std::int64_t kRerankMargin = 100, kRerankMax = 2000;
-    static constexpr double kPhraseWeight = 1.5;
+    static constexpr double kAdjacentWeight = 0.5, kTitleWordsWeight = 0.5, kTogetherWeight = 0.5;
     std::vector<std::pair<std::int64_t, double>> rerank(std::vector<std::pair<std::int64_t, double>> rows, const std::string& expr,
-                                                        const std::string& named_type, detail::RankContext& context);
+                                                        const std::string& named_type, detail::RankContext& context, double boost);
+    static constexpr double kTypeWeight = 1.5;
+    // The query with the diacritics of its plain words restored by the word model (words.h).
+    std::string restore_diacritics(std::string_view query) const;
 
     void migrate() {
         Stmt v(db, "PRAGMA user_version");
@@ -235,6 +248,7 @@ struct Index::Impl {
         if (version < 1) exec(db, kSchemaV1);
         if (version < 2) exec(db, kSchemaV2);
         if (version < 3) exec(db, kSchemaV3);
+        if (version < 4) exec(db, kSchemaV4);
         exec(db, ("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
         tx.commit();
     }

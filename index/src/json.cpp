@@ -48,6 +48,7 @@ std::string to_json(const SearchResult& result, int indent) {
         return render(o, indent);
     }
     o->set("total", static_cast<Poco::Int64>(result.total));
+    if (!result.ranked_as.empty()) o->set("ranked_as", result.ranked_as);
     Array::Ptr results = new Array;
     for (const auto& h : result.results) {
         Object::Ptr r = make_object();

@@ -185,13 +185,13 @@ const std::vector<TypeWords>& type_words() {
     return table;
 }
 
+}  // namespace
+
 std::vector<std::string> folded_words(std::string_view query) {
     std::vector<std::string> words;
     for (const auto& w : split_spaces(query)) words.push_back(fold_text(w));
     return words;
 }
-
-}  // namespace
 
 std::string type_in_query(std::string_view query) {
     const std::vector<std::string> words = folded_words(query);

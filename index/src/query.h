@@ -23,6 +23,9 @@ std::string number_compact(std::string_view printed);
 /// True when a query is probably a document number rather than words.
 bool looks_like_number(std::string_view query);
 
+/// The words of a query split at spaces, each folded ("Công điện" -> "cong", "dien").
+std::vector<std::string> folded_words(std::string_view query);
+
 /// The document type a query names among its words ("công điện", "ke hoach phong chong dich" ->
 /// "Kế hoạch"), the longest if several; empty when none.
 std::string type_in_query(std::string_view query);
@@ -54,8 +57,10 @@ struct RankContext {
     ///   - `words`: when set, the query word each phrase of the expression stands for (to_fts5's
     ///     `words`); a row where the words stand together, in order, in one column scores `together`
     ///     times its bm25 (docs/ARCHITECTURE.md, Queries).
+    ///     The factor is 1 + adjacent x (share of consecutive word pairs side by side) + in_title x
+    ///     (share of the words in the title) + together (when all stand together in order).
     const std::vector<int>* words = nullptr;
-    double together = 1.0;
+    double adjacent = 0.0, in_title = 0.0, together = 0.0;
 };
 inline constexpr const char* kRankContextType = "vanban_rank_context";
 

@@ -35,7 +35,7 @@ struct QueryData {
 std::int64_t position(int column, int offset) { return (static_cast<std::int64_t>(column) << 32) | static_cast<std::uint32_t>(offset); }
 
 // True when word k + 1 stands right after word k for every k, somewhere, in one column: a start of
-// word 0 at p with word k at p + k. Positions per word are sorted (a word's two phrases merged).
+// word 0 at p with word k at p + k. Positions per word are sorted (column, then offset).
 bool together(const std::vector<std::vector<std::int64_t>>& positions) {
     for (std::int64_t start : positions[0]) {
         bool all = true;
@@ -45,6 +45,30 @@ bool together(const std::vector<std::vector<std::int64_t>>& positions) {
         if (all) return true;
     }
     return false;
+}
+
+// What the words' places add to a row's bm25 (docs/ARCHITECTURE.md, Queries): each pair of
+// consecutive query words that stands side by side somewhere in one column adds its share of
+// `adjacent`, all of them in order `together` more, and each query word found in the title its share
+// of `in_title`. The factor multiplies the bm25.
+double proximity(const std::vector<std::vector<std::int64_t>>& positions, const RankContext& context) {
+    const std::size_t n = positions.size();
+    std::size_t pairs = 0, titled = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (!positions[k].empty() && (positions[k].front() >> 32) == 0) ++titled;  // column 0 sorts first
+        if (k + 1 == n) break;
+        const auto& next = positions[k + 1];
+        for (std::int64_t p : positions[k]) {
+            if (std::binary_search(next.begin(), next.end(), p + 1)) {
+                ++pairs;
+                break;
+            }
+        }
+    }
+    double factor = 1.0 + context.adjacent * static_cast<double>(pairs) / static_cast<double>(n - 1) +
+                    context.in_title * static_cast<double>(titled) / static_cast<double>(n);
+    if (pairs == n - 1 && together(positions)) factor += context.together;
+    return factor;
 }
 
 int count_rows(const Fts5ExtensionApi*, Fts5Context*, void* user) {
@@ -115,14 +139,14 @@ void bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
         double f = 0;
         Fts5PhraseIter it;
         int column = 0, offset = 0;
-        std::vector<std::int64_t>* at = words ? &q->positions[static_cast<std::size_t>((*words)[static_cast<std::size_t>(i)])] : nullptr;
-        const std::size_t before = at ? at->size() : 0;
+        // A word's places are those of its first phrase: the word as typed ("sở"), not its folded
+        // alternative ("so", which "số" matches too).
+        const bool first = words && (i == 0 || (*words)[static_cast<std::size_t>(i)] != (*words)[static_cast<std::size_t>(i - 1)]);
+        std::vector<std::int64_t>* at = first ? &q->positions[static_cast<std::size_t>((*words)[static_cast<std::size_t>(i)])] : nullptr;
         for (api->xPhraseFirst(fts, i, &it, &column, &offset); column >= 0; api->xPhraseNext(fts, &it, &column, &offset)) {
             f += column < argc ? sqlite3_value_double(argv[column]) : 1.0;
             if (at) at->push_back(position(column, offset));
         }
-        // A phrase's positions come in order; a word's second phrase (its folded form) is merged in.
-        if (at && before > 0) std::inplace_merge(at->begin(), at->begin() + static_cast<std::ptrdiff_t>(before), at->end());
         q->freq[static_cast<std::size_t>(i)] = f;
     }
     int length = 0;
@@ -142,7 +166,7 @@ void bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
         const double f = q->freq[static_cast<std::size_t>(i)];
         score += q->idf[static_cast<std::size_t>(i)] * (f * (kK1 + 1.0)) / (f + norm);
     }
-    if (words && together(q->positions)) score *= context->together;
+    if (words) score *= proximity(q->positions, *context);
     sqlite3_result_double(out, -score);  // like bm25(): smaller is better, ORDER BY ascending
 }
 

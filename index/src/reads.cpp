@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "index_impl.h"
+#include "words.h"
 #include "vanban/akn.h"
 
 namespace vanban {
@@ -148,7 +149,7 @@ std::optional<CitedOnly> Index::cited_only(std::string_view number) const {
 }
 
 std::vector<std::pair<std::int64_t, double>> Index::Impl::rerank(std::vector<std::pair<std::int64_t, double>> rows, const std::string& expr,
-                                                                 const std::string& named_type, detail::RankContext& context) {
+                                                                 const std::string& named_type, detail::RankContext& context, double boost) {
     // Documents of the type the query names come first ("công điện": the Công điện, then the rest),
     // even those the bm25 window left out.
     std::vector<std::pair<std::int64_t, double>> typed;
@@ -170,10 +171,31 @@ std::vector<std::pair<std::int64_t, double>> Index::Impl::rerank(std::vector<std
         if (!typed_ids.count(r.first)) rest.push_back(r);
     }
     auto by_score = [](const auto& a, const auto& b) { return a.second > b.second || (a.second == b.second && a.first < b.first); };
+    if (boost > 0) {
+        for (auto& t : typed) t.second *= boost;
+        typed.insert(typed.end(), rest.begin(), rest.end());
+        std::stable_sort(typed.begin(), typed.end(), by_score);
+        return typed;
+    }
     std::stable_sort(typed.begin(), typed.end(), by_score);
     std::stable_sort(rest.begin(), rest.end(), by_score);
     typed.insert(typed.end(), rest.begin(), rest.end());
     return typed;
+}
+
+std::string Index::Impl::restore_diacritics(std::string_view query) const {
+    try {
+        Stmt& s = cached("SELECT form, documents FROM word_model WHERE folded = ?1");
+        return detail::restore_diacritics(query, [&](const std::string& folded) {
+            ResetOnExit reset(s);
+            s.bind(1, folded);
+            std::vector<std::pair<std::string, std::int64_t>> forms;
+            while (s.step()) forms.emplace_back(s.text(0), s.integer(1));
+            return forms;
+        });
+    } catch (const IndexError&) {
+        return std::string(query);  // a database without the model (read-only, older): as typed
+    }
 }
 
 SearchResult Index::search(std::string_view query, const SearchOptions& options) const {
@@ -186,8 +208,11 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             return result;
         }
     }
+    // Ranked as if typed with the most likely diacritics, matching every form still (words.h).
     std::vector<int> words;
-    std::string expr = detail::to_fts5(query, &words);
+    const std::string ranked_as = impl_->restore_diacritics(query);
+    std::string expr = detail::to_fts5(ranked_as, &words);
+    if (ranked_as != query) result.ranked_as = ranked_as;
     const std::optional<detail::TypedNumber> typed = detail::typed_number(query);
     const std::string type_key = options.type.empty() ? "" : fold_text(canonical_type(options.type));
     const std::string issuer_needles = options.issuer.empty() ? "" : name_needles(options.issuer);
@@ -213,7 +238,9 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             matches.lengths = &impl_->lengths_for(gen);
             if (options.in.empty()) {
                 matches.words = &words;
-                matches.together = Impl::kPhraseWeight;
+                matches.adjacent = Impl::kAdjacentWeight;
+                matches.in_title = Impl::kTitleWordsWeight;
+                matches.together = Impl::kTogetherWeight;
             }
             // A type the query names puts its documents first (docs/ARCHITECTURE.md, Queries): the first
             // offset + limit + kRerankMargin rows by score are re-ranked with them, so pages within it are
@@ -233,7 +260,14 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
                 detail::RankContext again = matches;  // the same bonus, its own row count
                 again.rows = 0;
                 again.last_rowid = INT64_MIN;
-                rows = impl_->rerank(std::move(rows), expr, named_type, again);
+                // The type alone ("công điện") lists its documents first. Typed with other words, its
+                // documents' scores are multiplied by kTypeWeight: "kế hoạch chuyển đổi số" puts the
+                // plans about it first, while a type's name inside a name or a verb ("triển khai Nghị
+                // quyết 38 ...", "luật thi đua khen thưởng" with that law not imported, "quy định luật
+                // dân số") does not bury the one document that answers.
+                const bool type_alone = detail::folded_words(query) == detail::folded_words(named_type);
+                rows = impl_->rerank(std::move(rows), expr, named_type, again,
+                                     type_alone ? 0.0 : Impl::kTypeWeight);
                 rows.erase(rows.begin(), rows.begin() + std::min<std::size_t>(rows.size(), static_cast<std::size_t>(offset)));
                 if (rows.size() > static_cast<std::size_t>(limit)) rows.resize(static_cast<std::size_t>(limit));
             }

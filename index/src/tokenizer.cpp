@@ -16,12 +16,14 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <functional>
 #include <new>
 #include <string>
 
 #include "vanban/fts.h"
 #include "vanban/index_errors.h"
 #include "vanban/parser.h"
+#include "words.h"
 
 namespace vanban {
 
@@ -207,6 +209,49 @@ WordForms word_forms(std::string_view word) {
     if (exact != f.folded) f.exact = std::move(exact);
     return f;
 }
+
+namespace detail {
+
+void each_word(std::string_view text, const std::function<void(const WordForms&, std::size_t, std::size_t)>& on_word) {
+    // The tokenizer's own words: the folded token, then the exact one (colocated) when it differs.
+    struct Pending {
+        const std::function<void(const WordForms&, std::size_t, std::size_t)>* on_word;
+        WordForms forms;
+        std::size_t base = 0, start = 0, end = 0;
+        bool open = false;
+        void flush() {
+            if (open) (*on_word)(forms, start, end);
+            open = false;
+        }
+    } pending{&on_word, {}, 0, 0, 0, false};
+    auto token = [](void* ctx, int flags, const char* t, int n, int start, int end) -> int {
+        auto* p = static_cast<Pending*>(ctx);
+        if (flags & FTS5_TOKEN_COLOCATED) {
+            p->forms.exact.assign(t, static_cast<std::size_t>(n));
+            return SQLITE_OK;
+        }
+        p->flush();
+        p->forms.folded.assign(t, static_cast<std::size_t>(n));
+        p->forms.exact.clear();
+        p->start = p->base + static_cast<std::size_t>(start), p->end = p->base + static_cast<std::size_t>(end);
+        p->open = true;
+        return SQLITE_OK;
+    };
+    for (std::size_t at = 0; at < text.size();) {
+        // The tokenizer takes an int length: a text beyond 1 GB goes in pieces cut at a space.
+        std::size_t n = std::min<std::size_t>(text.size() - at, 1u << 30);
+        if (at + n < text.size()) {
+            std::size_t space = text.rfind(' ', at + n);
+            if (space != std::string_view::npos && space > at) n = space - at;
+        }
+        pending.base = at;
+        vi_tokenize(nullptr, &pending, FTS5_TOKENIZE_DOCUMENT, text.data() + at, static_cast<int>(n), token);
+        pending.flush();
+        at += n;
+    }
+}
+
+}  // namespace detail
 
 void register_vi_tokenizer(void* handle) {
     auto* db = static_cast<sqlite3*>(handle);

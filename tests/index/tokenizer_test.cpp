@@ -5,12 +5,14 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "vanban/fts.h"
 #include "vanban/index.h"
+#include "words.h"
 
 namespace {
 
@@ -256,6 +258,61 @@ TEST_F(Tokenizer, AuxiliaryPositionsAgreeWithIndexedOnes) {
     EXPECT_GT(a, 1000);
     EXPECT_EQ(a, b);
     EXPECT_EQ(indexed, aux);
+}
+
+}  // namespace
+
+namespace {
+
+// The word model and the restoring of diacritics (index/src/words.h).
+TEST(WordModel, CountsFormsAndPairsOncePerDocument) {
+    vanban::detail::WordModelBuilder model;
+    model.add("Sở Y tế chủ trì; Sở Y tế báo cáo.\nSố liệu");
+    model.add("số y tế");
+    std::map<std::pair<std::string, std::string>, std::int64_t> got;
+    for (const auto& [folded, form, n] : model.entries(1)) got[{folded, form}] = n;
+    EXPECT_EQ((got[{"so y", "sở y"}]), 1);  // twice in one document: one document
+    EXPECT_EQ((got[{"so y", "số y"}]), 1);
+    EXPECT_EQ((got[{"y te", "y tế"}]), 2);
+    EXPECT_EQ((got[{"so", "số"}]), 2);
+    EXPECT_EQ(got.count({"cao so", "cáo số"}), 0u);  // not across a line break
+    EXPECT_EQ(model.documents(), 2);
+    EXPECT_EQ(model.entries(2).size(), 4u);  // "số", "y", "tế", "y tế" are in both
+}
+
+TEST(WordModel, RestoresThePathTheNeighboursMakeLikely) {
+    // Counts as a corpus of 100 documents might give them: "số" is the commoner word, but "y" follows
+    // "sở" far more often; "tại khoản" is common in legal text, yet "kho bạc" pulls nothing back.
+    std::map<std::string, std::vector<std::pair<std::string, std::int64_t>>> m = {
+        {"", {{"", 100}}},
+        {"so", {{"số", 90}, {"sở", 60}, {"so", 5}}},
+        {"y", {{"y", 70}, {"ý", 30}}},
+        {"te", {{"tế", 70}, {"tê", 5}}},
+        {"so y", {{"sở y", 50}, {"số y", 2}, {"sở ý", 4}}},
+        {"y te", {{"y tế", 65}}},
+        {"karaoke", {{"karaoke", 5}}},
+        {"vu", {{"vụ", 90}, {"vũ", 10}}},
+        {"truong", {{"trưởng", 80}, {"trường", 60}}},
+        {"karaoke vu", {{"karaoke vũ", 4}}},
+        {"vu truong", {{"vụ trưởng", 40}, {"vũ trường", 5}}},
+    };
+    auto forms_of = [&](const std::string& folded) {
+        auto it = m.find(folded);
+        return it == m.end() ? std::vector<std::pair<std::string, std::int64_t>>{} : it->second;
+    };
+    using vanban::detail::restore_diacritics;
+    EXPECT_EQ(restore_diacritics("so y te", forms_of), "sở y tế");
+    EXPECT_EQ(restore_diacritics("So Y Te", forms_of), "sở Y tế");  // a word already right stays as typed
+    EXPECT_EQ(restore_diacritics("karaoke vu truong", forms_of), "karaoke vũ trường");
+    EXPECT_EQ(restore_diacritics("vu truong", forms_of), "vụ trưởng");
+    // Typed with diacritics, a word stays and leads its neighbours; unknown words and numbers stay.
+    EXPECT_EQ(restore_diacritics("số y te", forms_of), "số y tế");
+    EXPECT_EQ(restore_diacritics("so y te 2025 xyz", forms_of), "sở y tế 2025 xyz");
+    // The syntax is left alone: a phrase, a prefix, OR.
+    EXPECT_EQ(restore_diacritics("\"so y te\"", forms_of), "\"so y te\"");
+    EXPECT_EQ(restore_diacritics("so* y", forms_of), "so* y");
+    EXPECT_EQ(restore_diacritics("so OR te", forms_of), "so OR te");
+    EXPECT_EQ(restore_diacritics("", forms_of), "");
 }
 
 }  // namespace

@@ -73,7 +73,9 @@ int cmd_search(const Args& args) {
         return kOk;
     }
     bool tty = isatty(STDOUT_FILENO);
-    std::cout << r.total << (r.total == 1 ? " document" : " documents") << '\n';
+    std::cout << r.total << (r.total == 1 ? " document" : " documents");
+    if (!r.ranked_as.empty()) std::cout << " (ranked as \"" << r.ranked_as << "\")";
+    std::cout << '\n';
     int rank = opt.offset;
     for (const auto& h : r.results) {
         std::cout << ++rank << ". " << doc_line(h.document) << '\n';

@@ -15,8 +15,9 @@ schemas = {
      "method_not_allowed", "conflict", "length_required", "payload_too_large", "uri_too_long", "unsupported_media_type", "internal"]},
      "message": S})}),
  "SearchResult": {"oneOf": [
-    obj({"total": I, "results": arr(obj({"document": ref("Document"), "score": N, "section_path": NS, "snippet": S,
-          "highlights": arr({"type": "array", "items": I, "minItems": 2, "maxItems": 2})}))}),
+    obj({"total": I, "ranked_as": {"type": "string", "description": "the query as ranked, its plain words given their most likely diacritics; absent when ranked as typed"},
+         "results": arr(obj({"document": ref("Document"), "score": N, "section_path": NS, "snippet": S,
+          "highlights": arr({"type": "array", "items": I, "minItems": 2, "maxItems": 2})}))}, ["total", "results"]),
     ref("Candidates")]},
  "Candidates": obj({"candidates": arr(ref("Document"))}),
  "Lookup": obj({"candidates": arr(ref("Document")),

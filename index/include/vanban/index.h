@@ -115,6 +115,14 @@ public:
     /// query after a bulk import.
     void optimize();
 
+    /// Builds again the model of the corpus's word forms that restores the diacritics of a query typed
+    /// without them ("so y te" ranks as "sở y tế" would; docs/ARCHITECTURE.md, Queries), when it is
+    /// missing or a tenth of the documents or more changed since it was built (or `force`). It counts
+    /// forms and pairs of consecutive forms over the titles and at most kWordModelDocuments texts,
+    /// evenly spaced. Import runs it at the end; true when it was built.
+    bool refresh_word_model(bool force = false);
+    static constexpr std::int64_t kWordModelDocuments = 20000;
+
     /// A number raised by every import that adds or replaces a document (in any process): what was
     /// read at one generation is current while it stays the same.
     std::int64_t generation() const;

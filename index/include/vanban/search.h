@@ -53,6 +53,9 @@ struct SearchResult {
     std::int64_t total = 0;
     std::vector<SearchHit> results;
     std::vector<DocumentRef> candidates;  ///< set instead of results when the query is a document number
+    /// The query as ranked, when its words typed without diacritics were given their most likely
+    /// ones ("so y te" -> "sở y tế"); empty when it was ranked as typed. Every form still matches.
+    std::string ranked_as;
 };
 
 /// A date as filters take it: YYYY, YYYY-MM or YYYY-MM-DD (a prefix covers the whole year or month).
