@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "params.h"
@@ -290,6 +291,16 @@ void check_write(const Api& api, const Request& request, const std::string& what
     }
 }
 
+// The word model built again once a tenth of the documents changed (Index::refresh_word_model). The
+// change itself is committed: a failure here only leaves the model as it was, and is logged.
+void refresh_model(Api& api) {
+    try {
+        api.writer->refresh_word_model();
+    } catch (const IndexError& e) {
+        std::cerr << "vanban serve: the word model was not rebuilt: " << e.what() << '\n';
+    }
+}
+
 Response delete_document(Api& api, const Request& request, const Match& m) {
     check_write(api, request, "removal");
     std::int64_t id = document_id(m.seg[2]);
@@ -297,6 +308,7 @@ Response delete_document(Api& api, const Request& request, const Match& m) {
     {
         std::lock_guard lock(api.write_mutex);
         removed = api.writer->remove(id);  // NotFound: 404
+        refresh_model(api);
     }
     return json(200, "{\"id\":" + std::to_string(id) + ",\"status\":\"removed\",\"document\":" + to_json(removed, 0) + "}");
 }
@@ -349,6 +361,7 @@ Response post_document(Api& api, const Request& request, const Match& m) {
     {
         std::lock_guard lock(api.write_mutex);
         result = api.writer->import_document(doc, source);
+        refresh_model(api);
     }
     auto index = api.readers.acquire();
     auto ref = index->document(result.id);

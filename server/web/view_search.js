@@ -74,6 +74,10 @@ export async function viewSearch(ctx, params) {
       el('h1', { id: 'results-h' }, 'Kết quả tìm kiếm ', el('q', { text: q })),
       el('p', { class: 'summary', 'data-testid': 'result-total' },
         total ? `Tìm thấy ${fmtNumber(total)} kết quả` : 'Không có kết quả', filterChips(filters)),
+      data.ranked_as
+        ? el('p', { class: 'summary ranked-as', 'data-testid': 'ranked-as' },
+          'Xếp hạng như khi gõ có dấu: ', el('q', { text: data.ranked_as }), ' (vẫn tìm mọi cách viết)')
+        : null,
       citedBox,
       results.length
         ? el('ol', { class: 'items', 'data-testid': 'results', start: (page - 1) * PAGE_SIZE + 1 }, results.map(resultItem))

@@ -175,6 +175,9 @@ async function main() {
     check(number === '134/KH-UBND', `the first result is "${number}", expected 134/KH-UBND`);
     const marks = await page.locator('[data-testid="result-item"] .snippet mark').count();
     check(marks > 0, 'no <mark> highlight in the snippets of the results');
+    // Typed without diacritics: the page says how it was ranked (the word model of the corpus).
+    const rankedAs = await textOf(await visible(page, '[data-testid="ranked-as"] q', 'the query as ranked'));
+    check(rankedAs === 'phòng chống dịch', `ranked as "${rankedAs}", expected "phòng chống dịch"`);
     await shot('results');
   });
 
