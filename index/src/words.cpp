@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <unordered_set>
 
 namespace vanban::detail {
 
@@ -23,23 +22,35 @@ constexpr double kSmoothing = 1.0;
 
 }  // namespace
 
+std::uint32_t WordModelBuilder::intern(const WordForms& w) {
+    const std::string& form = w.exact.empty() ? w.folded : w.exact;
+    std::string key;
+    key.reserve(w.folded.size() + 1 + form.size());
+    key.append(w.folded).append(1, '\t').append(form);
+    auto [it, added] = ids_.try_emplace(std::move(key), static_cast<std::uint32_t>(forms_.size()));
+    if (added) forms_.emplace_back(w.folded, form);
+    return it->second;
+}
+
 void WordModelBuilder::add(std::string_view text) {
-    std::unordered_set<std::string> seen;
-    std::string prev_folded, prev_form;
+    seen_.clear();
+    std::uint64_t prev = kNone;
     std::size_t prev_end = 0;
     each_word(text, [&](const WordForms& w, std::size_t start, std::size_t end) {
         if (has_digit(w.folded)) {
-            prev_folded.clear();
+            prev = kNone;
             return;
         }
-        const std::string& form = w.exact.empty() ? w.folded : w.exact;
-        seen.insert(w.folded + '\t' + form);
-        if (!prev_folded.empty() && text.substr(prev_end, start - prev_end).find('\n') == std::string_view::npos) {
-            seen.insert(prev_folded + ' ' + w.folded + '\t' + prev_form + ' ' + form);
+        const std::uint64_t id = intern(w);
+        seen_.push_back(id << 32 | kNone);
+        if (prev != kNone && text.substr(prev_end, start - prev_end).find('\n') == std::string_view::npos) {
+            seen_.push_back(prev << 32 | id);
         }
-        prev_folded = w.folded, prev_form = form, prev_end = end;
+        prev = id, prev_end = end;
     });
-    for (const auto& k : seen) ++counts_[k];
+    std::sort(seen_.begin(), seen_.end());
+    seen_.erase(std::unique(seen_.begin(), seen_.end()), seen_.end());
+    for (std::uint64_t k : seen_) ++counts_[k];
     ++documents_;
 }
 
@@ -47,8 +58,13 @@ std::vector<std::tuple<std::string, std::string, std::int64_t>> WordModelBuilder
     std::vector<std::tuple<std::string, std::string, std::int64_t>> out;
     for (const auto& [key, n] : counts_) {
         if (n < min_documents) continue;
-        const std::size_t tab = key.find('\t');
-        out.emplace_back(key.substr(0, tab), key.substr(tab + 1), n);
+        const auto& a = forms_[key >> 32];
+        if ((key & kNone) == kNone) {
+            out.emplace_back(a.first, a.second, n);
+        } else {
+            const auto& b = forms_[key & kNone];
+            out.emplace_back(a.first + ' ' + b.first, a.second + ' ' + b.second, n);
+        }
     }
     std::sort(out.begin(), out.end());
     return out;

@@ -32,8 +32,14 @@ public:
     std::int64_t documents() const { return documents_; }  ///< texts added
 
 private:
+    std::uint32_t intern(const WordForms& w);
     std::int64_t documents_ = 0;
-    std::unordered_map<std::string, std::int64_t> counts_;  // "folded\tform"
+    // Each distinct form gets a number; an entry is a form (id << 32 | kNone) or a pair (id << 32 | id).
+    std::vector<std::pair<std::string, std::string>> forms_;  // by id: (folded, form)
+    std::unordered_map<std::string, std::uint32_t> ids_;      // "folded\tform" -> id
+    std::unordered_map<std::uint64_t, std::int64_t> counts_;
+    std::vector<std::uint64_t> seen_;  // one document's entries, reused
+    static constexpr std::uint64_t kNone = 0xFFFFFFFFu;
 };
 
 /// What restore_diacritics asks of the model: the forms of a folded word or pair with their counts.

@@ -121,7 +121,7 @@ public:
     /// forms and pairs of consecutive forms over the titles and at most kWordModelDocuments texts,
     /// evenly spaced. Import runs it at the end; true when it was built.
     bool refresh_word_model(bool force = false);
-    static constexpr std::int64_t kWordModelDocuments = 20000;
+    static constexpr std::int64_t kWordModelDocuments = 10000;
 
     /// A number raised by every import that adds or replaces a document (in any process): what was
     /// read at one generation is current while it stays the same.
