@@ -300,7 +300,7 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
                                std::string(kRefColumns) +
                                ", b.score, count(*) OVER (), b.tid, b.path FROM b JOIN documents d ON d.id = b.id" + where +
                                " AND b.rn = 1 ORDER BY b.score LIMIT ?2 OFFSET ?3"
-                         : "WITH m AS (SELECT rowid AS id, vi_bm25(documents_fts, 10.0, 1.0) AS score FROM documents_fts"
+                         : "WITH m AS (SELECT rowid AS id, vi_bm25(documents_fts, 10.0, 1.0, ?9) AS score FROM documents_fts"
                            " WHERE documents_fts MATCH ?1) SELECT " +
                                std::string(kRefColumns) +
                                ", m.score, count(*) OVER (), NULL, NULL FROM m JOIN documents d ON d.id = m.id" + where +
@@ -313,6 +313,20 @@ SearchResult Index::search(std::string_view query, const SearchOptions& options)
             if (!options.from.empty()) s.bind(6, options.from);
             if (!options.to.empty()) s.bind(7, options.to + "~");  // "2022-04" covers the whole month
             if (!options.agency.empty()) s.bind(8, name_needles(options.agency));
+            // The same ranking as without filters: the words' places, the IDFs and lengths kept.
+            detail::RankContext ranked;
+            if (!in_tasks) {
+                const std::int64_t gen = generation();
+                ranked.idf = &impl_->idf_for(expr, gen);
+                ranked.lengths = &impl_->lengths_for(gen);
+                if (options.in.empty()) {
+                    ranked.words = &words;
+                    ranked.adjacent = Impl::kAdjacentWeight;
+                    ranked.in_title = Impl::kTitleWordsWeight;
+                    ranked.together = Impl::kTogetherWeight;
+                }
+                sqlite3_bind_pointer(s.get(), 9, &ranked, detail::kRankContextType, nullptr);
+            }
             std::vector<std::int64_t> task_ids;
             while (s.step()) {
                 SearchHit h;

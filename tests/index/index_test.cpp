@@ -617,6 +617,17 @@ TEST(Relevance, ATypeAndANumberOpenThatDocumentFirst) {
         ASSERT_EQ(plain.results.size(), accented.results.size());
         for (std::size_t i = 0; i < plain.results.size(); ++i) EXPECT_EQ(plain.results[i].document.id, accented.results[i].document.id) << i;
         EXPECT_EQ(plain.total, accented.total);
+        // A filter keeps the ranking: the plans of "phong chong dich" in the order of the search unfiltered.
+        vanban::SearchOptions all, only_plans;
+        all.limit = only_plans.limit = 100;
+        only_plans.type = "Kế hoạch";
+        std::vector<std::int64_t> expected, got;
+        for (const auto& h : index.search("phong chong dich", all).results) {
+            if (h.document.type == "Kế hoạch") expected.push_back(h.document.id);
+        }
+        for (const auto& h : index.search("phong chong dich", only_plans).results) got.push_back(h.document.id);
+        ASSERT_GE(got.size(), 3u);
+        EXPECT_EQ(got, expected);
         // The words together first: the two seeds are about "phòng, chống dịch" (the plan 134/KH-UBND,
         // the conclusion of Thường trực Thành ủy); the others hold the words apart or once.
         vanban::SearchResult together = index.search("phong chong dich");
