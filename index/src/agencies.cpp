@@ -28,6 +28,7 @@ using detail::kRefColumns;
 using detail::kTaskText;
 using detail::ref_from;
 using detail::split_agency_id;
+using detail::ReadTransaction;
 using detail::Stmt;
 using detail::successors;
 
@@ -298,6 +299,7 @@ private:
 }  // namespace
 
 AssignmentResult Index::assignments(std::string_view query, const AssignmentOptions& options) const {
+    ReadTransaction snapshot(static_cast<sqlite3*>(handle()));  // one snapshot for all its statements
     options.validate();
     AssignmentResult result;
     result.query = std::string(query);
@@ -343,6 +345,7 @@ AssignmentResult Index::assignments(std::string_view query, const AssignmentOpti
 std::optional<AgencyAssignments> Index::agency_assignments(std::string_view agency_id,
                                                            const AssignmentOptions& options) const {
     options.validate();
+    ReadTransaction snapshot(static_cast<sqlite3*>(handle()));  // one snapshot for all its statements
     sqlite3* db = static_cast<sqlite3*>(handle());
     const Succession succession(db);
     const std::string id(agency_id);
@@ -363,6 +366,7 @@ std::optional<AgencyAssignments> Index::agency_assignments(std::string_view agen
 }
 
 std::vector<AgencyCount> Index::agencies(std::string_view query) const {
+    ReadTransaction snapshot(static_cast<sqlite3*>(handle()));  // one snapshot for all its statements
     sqlite3* db = static_cast<sqlite3*>(handle());
     const std::string folded = detail::fold_query(query);
     const detail::NamedAgencies named = folded.empty() ? detail::NamedAgencies{} : detail::agencies_named(folded);

@@ -19,7 +19,11 @@
 #include <Poco/InflatingStream.h>
 #include <Poco/SHA1Engine.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -39,6 +43,38 @@ std::string shorten(std::string_view text, std::size_t max) {
     int32_t cut = static_cast<int32_t>(max);
     U8_SET_CP_START(reinterpret_cast<const uint8_t*>(text.data()), 0, cut);
     return std::string(text.substr(0, static_cast<std::size_t>(cut))) + "…";
+}
+
+bool needs_immutable(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path file = fs::absolute(path, ec);
+    const fs::path folder = file.parent_path();
+    if (::access(folder.c_str(), W_OK) == 0) return false;
+    if (fs::exists(path + "-shm", ec)) return false;
+    if (fs::exists(path + "-wal", ec) && fs::file_size(path + "-wal", ec) > 0) {
+        throw IndexError("the database " + path + " has changes in " + path + "-wal not yet written into it, and its folder"
+                         " cannot be written: open it once for writing (or serve a snapshot: vanban snapshot)", SQLITE_CANTOPEN);
+    }
+    return true;
+}
+
+std::string file_uri(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string absolute = fs::absolute(path, ec).string();
+    std::string out = "file:";
+    static const char* hex = "0123456789ABCDEF";
+    for (unsigned char c : absolute) {
+        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~' || c >= 0x80) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
 }
 
 std::string deflate(std::string_view text) {
@@ -115,23 +151,38 @@ Index::Index(const std::string& path, OpenMode mode) : impl_(std::make_unique<Im
         return true;
     }();
     (void)configured;
-    if (mode == OpenMode::existing && !std::filesystem::exists(path)) {
+    if (mode != OpenMode::create && !std::filesystem::exists(path)) {
         throw IndexError("no database at " + path + " (import documents first: vanban import FILE --db " + path + ")",
                          SQLITE_CANTOPEN);
     }
-    int flags = SQLITE_OPEN_READWRITE | (mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0);
-    int rc = sqlite3_open_v2(path.c_str(), &impl_->db, flags, nullptr);
+    const bool read_only = mode == OpenMode::read_only;
+    impl_->read_only = read_only;
+    std::string name = path;
+    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0);
+    if (read_only && detail::needs_immutable(path)) {
+        // A database in a folder no one may write, with no -shm beside it: SQLite could not make the
+        // shared memory a reader of a WAL database needs, and nothing can change the file, so it is
+        // opened as immutable (no locks, no WAL).
+        name = detail::file_uri(path) + "?immutable=1";
+        flags |= SQLITE_OPEN_URI;
+    }
+    int rc = sqlite3_open_v2(name.c_str(), &impl_->db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = impl_->db ? sqlite3_errmsg(impl_->db) : "out of memory";
         throw IndexError("cannot open database " + path + ": " + msg, rc);
     }
     sqlite3_busy_timeout(impl_->db, 5000);
-    // Pages freed by 'optimize' after a bulk import go back to the file system (Index::optimize runs
-    // incremental_vacuum). This takes effect only on a new, empty database, and before WAL mode.
     try {
-        exec(impl_->db, "PRAGMA auto_vacuum = INCREMENTAL");
-        exec(impl_->db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-                        " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;");
+        if (read_only) {
+            exec(impl_->db, "PRAGMA query_only = ON; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;"
+                            " PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;");
+        } else {
+            // Pages freed by 'optimize' after a bulk import go back to the file system (Index::optimize
+            // runs incremental_vacuum). This takes effect only on a new, empty database, and before WAL mode.
+            exec(impl_->db, "PRAGMA auto_vacuum = INCREMENTAL");
+            exec(impl_->db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                            " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;");
+        }
     } catch (const IndexError& e) {
         throw IndexError(path + " cannot be used as a vanban database: " + e.what(), e.code());
     }
@@ -173,7 +224,11 @@ Index::Index(const std::string& path, OpenMode mode) : impl_(std::make_unique<Im
         },
         nullptr, nullptr, nullptr);
     try {
-        impl_->migrate();
+        if (read_only) {
+            impl_->check_schema();
+        } else {
+            impl_->migrate();
+        }
     } catch (const IndexError& e) {
         throw IndexError(path + ": " + e.what(), e.code());
     }
@@ -203,6 +258,7 @@ void bind_input(Stmt& s, int at, const ParserInput& input) {
 }  // namespace
 
 ImportResult Index::import_document(const Document& doc, std::string_view source_path, const ParserInput& input) {
+    impl_->check_writable();
     sqlite3* db = impl_->db;
     // The normalized text: a BOM, CRLF line ends or another encoding of the same text change nothing.
     std::string hash = sha1(doc.text);
@@ -281,6 +337,7 @@ ImportResult Index::import_document(const Document& doc, std::string_view source
 }
 
 DocumentRef Index::remove(std::int64_t id) {
+    impl_->check_writable();
     sqlite3* db = impl_->db;
     Transaction tx(db);
     std::optional<DocumentRef> ref = document(id);
@@ -307,12 +364,14 @@ DocumentRef Index::remove(std::int64_t id) {
 }
 
 void Index::optimize() {
+    impl_->check_writable();
     exec(impl_->db, "INSERT INTO documents_fts(documents_fts) VALUES('optimize');"
                     "INSERT INTO tasks_fts(tasks_fts) VALUES('optimize'); PRAGMA incremental_vacuum;"
                     " PRAGMA optimize;");
 }
 
 bool Index::refresh_word_model(bool force) {
+    impl_->check_writable();
     sqlite3* db = impl_->db;
     const std::int64_t gen = generation(), documents = count();
     Stmt built(db, "SELECT value FROM meta WHERE key = 'word_model_generation'");
@@ -358,6 +417,83 @@ ImportBatch::~ImportBatch() {
 void ImportBatch::commit() {
     exec(static_cast<sqlite3*>(db_), "COMMIT");
     open_ = false;
+}
+
+void Index::snapshot(const std::string& out) const {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const char* main_file = sqlite3_db_filename(impl_->db, "main");
+    if (main_file && *main_file && fs::exists(out, ec) && fs::equivalent(main_file, out, ec)) {
+        throw IndexError("the snapshot would overwrite the database itself: " + out, SQLITE_MISUSE);
+    }
+    const fs::path target = fs::absolute(out, ec);
+    if (!fs::is_directory(target.parent_path(), ec)) {
+        throw IndexError("cannot write the snapshot " + out + ": no folder " + target.parent_path().string(), SQLITE_CANTOPEN);
+    }
+    const std::string partial = target.string() + ".partial-" + std::to_string(::getpid());
+    fs::remove(partial, ec);
+    struct RemoveUnlessKept {
+        const std::string& path;
+        bool kept = false;
+        ~RemoveUnlessKept() {
+            if (!kept) {
+                std::error_code ignored;
+                fs::remove(path, ignored);
+                fs::remove(path + "-journal", ignored);
+            }
+        }
+    } cleanup{partial};
+    {
+        // query_only refuses VACUUM INTO too; a connection opened read-only still cannot change the database.
+        if (impl_->read_only) exec(impl_->db, "PRAGMA query_only = OFF");
+        struct QueryOnlyAgain {
+            sqlite3* db;
+            bool on;
+            ~QueryOnlyAgain() {
+                if (on) sqlite3_exec(db, "PRAGMA query_only = ON", nullptr, nullptr, nullptr);
+            }
+        } again{impl_->db, impl_->read_only};
+        Stmt into(impl_->db, "VACUUM INTO ?1");
+        into.bind(1, std::string_view(partial));
+        into.step();
+    }
+    {
+        sqlite3* copy = nullptr;
+        int rc = sqlite3_open_v2(partial.c_str(), &copy, SQLITE_OPEN_READWRITE, nullptr);
+        std::unique_ptr<sqlite3, int (*)(sqlite3*)> guard(copy, sqlite3_close_v2);
+        if (rc != SQLITE_OK) throw IndexError("cannot open the snapshot " + partial + ": " + sqlite3_errstr(rc), rc);
+        exec(copy, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;");
+        Stmt check(copy, "PRAGMA quick_check");
+        if (!check.step() || check.text(0) != "ok") {
+            throw IndexError("the snapshot " + partial + " failed its check: " + (check.is_null(0) ? "" : check.text(0)), SQLITE_CORRUPT);
+        }
+    }
+    auto sync = [](const std::string& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY);
+        if (fd < 0) return false;
+        const bool ok = ::fsync(fd) == 0;
+        ::close(fd);
+        return ok;
+    };
+    if (!sync(partial)) throw IndexError("cannot sync the snapshot " + partial + " to disk", SQLITE_IOERR);
+    fs::rename(partial, target, ec);
+    if (ec) throw IndexError("cannot move the snapshot into place at " + out + ": " + ec.message(), SQLITE_CANTOPEN);
+    cleanup.kept = true;
+    sync(target.parent_path().string());  // the rename itself reaches the disk
+}
+
+ReadSnapshot::ReadSnapshot(const Index& index) : db_(index.handle()) {
+    auto* db = static_cast<sqlite3*>(db_);
+    if (sqlite3_get_autocommit(db) == 0) throw IndexError("a read snapshot cannot be taken inside a transaction", SQLITE_MISUSE);
+    exec(db, "BEGIN");
+    open_ = true;
+}
+
+ReadSnapshot::~ReadSnapshot() {
+    auto* db = static_cast<sqlite3*>(db_);
+    if (open_ && sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
 }
 
 std::int64_t Index::generation() const {

@@ -110,6 +110,13 @@ CREATE TABLE word_model(folded TEXT NOT NULL, form TEXT NOT NULL, documents INTE
 INSERT OR IGNORE INTO meta VALUES('word_model_generation', -1);
 )SQL";
 
+// Whether a read-only open of `path` must be immutable: its folder cannot be written (so SQLite
+// cannot create the -shm a WAL reader needs) and there is no -shm. Throws IndexError when the -wal
+// beside it holds changes not yet in the file (they would be ignored).
+bool needs_immutable(const std::string& path);
+// `path` as an SQLite file: URI (percent-encoded where needed).
+std::string file_uri(const std::string& path);
+
 // At most `max` bytes of UTF-8 text, cut at a character boundary, with an ellipsis when cut.
 std::string shorten(std::string_view text, std::size_t max);
 
@@ -135,6 +142,7 @@ using detail::ref_from;
 using detail::Stmt;
 using detail::ResetOnExit;
 using detail::Transaction;
+using detail::ReadTransaction;
 using detail::agency_row;
 using detail::AgencyRow;
 using detail::kSchemaV1;
@@ -228,6 +236,31 @@ struct Index::Impl {
     static constexpr double kTypeWeight = 1.5;
     // The query with the diacritics of its plain words restored by the word model (words.h).
     std::string restore_diacritics(std::string_view query) const;
+
+    bool read_only = false;  // opened with OpenMode::read_only
+
+    void check_writable() const {
+        if (read_only) throw IndexError("the database is open read-only: it cannot be changed", SQLITE_READONLY);
+    }
+
+    // What a read-only connection checks instead of migrating: the schema is this vanban's.
+    void check_schema() {
+        Stmt v(db, "PRAGMA user_version");
+        v.step();
+        const int version = static_cast<int>(v.integer(0));
+        v.reset();
+        if (version > kSchemaVersion) {
+            throw IndexError("the database was written by a newer vanban (schema " + std::to_string(version) + ")",
+                             SQLITE_MISMATCH);
+        }
+        if (version == 0) throw IndexError("not a vanban database (no schema)", SQLITE_NOTADB);
+        if (version < kSchemaVersion) {
+            throw IndexError("the database has schema " + std::to_string(version) + ", older than this vanban's (" +
+                                 std::to_string(kSchemaVersion) + "), and a read-only open does not upgrade it: open it once"
+                                 " for writing (vanban import, or vanban serve without --read-only)",
+                             SQLITE_MISMATCH);
+        }
+    }
 
     void migrate() {
         Stmt v(db, "PRAGMA user_version");

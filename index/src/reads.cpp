@@ -87,6 +87,7 @@ std::string name_needles(std::string_view issuer) {
 }  // namespace
 
 std::vector<DocumentRef> Index::lookup(std::string_view number) const {
+    ReadTransaction snapshot(impl_->db);  // one snapshot for all its statements
     std::string compact = detail::number_compact(number);
     if (compact.empty()) return {};
     Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + " FROM documents d WHERE d.number_compact = ?1 ORDER BY d.date DESC");
@@ -110,6 +111,7 @@ std::vector<DocumentRef> Index::lookup(std::string_view number) const {
 }
 
 std::optional<CitedOnly> Index::cited_only(std::string_view number) const {
+    ReadTransaction snapshot(impl_->db);  // one snapshot for all its statements
     if (!lookup(number).empty()) return std::nullopt;
     const std::string key = number_key(number);
     if (key.empty()) return std::nullopt;
@@ -199,6 +201,7 @@ std::string Index::Impl::restore_diacritics(std::string_view query) const {
 }
 
 SearchResult Index::search(std::string_view query, const SearchOptions& options) const {
+    ReadTransaction snapshot(impl_->db);  // one snapshot for all its statements
     options.validate();
     SearchResult result;
     if (detail::looks_like_number(query)) {
@@ -430,6 +433,7 @@ void Index::Impl::finish_hits(SearchResult& result, const std::vector<std::strin
 }
 
 DocumentList Index::list(const ListOptions& options) const {
+    ReadTransaction snapshot(impl_->db);  // one snapshot for all its statements
     options.validate();
     std::string where = " WHERE 1";
     const std::string type_key = options.type.empty() ? "" : fold_text(canonical_type(options.type));
@@ -465,6 +469,7 @@ std::optional<DocumentRef> Index::document(std::int64_t id) const {
 }
 
 References Index::references(std::int64_t id) const {
+    ReadTransaction snapshot(impl_->db);  // one snapshot for all its statements
     References r;
     auto doc = document(id);
     if (!doc) throw NotFound("no document with id " + std::to_string(id));
@@ -509,6 +514,7 @@ std::optional<Document> Index::parsed(std::int64_t id) const {
 }
 
 std::optional<DocumentDetail> Index::detail(std::int64_t id) const {
+    ReadTransaction snapshot(impl_->db);  // one snapshot for all its statements
     Stmt s(impl_->db, std::string("SELECT ") + kRefColumns + ", ifnull(d.source_path,''), d.imported_at, d.text FROM documents d"
                                                              " WHERE d.id = ?1");
     s.bind(1, id);
@@ -566,6 +572,7 @@ std::optional<DocumentDetail> Index::detail(std::int64_t id) const {
 }
 
 Graph Index::graph(std::int64_t id, int depth) const {
+    ReadTransaction snapshot(impl_->db);  // one snapshot for all its statements
     if (depth < 1 || depth > 5) throw QueryError("the depth must be from 1 to 5");
     auto root = document(id);
     if (!root) throw NotFound("no document with id " + std::to_string(id));

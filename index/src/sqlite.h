@@ -105,6 +105,28 @@ private:
     Stmt& s_;
 };
 
+/// One snapshot for a read made of several statements (a document page, a search and its count): a
+/// deferred transaction, so that an import committed meanwhile by another connection is either wholly
+/// seen or not at all (WAL). Inside a transaction already (an ImportBatch, an enclosing read) it does
+/// nothing. It writes nothing, so its end is a COMMIT that cannot lose anything.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(sqlite3* db) : db_(db), outer_(sqlite3_get_autocommit(db) != 0) {
+        if (outer_) exec(db, "BEGIN");
+    }
+    ~ReadTransaction() {
+        if (outer_ && sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+    }
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+    sqlite3* db_;
+    bool outer_;
+};
+
 /// A transaction rolled back unless committed. It is a savepoint, so it nests inside an enclosing
 /// transaction (an ImportBatch): its rollback then undoes only its own changes.
 class Transaction {

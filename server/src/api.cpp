@@ -6,6 +6,8 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/SHA1Engine.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -135,6 +137,7 @@ Response lookup(Api& api, const Request&, const Match& m) {
     if (number.empty()) bad_request("'number' is required, such as 134/KH-UBND");
     SearchResult r;
     auto index = api.readers.acquire();
+    const ReadSnapshot snapshot(*index);  // the look-up and the citations from one committed state
     r.candidates = index->lookup(number);
     if (!r.candidates.empty()) return json(200, to_json(r, 0));
     // None in the index: {candidates: [], cited: {...}} when documents cite the number, else cited null.
@@ -164,6 +167,7 @@ Response get_document(Api& api, const Request& request, const Match& m) {
     if (!lang) bad_request("'lang' must be en or vi");
     if (p.has("lang") && format != "csv") bad_request("'lang' goes with format=csv");
     auto index = api.readers.acquire();
+    const ReadSnapshot snapshot(*index);  // everything below from one committed state
     if (!format.empty() && format != "json") {  // rendered on each request: the cache holds the JSON the page reads
         auto d = index->detail(id);
         if (!d) not_found("no document with id " + m.seg[2]);
@@ -187,8 +191,9 @@ Response get_document(Api& api, const Request& request, const Match& m) {
         return r;
     }
     // Rendered documents are kept while the index stays at the same generation (any import that
-    // changes something, here or in another process, moves it on).
-    const std::int64_t generation = index->generation();
+    // changes something, here or in another process, moves it on). The generation and the document
+    // are read in one snapshot (above), so the body kept under a generation is the document as it was then.
+    const std::int64_t generation = DocumentCache::kept_as(index->generation(), index.epoch());
     const std::string etag = "\"" + std::to_string(generation) + "-" + m.seg[2] + "\"";
     if (request.header("If-None-Match") == etag) {
         Response r{304, "", "", {}, {}};
@@ -221,6 +226,7 @@ Response references_by_number(Api& api, const Request&, const Match& m) {
     const std::string& number = m.seg[3];
     Params p(m.query, {});
     auto index = api.readers.acquire();
+    const ReadSnapshot snapshot(*index);  // the look-up and the references from one committed state
     auto found = index->lookup(number);
     if (found.size() == 1) return json(200, to_json(index->references(found[0].id), 0));
     if (found.size() > 1) {
@@ -468,21 +474,33 @@ std::string error_json(int status, const std::string& message) {
 }
 
 ReaderPool::Lease ReaderPool::acquire() {
+    struct stat st {};
+    const bool seen = ::stat(path_.c_str(), &st) == 0;  // a moment without a file: keep reading the last one
+    std::uint64_t epoch = 0;
     {
         std::lock_guard lock(mutex_);
+        if (seen) {
+            const std::pair<std::uint64_t, std::uint64_t> file{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+            if (file != file_) {
+                if (file_ != std::pair<std::uint64_t, std::uint64_t>{0, 0}) ++epoch_;
+                file_ = file;
+                free_.clear();
+            }
+        }
+        epoch = epoch_;
         if (!free_.empty()) {
             auto index = std::move(free_.back());
             free_.pop_back();
-            return Lease(*this, std::move(index));
+            return Lease(*this, std::move(index), epoch);
         }
     }
-    return Lease(*this, std::make_unique<Index>(path_, OpenMode::existing));
+    return Lease(*this, std::make_unique<Index>(path_, OpenMode::read_only), epoch);
 }
 
-void ReaderPool::give_back(std::unique_ptr<Index> index) {
+void ReaderPool::give_back(std::unique_ptr<Index> index, std::uint64_t epoch) {
     if (!index) return;
     std::lock_guard lock(mutex_);
-    free_.push_back(std::move(index));
+    if (epoch == epoch_) free_.push_back(std::move(index));  // else a connection to a replaced file: closed
 }
 
 std::shared_ptr<const std::string> DocumentCache::find(std::int64_t id, std::int64_t generation) {

@@ -593,6 +593,43 @@ TEST_F(Cli, ReadCommandsNeverCreateADatabase) {
     fs::remove(missing);
 }
 
+// A snapshot is one file (rollback journal, no -wal) that answers as the database does; it never
+// overwrites the database itself, and a failed one leaves nothing behind.
+TEST_F(Cli, ASnapshotAnswersAsTheDatabaseDoes) {
+    const std::string copy = (dir_ / "snapshot.db").string();
+    Outcome made = run({"snapshot", copy});
+    ASSERT_EQ(made.status, 0) << made.out;
+    EXPECT_NE(made.out.find("written to " + copy), std::string::npos) << made.out;
+    EXPECT_FALSE(fs::exists(copy + "-wal"));
+    {
+        std::ifstream in(copy, std::ios::binary);
+        char header[20] = {};
+        in.read(header, sizeof header);
+        EXPECT_EQ(std::string(header, 15), "SQLite format 3");
+        EXPECT_EQ(header[18], 1) << "the snapshot is in WAL mode";  // 1: rollback journal, 2: WAL
+    }
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"search", "phong chong dich", "--json"}, {"refs", "134/KH-UBND", "--json"}, {"agencies", "--json"},
+             {"show", "134/KH-UBND", "--json"}}) {
+        Outcome a = run(args), b = run_on(copy, args);
+        EXPECT_EQ(a.status, 0) << a.out;
+        EXPECT_EQ(a.out, b.out) << args[0];
+    }
+    EXPECT_FALSE(fs::exists(copy + "-wal")) << "a read made the snapshot a WAL database";
+    // Again over the first: replaced whole.
+    EXPECT_EQ(run_on("", {"snapshot", db_, copy}).status, 0);
+    Outcome self = run_on("", {"snapshot", db_, db_});
+    EXPECT_EQ(self.status, 1) << self.out;
+    EXPECT_NE(self.out.find("would overwrite the database itself"), std::string::npos) << self.out;
+    Outcome nowhere = run_on("", {"snapshot", db_, (dir_ / "no-such-folder" / "x.db").string()});
+    EXPECT_EQ(nowhere.status, 1) << nowhere.out;
+    Outcome usage = run_on("", {"snapshot"});
+    EXPECT_EQ(usage.status, 2) << usage.out;
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+        EXPECT_EQ(entry.path().filename().string().find(".partial-"), std::string::npos) << entry.path();
+    }
+}
+
 // Files in an old encoding are imported as Unicode with a warning; empty files are refused.
 TEST_F(Cli, OldEncodingsAreReadAndEmptyFilesRefused) {
     const std::string tcvn_db = (dir_ / "encodings.db").string();

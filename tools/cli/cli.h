@@ -62,7 +62,7 @@ std::string db_path(const Args& args);
 bool decode_options(const Args& args, const char* cmd, vanban::DecodeOptions& out);
 
 // The database of a read command (--db, else $VANBAN_DB, else vanban.db): IndexError, exit 1, when no
-// file is there; a read never creates one.
+// file is there. It is opened read-only: a read never creates, upgrades or changes it.
 vanban::Index open_for_reading(const Args& args);
 
 std::string doc_line(const vanban::DocumentRef& d);
@@ -101,6 +101,7 @@ int cmd_remove(const Args& args);
 int cmd_export(const Args& args);
 int cmd_graph(const Args& args);
 int cmd_serve(const Args& args);
+int cmd_snapshot(const Args& args);
 
 // Their help texts, for 'vanban help COMMAND'.
 extern const char* const kParseHelp;
@@ -114,5 +115,6 @@ extern const char* const kRemoveHelp;
 extern const char* const kExportHelp;
 extern const char* const kGraphHelp;
 extern const char* const kServeHelp;
+extern const char* const kSnapshotHelp;
 
 }  // namespace vanban::cli

@@ -22,7 +22,7 @@ int cmd_remove(const Args& args) {
         std::cerr << "vanban remove: give one document, by id or number (see 'vanban remove --help')\n";
         return kUsage;
     }
-    vanban::Index index = open_for_reading(args);  // never creates a database: there is nothing to remove
+    vanban::Index index(db_path(args), vanban::OpenMode::existing);  // never creates a database: there is nothing to remove
     auto id = find_document(index, args.positional[0], "remove");
     if (!id) return kUsage;
     vanban::DocumentRef removed = index.remove(*id);

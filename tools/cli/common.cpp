@@ -108,7 +108,7 @@ bool decode_options(const Args& args, const char* cmd, vanban::DecodeOptions& ou
     return true;
 }
 
-vanban::Index open_for_reading(const Args& args) { return vanban::Index(db_path(args), vanban::OpenMode::existing); }
+vanban::Index open_for_reading(const Args& args) { return vanban::Index(db_path(args), vanban::OpenMode::read_only); }
 
 std::string doc_line(const vanban::DocumentRef& d) {
     std::string line = d.number.empty() ? "(no number)" : d.number;

@@ -24,6 +24,7 @@ Usage:
   vanban assignments AGENCY [options]         the tasks assigned to an agency, with deadlines
   vanban agencies [QUERY] [--json]            agencies with their task counts by role
   vanban serve [options]                      the HTTP API and the web page (default http://127.0.0.1:8080)
+  vanban snapshot DB OUT                      a consistent copy of a database in use (replicas, backups)
   vanban --help | help [COMMAND]              this help, or a command's help
   vanban --version
 
@@ -42,6 +43,7 @@ Spec spec_for(const std::string& cmd) {
     if (cmd == "assignments") return {{"db", "place", "role", "from", "to", "lang"}, {"json", "csv", "include-collective", "no-former"}};
     if (cmd == "agencies") return {{"db"}, {"json"}};
     if (cmd == "serve") return {{"db", "host", "port", "threads", "token-file", "max-body"}, {"read-only"}};
+    if (cmd == "snapshot") return {{"db"}, {}};
     return {};
 }
 
@@ -67,6 +69,7 @@ int main(int argc, char** argv) {
             else if (topic == "graph") std::cout << kGraphHelp;
             else if (topic == "agencies") std::cout << kAgenciesHelp;
             else if (topic == "serve") std::cout << kServeHelp;
+            else if (topic == "snapshot") std::cout << kSnapshotHelp;
             else std::cout << kMainHelp;
             return kOk;
         }
@@ -91,6 +94,7 @@ int main(int argc, char** argv) {
         if (cmd == "graph") return cmd_graph(args);
         if (cmd == "agencies") return cmd_agencies(args);
         if (cmd == "serve") return cmd_serve(args);
+        if (cmd == "snapshot") return cmd_snapshot(args);
         std::cerr << "vanban: unknown command '" << cmd << "' (see 'vanban --help')\n";
         return kUsage;
     } catch (const vanban::QueryError& e) {

@@ -35,8 +35,12 @@ struct ParserInput {
 /// them read while one writes).
 /// How Index opens its file: `create` makes a new database where there is none (import, a writable
 /// server); `existing` throws IndexError naming the path when there is none (every read command), so
-/// that a mistyped path is an error rather than an empty answer.
-enum class OpenMode { create, existing };
+/// that a mistyped path is an error rather than an empty answer; `read_only` opens an existing
+/// database for reading only (every read command, the server's readers, `serve --read-only`): it never
+/// creates, migrates or writes anything, works on a read-only file in a read-only folder (a snapshot,
+/// docs/SCALING.md), and throws IndexError when the schema is older than this vanban's (open it once
+/// for writing to upgrade it); every write through it throws IndexError.
+enum class OpenMode { create, existing, read_only };
 
 class Index {
 public:
@@ -123,6 +127,13 @@ public:
     bool refresh_word_model(bool force = false);
     static constexpr std::int64_t kWordModelDocuments = 10000;
 
+    /// Writes a consistent copy of the database to `out` while others may read and write it (VACUUM
+    /// INTO: one read snapshot, compacted): a single file in rollback-journal mode, so that a replica
+    /// can open it read-only in a folder it cannot write (docs/SCALING.md). It is made beside `out`,
+    /// checked (PRAGMA quick_check), synced, and renamed over `out` only when whole: a failure leaves
+    /// `out` as it was. IndexError when `out` is this database or cannot be written.
+    void snapshot(const std::string& out) const;
+
     /// A number raised by every import that adds or replaces a document (in any process): what was
     /// read at one generation is current while it stays the same.
     std::int64_t generation() const;
@@ -133,6 +144,22 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+};
+
+/// Holds one read snapshot of the database on an Index while it lives: every read made through that
+/// Index meanwhile sees the same committed state, whatever other connections commit (each read method
+/// already runs in one snapshot of its own; this joins several, such as generation() and detail()).
+/// Outside any transaction only; it writes nothing.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(const Index& index);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    void* db_;
+    bool open_ = false;
 };
 
 /// Groups the imports made while it lives into one transaction, which is much faster for a bulk
