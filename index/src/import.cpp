@@ -177,13 +177,31 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
         error = std::strerror(errno);
         return false;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > kMaxFileBytes) {
+        char mb[32];
+        std::snprintf(mb, sizeof mb, "%.1f", static_cast<double>(size) / (1 << 20));
+        error = "the file is " + std::string(mb) + " MB, over the 64 MB one document may be (is it several documents? split it)";
+        return false;
+    }
+    // Read straight into the string (a stream copy would hold the file twice), reading on past the
+    // size seen in case the file grew meanwhile, but never beyond the limit.
+    out.clear();
+    if (!ec) out.reserve(static_cast<std::size_t>(size));
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        out.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (out.size() > kMaxFileBytes) {
+            error = "the file grew over the 64 MB one document may be while it was read";
+            out.clear();
+            return false;
+        }
+    }
     if (in.bad()) {
         error = "read error";
         return false;
     }
-    out = ss.str();
     return true;
 }
 

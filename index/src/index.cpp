@@ -178,8 +178,12 @@ Index::Index(const std::string& path, OpenMode mode) : impl_(std::make_unique<Im
                             " PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;");
         } else {
             // Pages freed by 'optimize' after a bulk import go back to the file system (Index::optimize
-            // runs incremental_vacuum). This takes effect only on a new, empty database, and before WAL mode.
-            exec(impl_->db, "PRAGMA auto_vacuum = INCREMENTAL");
+            // runs incremental_vacuum). This takes effect only on a new, empty database, and before WAL
+            // mode; on an existing one it would still write (a new change counter), so it is left out.
+            Stmt pages(impl_->db, "PRAGMA page_count");
+            const bool empty = pages.step() && pages.integer(0) == 0;
+            pages.reset();
+            if (empty) exec(impl_->db, "PRAGMA auto_vacuum = INCREMENTAL");
             exec(impl_->db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
                             " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;");
         }

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,13 @@ struct ReadDocument {
 /// Throws DecodeError (an empty file, another kind of file, binary data, no known encoding).
 ReadDocument read_document(std::string_view bytes, const DecodeOptions& options = {});
 
-/// Reads a whole file; false with `error` (the system's reason) when it cannot.
+/// The largest file read as one document: 64 MiB. The longest real documents (a code with its
+/// appendices, a scanned gazette as PDF) are a few MB of text; a bigger file is several documents or
+/// not a document, and reading it whole would take memory without bound.
+inline constexpr std::uintmax_t kMaxFileBytes = 64u << 20;
+
+/// Reads a whole file; false with `error` (the system's reason, or that it is over kMaxFileBytes:
+/// nothing is read then) when it cannot.
 bool read_file(const std::string& path, std::string& out, std::string& error);
 
 /// What the pipeline did with one file: its result, or why it was not imported.
