@@ -8,8 +8,9 @@ packages=(build-essential cmake pkg-config libicu-dev libxml2-dev libpoco-dev li
 test=false
 [[ "${1:-}" == "--test" ]] && test=true
 if $test; then
-  # GoogleTest and Benchmark; Chromium and a font with Vietnamese glyphs for the browser test.
-  packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev chromium fonts-dejavu-core curl libcairo2-dev)
+  # GoogleTest and Benchmark; Chromium and a font with Vietnamese glyphs for the browser test; nginx
+  # for the replicas test (tools/replicas.sh).
+  packages+=(libgtest-dev libgmock-dev googletest libbenchmark-dev chromium fonts-dejavu-core curl libcairo2-dev nginx-light)
   # Node.js for the browser test: Debian's, unless one is already installed (say from NodeSource).
   command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
