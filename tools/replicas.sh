@@ -30,11 +30,13 @@ fi
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 
 work=$(mktemp -d /tmp/vanban-replicas.XXXXXX)
-pids=()
+# Every process started writes its pid to $work/*.pid (serve runs in a command substitution: a
+# subshell, whose variables do not come back), and the trap stops them all.
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [[ -f $work/nginx/nginx.pid ]] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
-  wait 2>/dev/null || true
+  for f in "$work"/*.pid "$work"/nginx/nginx.pid; do
+    [[ -f $f ]] && kill "$(cat "$f")" 2>/dev/null || true
+  done
+  sleep 0.2
   if $keep; then echo "replicas.sh: left $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -45,7 +47,6 @@ step() { echo "== $*"; }
 serve() {
   local name=$1; shift
   "$vanban" serve --port 0 --threads 2 "$@" > "$work/$name.out" 2> "$work/$name.log" &
-  pids+=($!)
   echo $! > "$work/$name.pid"
   for _ in $(seq 100); do
     if grep -q "listening on" "$work/$name.out" 2>/dev/null; then
