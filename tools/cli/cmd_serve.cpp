@@ -20,7 +20,9 @@ or SIGTERM, then finishes the requests in progress and exits 0.
                      cores, at least 4)
   --token-file FILE  a file holding the bearer token that POST /api/documents must present;
                      without it, import over HTTP is off (403)
-  --read-only        refuse every write (403)
+  --read-only        refuse every write (403) and open the database read-only: never
+                     created, upgraded or changed; a snapshot renamed over it (vanban
+                     snapshot) is served from the next request (docs/SCALING.md)
   --max-body BYTES   the largest request body accepted (default 20971520 = 20 MB; 413 above)
 
 Prints "listening on http://HOST:PORT" on stdout when ready; one access-log line per request
